@@ -82,4 +82,20 @@ class ScheduleError(CstoProgramError, ValueError):
     ... except ScheduleError as exc:
     ...     print(exc)
     stage one must last 12 months, got 6
+
+    Like :class:`DataError` it carries ``problems``, ``(path, message)`` pairs, so
+    that a loader can report where in a document the schedule breaks.
     """
+
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "$",
+        problems: Iterable[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(message)
+        found = tuple(problems) if problems is not None else ()
+        self.problems = found or ((path, message),)

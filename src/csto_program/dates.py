@@ -1,0 +1,466 @@
+"""Calendar dates, EDTF partial dates and IANA time zones.
+
+This is the one module that talks to :mod:`pendulum` directly; everything else in the
+library goes through the helpers here, so pendulum's quirks are handled in one place:
+
+* ``pendulum.DateTime`` is a subclass of ``pendulum.Date`` (and of ``datetime.datetime``),
+  so an ``isinstance(x, date)`` check lets datetimes through; :func:`as_date` refuses them.
+* ``pendulum.parse`` fills in missing parts (``"2023"`` becomes 2023-01-01T00:00), so it
+  is never used: :func:`parse_iso_date` and :meth:`PartialDate.parse` use strict regexes.
+* ``pendulum.Date.add`` raises ``ValueError`` or ``OverflowError`` past the years
+  0001..9999; :func:`add_months` and :func:`add_days` turn both into
+  :class:`~csto_program.errors.ScheduleError`.
+* ``Interval.in_years()`` and friends are unreliable across 29 February;
+  :func:`days_between` counts days by ordinal instead.
+
+Time zones always come from the :mod:`tzdata` package (:func:`load_zone`), never from
+the operating system's possibly stale database.
+
+The supported range is :data:`MIN_DATE` to :data:`MAX_DATE`:
+
+>>> MIN_DATE, MAX_DATE
+(Date(1, 1, 1), Date(9999, 12, 31))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import functools
+import importlib.resources
+import re
+import zoneinfo
+from typing import Self
+
+import attrs
+import pendulum
+
+from csto_program.errors import DataError, ScheduleError
+
+__all__ = [
+    "MAX_DATE",
+    "MIN_DATE",
+    "PartialDate",
+    "Precision",
+    "Qualifier",
+    "add_days",
+    "add_months",
+    "as_date",
+    "days_between",
+    "format_iso_date",
+    "load_zone",
+    "parse_iso_date",
+    "utcoffset_on",
+]
+
+MIN_DATE: pendulum.Date = pendulum.Date(1, 1, 1)
+"""The earliest date the library handles (pendulum cannot represent year 0000)."""
+
+MAX_DATE: pendulum.Date = pendulum.Date(9999, 12, 31)
+"""The latest date the library handles."""
+
+_MIN_YEAR = 1
+_MAX_YEAR = 9999
+
+# ``[0-9]`` rather than ``\d`` (which matches any Unicode digit) and ``\Z`` rather than
+# ``$`` (which also matches before a trailing newline); re.ASCII for good measure.
+_EDTF_RE = re.compile(
+    r"\A(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?\Z",
+    re.ASCII,
+)
+_ISO_DATE_RE = re.compile(r"\A(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\Z", re.ASCII)
+_ZONE_KEY_RE = re.compile(r"\A[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*\Z", re.ASCII)
+
+
+class Precision(enum.StrEnum):
+    """How much of a :class:`PartialDate` is known.
+
+    >>> PartialDate.parse("2024-02").precision
+    <Precision.MONTH: 'month'>
+    >>> str(Precision.DAY)
+    'day'
+    """
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class Qualifier(enum.StrEnum):
+    """An EDTF level-1 qualification suffix.
+
+    ``?`` marks an uncertain date, ``~`` an approximate one, ``%`` both.
+
+    >>> Qualifier("~")
+    <Qualifier.APPROXIMATE: '~'>
+    >>> Qualifier.UNCERTAIN_APPROXIMATE == "%"
+    True
+    """
+
+    UNCERTAIN = "?"
+    APPROXIMATE = "~"
+    UNCERTAIN_APPROXIMATE = "%"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_int(value: object, name: str) -> int:
+    if not _is_int(value):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    assert isinstance(value, int)
+    return value
+
+
+@attrs.frozen(slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day, as in EDTF level 1.
+
+    Only the ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` forms are supported, each
+    optionally followed by one qualifier (``?``, ``~`` or ``%``). Years run from 1 to
+    9999: year 0000 (1 BC in EDTF) is refused because pendulum cannot represent it.
+
+    >>> d = PartialDate(2024, 2, qualifier=Qualifier.APPROXIMATE)
+    >>> str(d)
+    '2024-02~'
+    >>> d.earliest, d.latest
+    (Date(2024, 2, 1), Date(2024, 2, 29))
+    >>> try:
+    ...     PartialDate(2023, 2, 29)
+    ... except DataError as exc:
+    ...     print(exc.problems)
+    (('$', 'day 29 is out of range for 2023-02 (1..28)'),)
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    qualifier: Qualifier | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_int(self.year, "year")
+        if self.month is not None:
+            _check_int(self.month, "month")
+        if self.day is not None:
+            _check_int(self.day, "day")
+        if self.qualifier is not None and not isinstance(self.qualifier, Qualifier):
+            raise TypeError(
+                f"qualifier must be a Qualifier or None, not {type(self.qualifier).__name__}"
+            )
+        if not _MIN_YEAR <= self.year <= _MAX_YEAR:
+            raise DataError.at(
+                "$",
+                f"year {self.year} is out of range 1..9999 (year 0000 is not supported)",
+            )
+        if self.month is None:
+            if self.day is not None:
+                raise DataError.at("$", f"day {self.day} given without a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise DataError.at("$", f"month {self.month} is out of range 1..12")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise DataError.at(
+                    "$",
+                    f"day {self.day} is out of range for "
+                    f"{self.year:04d}-{self.month:02d} (1..{last})",
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally suffixed ``?``/``~``/``%``.
+
+        Nothing else is accepted: no surrounding whitespace, no signs, no times,
+        no single-digit months, no impossible days.
+
+        >>> PartialDate.parse("2024-02-29%")
+        PartialDate(year=2024, month=2, day=29, qualifier=<Qualifier.UNCERTAIN_APPROXIMATE: '%'>)
+        >>> try:
+        ...     PartialDate.parse("2023-2")
+        ... except DataError as exc:
+        ...     print(exc.problems)
+        (('$', "expected an EDTF date YYYY, YYYY-MM or YYYY-MM-DD, got '2023-2'"),)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected a str, not {type(text).__name__}")
+        match = _EDTF_RE.match(text)
+        if match is None:
+            raise DataError.at(
+                "$", f"expected an EDTF date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            )
+        month = match["month"]
+        day = match["day"]
+        qualifier = match["qualifier"]
+        try:
+            return cls(
+                int(match["year"]),
+                None if month is None else int(month),
+                None if day is None else int(day),
+                None if qualifier is None else Qualifier(qualifier),
+            )
+        except DataError as exc:
+            detail = "; ".join(message for _, message in exc.problems)
+            raise DataError.at("$", f"invalid EDTF date {text!r}: {detail}") from None
+
+    @classmethod
+    def from_date(cls, day: datetime.date) -> Self:
+        """The day-precision partial date of a calendar date, without a qualifier.
+
+        >>> str(PartialDate.from_date(datetime.date(2024, 11, 28)))
+        '2024-11-28'
+        """
+        d = as_date(day)
+        return cls(d.year, d.month, d.day)
+
+    def __str__(self) -> str:
+        """The EDTF form, such that ``PartialDate.parse(str(d)) == d``.
+
+        >>> str(PartialDate(987, 3))
+        '0987-03'
+        """
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        if self.qualifier is not None:
+            text += self.qualifier.value
+        return text
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the year, the month or the day is known.
+
+        >>> PartialDate.parse("2023?").precision
+        <Precision.YEAR: 'year'>
+        """
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day the partial date can denote.
+
+        Qualifiers do not widen the bounds: like the ``edtf`` package's
+        ``lower_strict()``, ``"2023~"`` starts on 2023-01-01.
+
+        >>> PartialDate.parse("2023~").earliest
+        Date(2023, 1, 1)
+        """
+        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day the partial date can denote (qualifiers do not widen it).
+
+        >>> PartialDate.parse("2024-02").latest
+        Date(2024, 2, 29)
+        >>> PartialDate.parse("2023").latest
+        Date(2023, 12, 31)
+        """
+        month = 12 if self.month is None else self.month
+        day = calendar.monthrange(self.year, month)[1] if self.day is None else self.day
+        return pendulum.Date(self.year, month, day)
+
+    def contains(self, day: datetime.date) -> bool:
+        """Whether ``earliest <= day <= latest``.
+
+        >>> PartialDate.parse("2024-02").contains(datetime.date(2024, 2, 29))
+        True
+        >>> PartialDate.parse("2024-02").contains(datetime.date(2024, 3, 1))
+        False
+        """
+        d = as_date(day)
+        return self.earliest <= d <= self.latest
+
+    @property
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """``(earliest, latest)``, for ordering events by date.
+
+        >>> dates = [PartialDate.parse(s) for s in ["2024-03-01", "2024-02", "2024", "2024-01"]]
+        >>> [str(d) for d in sorted(dates, key=lambda d: d.sort_key)]
+        ['2024-01', '2024', '2024-02', '2024-03-01']
+        """
+        return (self.earliest, self.latest)
+
+    @property
+    def is_uncertain(self) -> bool:
+        """Whether the qualifier is ``?`` or ``%``.
+
+        >>> PartialDate.parse("2024%").is_uncertain, PartialDate.parse("2024~").is_uncertain
+        (True, False)
+        """
+        return self.qualifier in (Qualifier.UNCERTAIN, Qualifier.UNCERTAIN_APPROXIMATE)
+
+    @property
+    def is_approximate(self) -> bool:
+        """Whether the qualifier is ``~`` or ``%``.
+
+        >>> PartialDate.parse("2024%").is_approximate, PartialDate.parse("2024?").is_approximate
+        (True, False)
+        """
+        return self.qualifier in (Qualifier.APPROXIMATE, Qualifier.UNCERTAIN_APPROXIMATE)
+
+
+def as_date(value: object, name: str = "day") -> pendulum.Date:
+    """``value`` as a :class:`pendulum.Date`; datetimes and other types raise ``TypeError``.
+
+    ``pendulum.DateTime`` is a subclass of ``pendulum.Date``, so it is refused explicitly.
+
+    >>> as_date(datetime.date(2024, 11, 28))
+    Date(2024, 11, 28)
+    >>> try:
+    ...     as_date(pendulum.datetime(2024, 11, 28), "start")
+    ... except TypeError as exc:
+    ...     print(exc)
+    start must be a date, not a datetime (DateTime)
+    """
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{name} must be a date, not a datetime ({type(value).__name__})")
+    if isinstance(value, datetime.date):
+        if type(value) is pendulum.Date:
+            return value
+        return pendulum.Date(value.year, value.month, value.day)
+    raise TypeError(f"{name} must be a date, not {type(value).__name__}")
+
+
+def parse_iso_date(text: str) -> pendulum.Date:
+    """Parse a strict ``YYYY-MM-DD`` calendar date.
+
+    >>> parse_iso_date("2024-02-29")
+    Date(2024, 2, 29)
+    >>> try:
+    ...     parse_iso_date("2023-02-29")
+    ... except DataError as exc:
+    ...     print(exc.problems)
+    (('$', "'2023-02-29' is not a calendar date: day 29 is out of range for 2023-02 (1..28)"),)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, not {type(text).__name__}")
+    match = _ISO_DATE_RE.match(text)
+    if match is None:
+        raise DataError.at("$", f"expected an ISO date YYYY-MM-DD, got {text!r}")
+    try:
+        parsed = PartialDate(int(match["year"]), int(match["month"]), int(match["day"]))
+    except DataError as exc:
+        detail = "; ".join(message for _, message in exc.problems)
+        raise DataError.at("$", f"{text!r} is not a calendar date: {detail}") from None
+    return parsed.earliest
+
+
+def format_iso_date(day: datetime.date) -> str:
+    """``YYYY-MM-DD``, the exact inverse of :func:`parse_iso_date`.
+
+    >>> format_iso_date(datetime.date(987, 6, 5))
+    '0987-06-05'
+    """
+    d = as_date(day)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def add_months(day: datetime.date, months: int) -> pendulum.Date:
+    """``day`` plus ``months`` calendar months in one step; month ends are clamped.
+
+    Results outside years 0001..9999 raise :class:`~csto_program.errors.ScheduleError`.
+
+    >>> add_months(datetime.date(2024, 1, 31), 1)
+    Date(2024, 2, 29)
+    >>> add_months(datetime.date(2024, 2, 29), 12)
+    Date(2025, 2, 28)
+    >>> try:
+    ...     add_months(datetime.date(9999, 1, 1), 12)
+    ... except ScheduleError as exc:
+    ...     print(exc)
+    9999-01-01 + 12 months is outside the years 0001..9999
+    """
+    d = as_date(day)
+    _check_int(months, "months")
+    try:
+        return d.add(months=months)
+    except (ValueError, OverflowError):
+        raise ScheduleError(
+            f"{format_iso_date(d)} + {months} months is outside the years 0001..9999"
+        ) from None
+
+
+def add_days(day: datetime.date, days: int) -> pendulum.Date:
+    """``day`` plus ``days`` days; results outside years 0001..9999 raise ``ScheduleError``.
+
+    >>> add_days(datetime.date(2024, 2, 28), 1)
+    Date(2024, 2, 29)
+    >>> try:
+    ...     add_days(datetime.date(9999, 12, 31), 1)
+    ... except ScheduleError as exc:
+    ...     print(exc)
+    9999-12-31 + 1 days is outside the years 0001..9999
+    """
+    d = as_date(day)
+    _check_int(days, "days")
+    try:
+        return d.add(days=days)
+    except (ValueError, OverflowError):
+        raise ScheduleError(
+            f"{format_iso_date(d)} + {days} days is outside the years 0001..9999"
+        ) from None
+
+
+def days_between(start: datetime.date, end: datetime.date) -> int:
+    """The number of days from ``start`` to ``end`` (negative if ``end`` is earlier).
+
+    >>> days_between(datetime.date(2023, 2, 28), datetime.date(2024, 2, 29))
+    366
+    """
+    return as_date(end, "end").toordinal() - as_date(start, "start").toordinal()
+
+
+@functools.cache
+def load_zone(key: str) -> zoneinfo.ZoneInfo:
+    """The IANA time zone ``key``, read from the ``tzdata`` package (cached with ``functools.cache``).
+
+    The system time zone database is never consulted: it may be out of date (Kazakhstan,
+    for one, moved from +06:00 to +05:00 on 2024-03-01).
+
+    >>> str(load_zone("Asia/Almaty"))
+    'Asia/Almaty'
+    >>> try:
+    ...     load_zone("Asia/Atlantis")
+    ... except DataError as exc:
+    ...     print(exc.problems)
+    (('$', "unknown IANA time zone 'Asia/Atlantis'"),)
+    """
+    if not isinstance(key, str):
+        raise TypeError(f"a time zone key must be a str, not {type(key).__name__}")
+    if _ZONE_KEY_RE.match(key) is None:
+        raise DataError.at("$", f"unknown IANA time zone {key!r}")
+    resource = importlib.resources.files("tzdata.zoneinfo")
+    for part in key.split("/"):
+        resource = resource / part
+    if not resource.is_file():
+        raise DataError.at("$", f"unknown IANA time zone {key!r}")
+    with resource.open("rb") as fileobj:
+        try:
+            return zoneinfo.ZoneInfo.from_file(fileobj, key=key)
+        except ValueError:  # not a TZif file, e.g. tzdata's "leapseconds"
+            raise DataError.at("$", f"unknown IANA time zone {key!r}") from None
+
+
+def utcoffset_on(key: str, day: datetime.date) -> datetime.timedelta:
+    """The UTC offset of zone ``key`` at local noon on ``day``.
+
+    >>> utcoffset_on("Asia/Almaty", datetime.date(2024, 11, 28))
+    datetime.timedelta(seconds=18000)
+    >>> utcoffset_on("Asia/Almaty", datetime.date(2024, 1, 15))
+    datetime.timedelta(seconds=21600)
+    """
+    zone = load_zone(key)
+    d = as_date(day)
+    offset = datetime.datetime(d.year, d.month, d.day, 12, tzinfo=zone).utcoffset()
+    if offset is None:  # pragma: no cover - a ZoneInfo always has an offset
+        raise AssertionError(f"time zone {key!r} has no UTC offset")
+    return offset
