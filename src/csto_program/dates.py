@@ -421,10 +421,12 @@ def days_between(start: datetime.date, end: datetime.date) -> int:
 
 @functools.cache
 def load_zone(key: str) -> zoneinfo.ZoneInfo:
-    """The IANA time zone ``key``, read from the ``tzdata`` package (cached with ``functools.cache``).
+    """The IANA time zone ``key``, read from the ``tzdata`` package (cached).
 
     The system time zone database is never consulted: it may be out of date (Kazakhstan,
-    for one, moved from +06:00 to +05:00 on 2024-03-01).
+    for one, moved from +06:00 to +05:00 on 2024-03-01). The zones are built with
+    ``zoneinfo.ZoneInfo.from_file``, so they are not the objects ``zoneinfo.ZoneInfo(key)``
+    returns and cannot be pickled; ``load_zone.cache_clear()`` empties the cache.
 
     >>> str(load_zone("Asia/Almaty"))
     'Asia/Almaty'
