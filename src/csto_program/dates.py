@@ -419,17 +419,18 @@ def days_between(start: datetime.date, end: datetime.date) -> int:
     return as_date(end, "end").toordinal() - as_date(start, "start").toordinal()
 
 
-@functools.cache
 def load_zone(key: str) -> zoneinfo.ZoneInfo:
     """The IANA time zone ``key``, read from the ``tzdata`` package (cached).
 
     The system time zone database is never consulted: it may be out of date (Kazakhstan,
     for one, moved from +06:00 to +05:00 on 2024-03-01). The zones are built with
     ``zoneinfo.ZoneInfo.from_file``, so they are not the objects ``zoneinfo.ZoneInfo(key)``
-    returns and cannot be pickled; ``load_zone.cache_clear()`` empties the cache.
+    returns and cannot be pickled; the same key always gives the same object.
 
     >>> str(load_zone("Asia/Almaty"))
     'Asia/Almaty'
+    >>> load_zone("Asia/Almaty") is load_zone("Asia/Almaty")
+    True
     >>> try:
     ...     load_zone("Asia/Atlantis")
     ... except DataError as exc:
@@ -438,6 +439,13 @@ def load_zone(key: str) -> zoneinfo.ZoneInfo:
     """
     if not isinstance(key, str):
         raise TypeError(f"a time zone key must be a str, not {type(key).__name__}")
+    return _load_zone(str(key))
+
+
+# A separate function so that load_zone keeps its signature for type checkers (a
+# functools.cache wrapper accepts any hashable arguments).
+@functools.cache
+def _load_zone(key: str) -> zoneinfo.ZoneInfo:
     if _ZONE_KEY_RE.match(key) is None:
         raise DataError.at("$", f"unknown IANA time zone {key!r}")
     resource = importlib.resources.files("tzdata.zoneinfo")

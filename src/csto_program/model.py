@@ -330,9 +330,7 @@ class Place:
 
     def __attrs_post_init__(self) -> None:
         if not _COUNTRY_RE.match(self.country):
-            raise DataError.at(
-                "$.country", f"{self.country!r} is not an ISO 3166-1 alpha-2 code"
-            )
+            raise DataError.at("$.country", f"{self.country!r} is not an ISO 3166-1 alpha-2 code")
         try:
             utcoffset_on(self.timezone, datetime.date(2000, 1, 1))
         except DataError as exc:
@@ -728,5 +726,8 @@ def _reference_problems(program: Program) -> Iterator[tuple[str, str]]:
     for index, note in enumerate(program.notes):
         for a_index, ref in enumerate(note.about):
             if ref not in kinds:
-                yield f"$.notes[{index}].about[{a_index}]", f"refers to {ref!r}, which is not in the record"
+                yield (
+                    f"$.notes[{index}].about[{a_index}]",
+                    f"refers to {ref!r}, which is not in the record",
+                )
         yield from check_sources(f"$.notes[{index}]", note.sources)

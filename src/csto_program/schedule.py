@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -79,7 +80,9 @@ def plan_stages(
         raise ScheduleError("a plan needs at least one stage")
     for index, length in enumerate(lengths):
         if length < 1:
-            raise ScheduleError(f"stage {index + 1} must last a positive number of months, got {length}")
+            raise ScheduleError(
+                f"stage {index + 1} must last a positive number of months, got {length}"
+            )
     if lengths[0] != 12:
         raise ScheduleError(f"stage one must last 12 months, got {lengths[0]}")
     if sum(lengths) > term_months:
@@ -94,7 +97,7 @@ def plan_stages(
         boundaries.append(add_months(start, total))  # one addition from the start
     return tuple(
         Stage(number=index + 1, name=f"Stage {index + 1}", start=begin, end=end)
-        for index, (begin, end) in enumerate(zip(boundaries, boundaries[1:], strict=False))
+        for index, (begin, end) in enumerate(itertools.pairwise(boundaries))
     )
 
 
