@@ -455,17 +455,27 @@ class Statement:
 class Note:
     """A remark on the record: a conflict between sources, how a date was resolved.
 
-    ``about`` lists the ids of the records the note concerns.
+    ``about`` lists the ids of the records the note concerns. A date resolution
+    keeps the wording a source used (``stated``, verbatim) beside the date it
+    was resolved to (``resolved``) and the evidence in ``text`` and ``sources``.
 
     >>> Note(id="border-length", kind=NoteKind.CONFLICT,
     ...      text="Sources give 1,344 km and 1,374.2 km.").kind.value
     'conflict'
+    >>> from csto_program import PartialDate
+    >>> Note(id="sochi-date", kind=NoteKind.DATE_RESOLUTION,
+    ...      text="The Sochi summit was in 2013, per Asia-Plus of 2013-09-24.",
+    ...      stated="Sochi, Russia on September 23",
+    ...      resolved=PartialDate.parse("2013-09-23")).resolved.year
+    2013
     """
 
     id: str = attrs.field(validator=_identifier)
     kind: NoteKind = attrs.field(validator=_of(NoteKind))
     text: str = attrs.field(validator=_text)
     about: tuple[str, ...] = _ids()
+    stated: str = attrs.field(default="", validator=_of(str))
+    resolved: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     sources: tuple[str, ...] = _ids()
 
 
