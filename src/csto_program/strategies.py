@@ -379,7 +379,7 @@ def programs(draw: st.DrawFn, *, max_items: int = 4) -> Program:
             id=f"note-{index}",
             kind=draw(st.sampled_from(NoteKind)),
             text=draw(texts()),
-            about=_sources(draw, [r.id for r in (*organizations, *people, *sources)], 2),
+            about=_sources(draw, [*org_ids, *people_ids, *source_ids], 2),
             stated=draw(st.text(max_size=20)),
             resolved=draw(st.none() | partial_dates(min_year=1990, max_year=2040)),
             sources=_sources(draw, list(source_ids), 1),
