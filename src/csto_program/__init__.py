@@ -28,6 +28,7 @@ from csto_program.dates import (
     utcoffset_on,
 )
 from csto_program.errors import CstoProgramError, DataError, ScheduleError
+from csto_program.jsonl import iter_jsonl, write_jsonl
 from csto_program.model import (
     Meeting,
     MeetingKind,
@@ -106,6 +107,7 @@ __all__ = [
     "format_iso_date",
     "from_dict",
     "from_json",
+    "iter_jsonl",
     "json_schema",
     "load_zone",
     "make_converter",
@@ -117,4 +119,5 @@ __all__ = [
     "to_dict",
     "to_json",
     "utcoffset_on",
+    "write_jsonl",
 ]
