@@ -1,19 +1,19 @@
-"""``python -m csto_program``: print the stage plan of the program adopted on 2024-11-28."""
+"""``python -m csto_program``: the ``csto-program`` command line.
+
+>>> from csto_program.__main__ import main
+>>> main(["plan", "--start", "2024-11-28"])  # doctest: +ELLIPSIS
+Stage plan from 2024-11-28 (12, 24, 24 months; term 60 months)
+...
+0
+"""
 
 from __future__ import annotations
 
-import datetime
+import sys
 
-from csto_program.schedule import plan_stages
+from csto_program.cli import main
 
+__all__ = ["main"]
 
-def main() -> None:
-    """Print the stage plan of the program adopted on 2024-11-28, one stage a line."""
-    adopted = datetime.date(2024, 11, 28)
-    print(f"Stage plan from adoption on {adopted.isoformat()} (windows are [start, end)):")
-    for stage in plan_stages(adopted):
-        print(f"  stage {stage.number}: {stage.start} to {stage.end}, last day {stage.last_day}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+if __name__ == "__main__":  # pragma: no cover - run as a script
+    sys.exit(main())
