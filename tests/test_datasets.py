@@ -28,7 +28,13 @@ from csto_program import (
     json_schema,
     to_json,
 )
-from csto_program.datasets import DEFAULT_DATASET, dataset_names, dataset_text, load_dataset
+from csto_program.datasets import (
+    DEFAULT_DATASET,
+    dataset_names,
+    dataset_text,
+    load_dataset,
+    tajik_afghan_border,
+)
 from csto_program.strategies import iso_dates
 
 D = datetime.date
@@ -83,7 +89,7 @@ STATEMENTS: dict[str, tuple[str, str, tuple[int, ...]]] = {
 
 @pytest.fixture(scope="module")
 def program() -> Program:
-    return load_dataset()
+    return tajik_afghan_border()
 
 
 def _facts(name: str) -> str:
@@ -116,7 +122,7 @@ def test_shipped_text_follows_the_json_schema() -> None:
 
 
 def test_load_is_cached_and_names_are_checked() -> None:
-    assert load_dataset() is load_dataset(DEFAULT_DATASET)
+    assert load_dataset() is load_dataset(DEFAULT_DATASET) is tajik_afghan_border()
     with pytest.raises(DataError) as info:
         load_dataset("tajik-afghan-border.json")
     assert info.value.problems == (

@@ -5,8 +5,8 @@ The library ships its default dataset as a JSON document inside the package
 writes with ``indent=True``. Loading it goes through the same strict loader as any
 other document, so the shipped record obeys every rule a user's file must obey.
 
->>> from csto_program.datasets import load_dataset
->>> program = load_dataset()
+>>> from csto_program.datasets import tajik_afghan_border
+>>> program = tajik_afghan_border()
 >>> program.adopted_on, program.decided_on
 (Date(2024, 11, 28), PartialDate(year=2013, month=9, day=23, qualifier=None))
 >>> [(stage.number, str(stage.start), str(stage.last_day)) for stage in program.stages]
@@ -31,7 +31,13 @@ from csto_program.errors import DataError
 from csto_program.model import Program
 from csto_program.serialize import from_json
 
-__all__ = ["DEFAULT_DATASET", "dataset_names", "dataset_text", "load_dataset"]
+__all__ = [
+    "DEFAULT_DATASET",
+    "dataset_names",
+    "dataset_text",
+    "load_dataset",
+    "tajik_afghan_border",
+]
 
 DEFAULT_DATASET: Final = "tajik-afghan-border"
 """The name of the dataset that :func:`load_dataset` returns by default."""
@@ -108,3 +114,19 @@ def load_dataset(name: str = DEFAULT_DATASET) -> Program:
 @functools.cache
 def _load(name: str) -> Program:
     return from_json(dataset_text(name), Program)
+
+
+def tajik_afghan_border() -> Program:
+    """The record of the CSTO Tajik–Afghan border program (the default dataset).
+
+    The same object as ``load_dataset("tajik-afghan-border")``.
+
+    >>> program = tajik_afghan_border()
+    >>> program.title
+    'CSTO Targeted Interstate Program for strengthening the Tajik–Afghan border'
+    >>> len(program.meetings), len(program.statements), len(program.sources)
+    (14, 10, 25)
+    >>> program is load_dataset("tajik-afghan-border")
+    True
+    """
+    return load_dataset(DEFAULT_DATASET)
