@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.installed-docs
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: venv test lint typecheck pytest demo clean
+.PHONY: venv test lint typecheck pytest demo docs clean
 
 venv: $(STAMP)
 
@@ -29,6 +30,15 @@ test: lint typecheck pytest
 
 demo: $(STAMP)
 	$(BIN)/csto-program timeline
+
+# The documentation site, built into site/ with --strict: a warning fails the build.
+# NO_MKDOCS_2_WARNING silences Material's banner about MkDocs 2.0 (not a build warning).
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage site
