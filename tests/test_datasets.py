@@ -32,6 +32,7 @@ from csto_program.datasets import (
     DEFAULT_DATASET,
     dataset_names,
     dataset_text,
+    seed_reading,
     load_dataset,
     tajik_afghan_border,
 )
@@ -358,3 +359,15 @@ def test_status_on_any_day_is_consistent(day: pendulum.Date) -> None:
         if stage_status.state is StageState.OVERDUE:
             expected = day.toordinal() - stage_status.stage.last_day.toordinal()
             assert stage_status.days_overdue == expected
+
+
+def test_seed_reading_is_the_alternative_plan() -> None:
+    plan = seed_reading()
+    record = tajik_afghan_border()
+    assert plan.starts_on == record.adopted_on == datetime.date(2024, 11, 28)
+    assert [str(s.end) for s in plan.stages] == ["2025-11-28", "2027-11-28", "2029-11-28"]
+    first = plan.status(datetime.date(2026, 1, 29)).stages[0]
+    assert (first.state.value, first.days_overdue) == ("overdue", 63)
+    # the record itself is untouched: the press-service calendar
+    assert str(record.stages[0].start) == "2025-01-01"
+    assert [s.tasks for s in plan.stages] == [s.tasks for s in record.stages]
