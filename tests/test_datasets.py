@@ -32,8 +32,8 @@ from csto_program.datasets import (
     DEFAULT_DATASET,
     dataset_names,
     dataset_text,
-    seed_reading,
     load_dataset,
+    seed_reading,
     tajik_afghan_border,
 )
 from csto_program.strategies import iso_dates
