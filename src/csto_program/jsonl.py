@@ -1,8 +1,13 @@
 """JSON Lines: corpora of many programs or statements, streamed with constant memory.
 
 Each line of a JSON Lines file is exactly :func:`~csto_program.to_json` of one item (compact
-JSON, UTF-8, no raw newline inside), followed by ``"\\n"``. All the items of one file are of
-one model class, the class :func:`iter_jsonl` is asked to read.
+JSON, UTF-8, no raw newline inside), followed by ``"\\n"``. Split such a file on ``"\\n"``
+only: text may hold U+2028 or U+0085, written raw (as valid JSON allows), which
+``str.splitlines()`` would wrongly take for line ends (Python's own file iteration is
+safe). All the items of one file are of one model class, the class :func:`iter_jsonl` is
+asked to read. Lines that are empty or hold only JSON whitespace are skipped on reading
+(JSON Lines forbids them, but editors and ``cat`` leave them behind, and they hold no
+data); they still count for line numbers.
 
 ``file`` is a path (``str`` or ``os.PathLike``) or an open file object, text or binary: a
 binary file (``open(path, "rb")``, ``io.BytesIO``, ``gzip.open(path)``) gets UTF-8 bytes, a
