@@ -30,7 +30,6 @@ the default of ``--as-of``.
 from __future__ import annotations
 
 import datetime
-import importlib
 import json
 import os
 import re
@@ -208,20 +207,38 @@ class _IsoDateType(_DateParam):
         try:
             return parse_iso_date(str(value))
         except DataError as exc:
-            self.fail(exc.problems[0][1], param, ctx)
+            message = exc.problems[0][1]
+            if len(message) > 100:  # a long argument: do not echo all of it
+                message = f"expected an ISO date YYYY-MM-DD, got {_quote(value)}"
+            self.fail(message, param, ctx)
 
 
 _NUMBER = re.compile(r"\A[0-9]+\Z", re.ASCII)
+_MAX_DIGITS = 18  # far beyond any date: 10**18 months is past year 9999
 
 
-def _whole_number(text: str) -> int | None:
+def _quote(value: object, width: int = 40) -> str:
+    """``repr(value)``, shortened: a usage error should not echo a megabyte back.
+
+    >>> _quote("x" * 100, 10)
+    "'xxxxxxxx…"
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _whole_number(text: str) -> int:
+    """A whole number in ASCII digits (``int()`` would also take ``1_0``, ``٦٠``, ``-1``).
+
+    >>> _whole_number(" 60 ")
+    60
+    """
     text = text.strip()
     if not _NUMBER.match(text):
-        return None
-    try:
-        return int(text)
-    except ValueError:  # more digits than int() accepts from a string
-        return None
+        raise ValueError(f"expected a whole number, got {_quote(text)}")
+    if len(text) > _MAX_DIGITS:
+        raise ValueError(f"{len(text)}-digit number is too large")
+    return int(text)
 
 
 class _MonthsType(_MonthsParam):
@@ -234,29 +251,28 @@ class _MonthsType(_MonthsParam):
     ) -> tuple[int, ...]:
         if isinstance(value, tuple):
             return value
-        numbers = [_whole_number(part) for part in str(value).split(",")]
-        if any(number is None for number in numbers):
+        try:
+            return tuple(_whole_number(part) for part in str(value).split(","))
+        except ValueError as exc:
             self.fail(
-                f"expected whole numbers of months separated by commas, e.g. 12,24,24; "
-                f"got {value!r}",
+                f"expected whole numbers of months separated by commas, e.g. 12,24,24: {exc}",
                 param,
                 ctx,
             )
-        return tuple(number for number in numbers if number is not None)
 
 
 class _WholeNumberType(_IntParam):
-    """A whole number written with ASCII digits only (``int()`` would take ``1_0``, ``٦٠``)."""
+    """A whole number written with ASCII digits only."""
 
     name = "integer"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        number = _whole_number(str(value))
-        if number is None:
-            self.fail(f"expected a whole number, got {value!r}", param, ctx)
-        return number
+        try:
+            return _whole_number(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 _ISO_DATE = _IsoDateType()
@@ -445,7 +461,7 @@ def _timeline_events(program: Program, as_of: pendulum.Date) -> list[_Event]:
         )
     for status in program.status(as_of).stages:
         stage = status.stage
-        name = "" if stage.name == f"Stage {stage.number}" else f"{stage.name}: "
+        name = "" if stage.name == f"Stage {stage.number}" else f"{stage.name} — "
         events.append(
             _Event(
                 (stage.start, stage.last_day),
@@ -523,7 +539,7 @@ def _status_lines(program: Program, as_of: pendulum.Date, as_of_text: str) -> li
         [
             [
                 str(s.stage.number),
-                _shorten(s.stage.name, 30),
+                _shorten(s.stage.name, 40),
                 str(s.stage.start),
                 str(s.stage.end),
                 str(s.stage.last_day),
@@ -573,7 +589,7 @@ def cli(ctx: click.Context) -> None:
 
     >>> from click.testing import CliRunner
     >>> result = CliRunner().invoke(cli, ["plan", "--start", "2025-01-01"])
-    >>> result.exit_code, result.output.splitlines()[2]
+    >>> result.exit_code, result.output.splitlines()[3]
     (0, '1      Stage 1  2025-01-01  2026-01-01  2025-12-31  12')
     """
     if ctx.invoked_subcommand is None:
@@ -727,7 +743,7 @@ def _stdout_is_terminal() -> bool:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write to this file (default: standard output; - is standard output).",
 )
 @_as_of_option()
@@ -753,6 +769,8 @@ def _export_command(
         data = render(program, fmt, as_of=day, stamp=stamp)
     except CstoProgramError as exc:
         raise _Failure(_problem_lines(f"{fmt} export", exc)) from None
+    except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
+        raise _Failure([f"{fmt} export: {exc}"]) from None
     if to_stdout:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -769,10 +787,9 @@ def _export_command(
 def _renderer() -> Callable[..., bytes]:
     """``csto_program.export.render``, imported only when an export is asked for."""
     try:
-        module = importlib.import_module("csto_program.export")
+        from csto_program.export import render
     except ImportError as exc:
         raise _Failure([f"exports are not available: {exc}"]) from None
-    render: Callable[..., bytes] = module.render
     return render
 
 
