@@ -1,0 +1,297 @@
+"""The program document modelled with pydantic v2 and msgspec, only for the benchmark.
+
+Both are as strict as csto_program about types and keys: no coercion (strict mode), unknown
+keys refused, required keys required, calendar dates parsed as ``datetime.date``, partial dates
+kept as strings checked against the EDTF regex, enumerations as the library's own ``StrEnum``
+classes, arrays as tuples. Fields are in the library's order and defaults are left out on
+output, so all three write the same JSON bytes for the same document.
+
+They do less than csto_program: they do not check ids, language tags, URLs, country codes, time
+zones, that a day exists in a partial date, that references resolve, that ids are unique or
+that the stage plan is sound. The benchmark's ratios therefore flatter the rivals.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+import msgspec
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from csto_program import MeetingKind, NoteKind, SourceKind, StatementKind
+
+__all__ = ["msgspec_dump", "msgspec_load", "pydantic_dump", "pydantic_load"]
+
+# The EDTF forms csto_program reads: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %.
+# pydantic's default engine is Rust's regex, where "$" is the end of the text; msgspec uses
+# Python's re, where "$" also matches before a final newline, so it gets "\Z".
+_EDTF = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+PEdtf = Annotated[str, StringConstraints(pattern=f"^{_EDTF}$")]
+MEdtf = Annotated[str, msgspec.Meta(pattern=rf"\A{_EDTF}\Z")]
+
+
+# --------------------------------------------------------------------------- pydantic v2
+
+
+class _P(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PStage(_P):
+    number: int
+    name: str
+    start: datetime.date
+    end: datetime.date
+    tasks: tuple[str, ...] = ()
+    completed_on: datetime.date | None = None
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class POrganization(_P):
+    id: str
+    name: str
+    abbreviation: str | None = None
+    other_names: tuple[str, ...] = ()
+    classification: str = ""
+    parent: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class PPerson(_P):
+    id: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class PPlace(_P):
+    name: str
+    country: str
+    timezone: str
+
+
+class PParticipant(_P):
+    role: str
+    person: str | None = None
+    organization: str | None = None
+
+
+class PMeeting(_P):
+    id: str
+    title: str
+    kind: MeetingKind
+    starts_on: PEdtf
+    ends_on: PEdtf | None = None
+    place: PPlace | None = None
+    organizer: str | None = None
+    participants: tuple[PParticipant, ...] = ()
+    decisions: tuple[str, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class PStatement(_P):
+    id: str
+    speaker: str
+    role: str
+    said_on: PEdtf
+    text: str
+    kind: StatementKind
+    language: str = "en"
+    on_behalf_of: str | None = None
+    meeting: str | None = None
+    stages: tuple[int, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+class PSource(_P):
+    id: str
+    outlet: str
+    url: str | None = None
+    published_on: PEdtf | None = None
+    kind: SourceKind = SourceKind.NEWS
+    title: str = ""
+    language: str | None = None
+    via: tuple[str, ...] = ()
+    note: str = ""
+
+
+class PNote(_P):
+    id: str
+    kind: NoteKind
+    text: str
+    about: tuple[str, ...] = ()
+    stated: str = ""
+    resolved: PEdtf | None = None
+    sources: tuple[str, ...] = ()
+
+
+class PProgram(_P):
+    schema_version: Literal[1]
+    id: str
+    title: str
+    adopted_on: datetime.date
+    starts_on: datetime.date
+    stages: tuple[PStage, ...]
+    term_months: int = 60
+    other_names: tuple[str, ...] = ()
+    description: str = ""
+    decided_on: PEdtf | None = None
+    organization: str | None = None
+    beneficiary: str | None = None
+    organizations: tuple[POrganization, ...] = ()
+    people: tuple[PPerson, ...] = ()
+    meetings: tuple[PMeeting, ...] = ()
+    statements: tuple[PStatement, ...] = ()
+    sources: tuple[PSource, ...] = ()
+    notes: tuple[PNote, ...] = ()
+
+
+def pydantic_load(data: bytes) -> PProgram:
+    """JSON bytes to a validated pydantic ``PProgram``."""
+    return PProgram.model_validate_json(data)
+
+
+def pydantic_dump(program: PProgram) -> bytes:
+    """A pydantic ``PProgram`` to compact JSON bytes, defaults left out."""
+    return program.model_dump_json(exclude_defaults=True).encode()
+
+
+# --------------------------------------------------------------------------- msgspec
+
+
+class _M(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    pass
+
+
+class MStage(_M):
+    number: int
+    name: str
+    start: datetime.date
+    end: datetime.date
+    tasks: tuple[str, ...] = ()
+    completed_on: datetime.date | None = None
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class MOrganization(_M):
+    id: str
+    name: str
+    abbreviation: str | None = None
+    other_names: tuple[str, ...] = ()
+    classification: str = ""
+    parent: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class MPerson(_M):
+    id: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class MPlace(_M):
+    name: str
+    country: str
+    timezone: str
+
+
+class MParticipant(_M):
+    role: str
+    person: str | None = None
+    organization: str | None = None
+
+
+class MMeeting(_M):
+    id: str
+    title: str
+    kind: MeetingKind
+    starts_on: MEdtf
+    ends_on: MEdtf | None = None
+    place: MPlace | None = None
+    organizer: str | None = None
+    participants: tuple[MParticipant, ...] = ()
+    decisions: tuple[str, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class MStatement(_M):
+    id: str
+    speaker: str
+    role: str
+    said_on: MEdtf
+    text: str
+    kind: StatementKind
+    language: str = "en"
+    on_behalf_of: str | None = None
+    meeting: str | None = None
+    stages: tuple[int, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+class MSource(_M):
+    id: str
+    outlet: str
+    url: str | None = None
+    published_on: MEdtf | None = None
+    kind: SourceKind = SourceKind.NEWS
+    title: str = ""
+    language: str | None = None
+    via: tuple[str, ...] = ()
+    note: str = ""
+
+
+class MNote(_M):
+    id: str
+    kind: NoteKind
+    text: str
+    about: tuple[str, ...] = ()
+    stated: str = ""
+    resolved: MEdtf | None = None
+    sources: tuple[str, ...] = ()
+
+
+class MProgram(_M):
+    schema_version: Literal[1]
+    id: str
+    title: str
+    adopted_on: datetime.date
+    starts_on: datetime.date
+    stages: tuple[MStage, ...]
+    term_months: int = 60
+    other_names: tuple[str, ...] = ()
+    description: str = ""
+    decided_on: MEdtf | None = None
+    organization: str | None = None
+    beneficiary: str | None = None
+    organizations: tuple[MOrganization, ...] = ()
+    people: tuple[MPerson, ...] = ()
+    meetings: tuple[MMeeting, ...] = ()
+    statements: tuple[MStatement, ...] = ()
+    sources: tuple[MSource, ...] = ()
+    notes: tuple[MNote, ...] = ()
+
+
+_DECODER = msgspec.json.Decoder(MProgram, strict=True)
+_ENCODER = msgspec.json.Encoder()
+
+
+def msgspec_load(data: bytes) -> MProgram:
+    """JSON bytes to a validated msgspec ``MProgram`` (strict: no coercion)."""
+    return _DECODER.decode(data)
+
+
+def msgspec_dump(program: MProgram) -> bytes:
+    """A msgspec ``MProgram`` to compact JSON bytes, defaults left out."""
+    return _ENCODER.encode(program)
