@@ -1152,3 +1152,9 @@ def test_console_script_on_the_embedded_record() -> None:
     result = subprocess_run(str(SCRIPT), "export", "-f", "ics", "--as-of", "2026-01-29")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_readme_shows_real_plan_output() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("`csto-program plan --start 2024-11-28` prints:\n\n```text\n")[1]
+    assert block.split("```")[0] == run(["plan", "--start", "2024-11-28"]).out

@@ -57,7 +57,7 @@ from csto_program.serialize import from_json
 
 __all__ = ["EXPORT_FORMATS", "cli", "main"]
 
-PROG_NAME = "csto-program"
+_PROG_NAME = "csto-program"
 
 EXPORT_FORMATS: tuple[str, ...] = ("ics", "jsonl", "markdown", "mermaid", "png", "svg")
 """The formats ``csto-program export --format`` accepts.
@@ -72,10 +72,10 @@ _STDIN = "<stdin>"
 _SHORT_TEXT = 100
 _EVIDENCE_TEXT = 80
 
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+_EXIT_OK = 0
+_EXIT_DATA = 1
+_EXIT_USAGE = 2
+_EXIT_INTERRUPTED = 130
 
 
 # --------------------------------------------------------------------------- errors
@@ -84,7 +84,7 @@ EXIT_INTERRUPTED = 130
 class _Failure(Exception):
     """A command failed: ``lines`` go to stderr, one per problem, as ``error: <line>``."""
 
-    def __init__(self, lines: Iterable[str], exit_code: int = EXIT_DATA) -> None:
+    def __init__(self, lines: Iterable[str], exit_code: int = _EXIT_DATA) -> None:
         self.lines = [_clean(line) for line in lines]
         self.exit_code = exit_code
         super().__init__("\n".join(self.lines))
@@ -574,7 +574,7 @@ def _status_lines(program: Program, as_of: pendulum.Date, as_of_text: str) -> li
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(package_name="csto-program", prog_name=PROG_NAME)
+@click.version_option(package_name="csto-program", prog_name=_PROG_NAME)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Schedule and status of the CSTO Tajik-Afghan border program.
@@ -595,10 +595,10 @@ def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         # No command: the help, on stderr, and a usage error (the same on every click).
         click.echo(ctx.get_help(), err=True)
-        ctx.exit(EXIT_USAGE)
+        ctx.exit(_EXIT_USAGE)
 
 
-@cli.command("timeline")
+@cli.command("timeline", short_help="History and plan in date order, with stage status.")
 @_file_argument()
 @_as_of_option()
 def _timeline_command(file: str | None, as_of: pendulum.Date | None) -> None:
@@ -620,7 +620,7 @@ def _timeline_command(file: str | None, as_of: pendulum.Date | None) -> None:
     _echo_lines(lines)
 
 
-@cli.command("status")
+@cli.command("status", short_help="Each stage's state, days left or late, and evidence.")
 @_file_argument()
 @_as_of_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -637,7 +637,7 @@ def _status_command(file: str | None, as_of: pendulum.Date | None, as_json: bool
         _echo_lines(_status_lines(program, day, day_text))
 
 
-@cli.command("plan")
+@cli.command("plan", short_help="The stage plan for any start date.")
 @click.option("--start", type=_ISO_DATE, required=True, metavar="YYYY-MM-DD", help="First day.")
 @click.option(
     "--months",
@@ -666,7 +666,7 @@ def _plan_command(
     try:
         stages = plan_stages(start, months=months, term_months=term_months)
     except CstoProgramError as exc:
-        raise _Failure([f"impossible plan: {exc}"], EXIT_USAGE) from None
+        raise _Failure([f"impossible plan: {exc}"], _EXIT_USAGE) from None
     if as_json:
         _echo_json({"stages": [_stage_fields(stage) for stage in stages]})
         return
@@ -695,7 +695,7 @@ def _plan_command(
     _echo_lines(lines)
 
 
-@cli.command("validate")
+@cli.command("validate", short_help="Check program files; list every problem.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 def _validate_command(files: tuple[str, ...]) -> None:
     """Check program documents; report every problem of every file.
@@ -720,7 +720,7 @@ def _validate_command(files: tuple[str, ...]) -> None:
         raise _Failure(failures)
 
 
-@cli.command("schema")
+@cli.command("schema", short_help="The JSON Schema of a program document.")
 def _schema_command() -> None:
     """The JSON Schema (draft 2020-12) of a program document, indented."""
     _echo_json(json_schema(Program))
@@ -730,7 +730,7 @@ def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-@cli.command("export")
+@cli.command("export", short_help="Export as ics, jsonl, markdown, mermaid, png or svg.")
 @_file_argument()
 @click.option(
     "-f",
@@ -759,7 +759,7 @@ def _export_command(
     if to_stdout and fmt in _BINARY_FORMATS and _stdout_is_terminal():
         raise _Failure(
             [f"refusing to write {fmt.upper()} to a terminal; use -o FILE or redirect the output"],
-            EXIT_USAGE,
+            _EXIT_USAGE,
         )
     _, program = _load(file)
     day, _ = _resolve_as_of(as_of)
@@ -800,7 +800,7 @@ def _usage_line(exc: click.UsageError) -> str:
     message = exc.format_message().rstrip(".")
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
-    command = exc.ctx.command_path if exc.ctx is not None else PROG_NAME
+    command = exc.ctx.command_path if exc.ctx is not None else _PROG_NAME
     return f"{message} (see '{command} --help')"
 
 
@@ -822,17 +822,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = cli.main(args=args, prog_name=PROG_NAME, standalone_mode=False)
+        result = cli.main(args=args, prog_name=_PROG_NAME, standalone_mode=False)
     except click.UsageError as exc:
         _error(_usage_line(exc))
-        return EXIT_USAGE
+        return _EXIT_USAGE
     except _Failure as failure:
         for line in failure.lines:
             _error(line)
         return failure.exit_code
     except (click.Abort, KeyboardInterrupt):
         _error("interrupted")
-        return EXIT_INTERRUPTED
+        return _EXIT_INTERRUPTED
     except click.ClickException as exc:  # pragma: no cover - click's other errors
         _error(exc.format_message())
         return exc.exit_code
@@ -840,11 +840,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. head) has gone: stop quietly, as the Python docs advise.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_DATA
+        return _EXIT_DATA
     except Exception as exc:  # never a traceback, even for a bug
         _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
-        return EXIT_DATA
-    return result if isinstance(result, int) else EXIT_OK
+        return _EXIT_DATA
+    return result if isinstance(result, int) else _EXIT_OK
 
 
 def _error(line: str) -> None:
