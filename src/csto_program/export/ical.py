@@ -296,7 +296,7 @@ def to_ical(program: Program, *, stamp: datetime.datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", _text(program.title))
+    calendar.add("name", vText(_text(program.title)))
     calendar.add("x-wr-calname", vText(_text(program.title)))
     description = _text(_calendar_description(program))
     calendar.add("description", description)
