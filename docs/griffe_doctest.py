@@ -98,7 +98,9 @@ def _set_attrs_init(cls: griffe.Class) -> None:
             annotation = member.annotation
             member.value = None  # hide "attrs.field(validator=...)"
         if field.converter is not None:
-            annotation = "datetime.date" if field.default is attrs.NOTHING else "datetime.date | None"
+            annotation = (
+                "datetime.date" if field.default is attrs.NOTHING else "datetime.date | None"
+            )
         kind = (
             griffe.ParameterKind.keyword_only
             if field.kw_only
@@ -106,7 +108,9 @@ def _set_attrs_init(cls: griffe.Class) -> None:
         )
         default = None if field.default is attrs.NOTHING else _default(field.default)
         parameters.append(
-            griffe.Parameter(field.alias or field.name, annotation=annotation, kind=kind, default=default)
+            griffe.Parameter(
+                field.alias or field.name, annotation=annotation, kind=kind, default=default
+            )
         )
     init = griffe.Function(
         "__init__",

@@ -55,10 +55,22 @@ __all__ = [
 ]
 
 MIN_DATE: pendulum.Date = pendulum.Date(1, 1, 1)
-"""The earliest date the library handles (pendulum cannot represent year 0000)."""
+"""The earliest date the library handles (pendulum cannot represent year 0000).
+
+>>> MIN_DATE
+Date(1, 1, 1)
+"""
 
 MAX_DATE: pendulum.Date = pendulum.Date(9999, 12, 31)
-"""The latest date the library handles."""
+"""The latest date the library handles: a day past it raises ``ScheduleError``.
+
+>>> MAX_DATE
+Date(9999, 12, 31)
+>>> add_days(MAX_DATE, 1)
+Traceback (most recent call last):
+...
+csto_program.errors.ScheduleError: 9999-12-31 + 1 days is outside the years 0001..9999
+"""
 
 _MIN_YEAR = 1
 _MAX_YEAR = 9999

@@ -38,10 +38,18 @@ __all__ = [
 ]
 
 DEFAULT_MONTHS: tuple[int, ...] = (12, 24, 24)
-"""Stage lengths in months: stage one lasts a year, stages two and three the rest."""
+"""Stage lengths in months: stage one lasts a year, stages two and three the rest.
+
+>>> DEFAULT_MONTHS, sum(DEFAULT_MONTHS) == DEFAULT_TERM_MONTHS
+((12, 24, 24), True)
+"""
 
 DEFAULT_TERM_MONTHS = 60
-"""The program's term: five years."""
+"""The program's term: five years.
+
+>>> DEFAULT_TERM_MONTHS // 12
+5
+"""
 
 
 def _check_int(name: str, value: object) -> int:
