@@ -451,7 +451,7 @@ def test_today_reads_the_clock() -> None:
     assert today == datetime.date.today() or today == datetime.date.today() - datetime.timedelta(1)
 
 
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(program=programs(), as_of=iso_dates(datetime.date(1990, 1, 1), datetime.date(2100, 1, 1)))
 def test_status_json_equals_program_status(program: Program, as_of: pendulum.Date) -> None:
     result = run(["status", "-", "--as-of", as_of.isoformat(), "--json"], input=to_json(program))
@@ -552,7 +552,7 @@ def test_timeline_neutralises_control_characters(tmp_path: Path) -> None:
     assert result.out.splitlines()[0] == ("Evil\\x1b[2J title second line\\u202eoverride (sample)")
 
 
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(program=programs(), as_of=iso_dates(datetime.date(1990, 1, 1), datetime.date(2100, 1, 1)))
 def test_timeline_lists_every_event_in_date_order(program: Program, as_of: pendulum.Date) -> None:
     result = run(["timeline", "-", "--as-of", as_of.isoformat()], input=to_json(program))
@@ -725,7 +725,7 @@ def test_validate_needs_a_file() -> None:
     ]
 
 
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(program=programs())
 def test_validate_accepts_every_valid_program(program: Program) -> None:
     result = run(["validate", "-"], input=to_json(program))
