@@ -140,6 +140,7 @@ def _example_cases() -> list[Any]:
         pytest.param(
             module,
             name,
+            id=f"{module}.{name}",
             marks=pytest.mark.xfail(reason="no example yet", strict=True)
             if (module, name) in MISSING_EXAMPLES
             else (),
@@ -148,7 +149,7 @@ def _example_cases() -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize(("module", "name"), _example_cases(), ids="{0[0]}.{0[1]}".format)
+@pytest.mark.parametrize(("module", "name"), _example_cases())
 def test_every_public_name_has_an_example(module: str, name: str) -> None:
     doc = docstring_of(module, name)
     assert doc, f"{module}.{name} has no docstring"
@@ -170,7 +171,9 @@ def _constant_examples() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("module", "name", "doc"), _constant_examples(), ids=lambda value: str(value)[:40]
+    ("module", "name", "doc"),
+    _constant_examples(),
+    ids=[f"{module}.{name}" for module, name, _ in _constant_examples()],
 )
 def test_examples_in_constant_docstrings_run(module: str, name: str, doc: str) -> None:
     namespace = dict(vars(importlib.import_module(module)))
@@ -213,7 +216,9 @@ def _documented_objects() -> set[tuple[str, int]]:
     return found
 
 
-@pytest.mark.parametrize(("module", "name"), _public_names(), ids="{0[0]}.{0[1]}".format)
+@pytest.mark.parametrize(
+    ("module", "name"), _public_names(), ids=[f"{m}.{n}" for m, n in _public_names()]
+)
 def test_every_public_name_is_in_the_reference(module: str, name: str) -> None:
     obj = getattr(importlib.import_module(module), name)
     assert (name, id(obj)) in _documented_objects(), f"{module}.{name} is not in docs/reference/"
