@@ -16,6 +16,7 @@
   ``;`` and ``%`` are written as Mermaid entity codes (``#58;`` for ``:``), which Mermaid
   turns back into the characters when it draws; a name that would start like a keyword
   (``click``, ``call``, ``title``, a date...) has its first character encoded too.
+  Control characters, which the SVG that Mermaid draws may not hold, become U+FFFD.
 
 The result is Mermaid source without a Markdown fence.
 
@@ -52,6 +53,7 @@ from csto_program.schedule import StageState, StageStatus
 __all__ = ["escape_mermaid", "to_mermaid"]
 
 _ENCODED = re.compile("[#:;%\ufb02]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # not allowed in the SVG that Mermaid draws
 _KEYWORDS = (
     "accdescr",
     "accdescription",
@@ -95,7 +97,8 @@ def escape_mermaid(text: str) -> str:
     >>> escape_mermaid("Call with Dushanbe")  # "call" starts a Mermaid callback
     '#67;all with Dushanbe'
     """
-    text = _ENCODED.sub(lambda match: _entity(match.group()), " ".join(text.split()))
+    text = _CONTROL.sub("\ufffd", " ".join(text.split()))
+    text = _ENCODED.sub(lambda match: _entity(match.group()), text)
     lowered = text.lower()
     if text[:1].isdigit() or lowered.startswith(_KEYWORDS):
         text = _entity(text[0]) + text[1:]
