@@ -67,13 +67,25 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
+_DOCTEST_FENCE = re.compile(r"^```python\n(?=>>> )", re.MULTILINE)
+
+
+def highlight_sessions(markdown: str) -> str:
+    """Show ``python`` blocks that are interpreter sessions (``>>>``) as ``pycon``.
+
+    The source keeps ``python`` fences, the ones Sybil runs; only the page changes, so
+    outputs are not highlighted as code.
+    """
+    return _DOCTEST_FENCE.sub("```pycon\n", markdown)
+
+
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
-    """MkDocs hook: expand the schema markers of ``schema.md``."""
+    """MkDocs hook: expand the schema markers of ``schema.md``; highlight sessions."""
     if page.file.src_uri == "schema.md":
         if MARKER.search(markdown) is None:
             raise ValueError("docs/schema.md lost its json-schema marker")
-        return render_markers(markdown)
-    return markdown
+        markdown = render_markers(markdown)
+    return highlight_sessions(markdown)
 
 
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:

@@ -256,6 +256,12 @@ def test_the_schema_page_shows_the_schema_of_the_code() -> None:
     assert json_schema(Program)["$id"].endswith("/" + hooks.schema_path("Program"))
 
 
+def test_sessions_are_shown_as_pycon_and_other_python_blocks_stay() -> None:
+    hooks = _load_hooks()
+    text = "```python\n>>> 1 + 1\n2\n\n```\n\n```python\nx = 1\n```\n"
+    assert hooks.highlight_sessions(text) == text.replace("```python\n>>>", "```pycon\n>>>")
+
+
 def test_a_bad_schema_marker_fails_the_build() -> None:
     hooks = _load_hooks()
     with pytest.raises(ValueError, match="no model class named 'Nothing'"):
