@@ -34,14 +34,32 @@ _ROLE = re.compile(r":(?:class|func|meth|mod|data|attr|exc|obj):`(?P<tilde>~?)(?
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def _role(match: re.Match[str]) -> str:
-    target = match["target"]
-    title = target.rsplit(".", 1)[-1] if match["tilde"] else target
-    identifier = target if target.startswith("csto_program") else f"csto_program.{target}"
-    return f'<autoref identifier="{identifier}" optional><code>{title}</code></autoref>'
+def _identifier(target: str, module: griffe.Module | None) -> str:
+    """The full path a role's target means, as Sphinx would resolve it from ``module``."""
+    head, _, rest = target.partition(".")
+    if target.startswith("csto_program") or module is None:
+        return target
+    if head in module.members:
+        member = module.members[head]
+        path = member.target_path if member.is_alias else member.path  # an import's origin
+        return f"{path}.{rest}" if rest else path
+    package = module.package
+    if head in package.members:
+        return f"{package.path}.{target}"
+    return target  # another library's object: shown as code
 
 
-def fence_doctests(text: str) -> str:
+def _roles(line: str, module: griffe.Module | None) -> str:
+    def replace(match: re.Match[str]) -> str:
+        target = match["target"]
+        title = target.rsplit(".", 1)[-1] if match["tilde"] else target
+        identifier = _identifier(target, module)
+        return f'<autoref identifier="{identifier}" optional><code>{title}</code></autoref>'
+
+    return _ROLE.sub(replace, line)
+
+
+def fence_doctests(text: str, module: griffe.Module | None = None) -> str:
     """Wrap doctest runs in ``pycon`` fences and turn Sphinx roles into optional autorefs."""
     out: list[str] = []
     in_doctest = False
@@ -65,7 +83,7 @@ def fence_doctests(text: str) -> str:
             out.append(line)
             in_doctest = True
             continue
-        out.append(line if in_fence else _ROLE.sub(_role, line))
+        out.append(line if in_fence else _roles(line, module))
     if in_doctest:
         out.append(f"{indent}```")
     return "\n".join(out)
@@ -128,6 +146,6 @@ class DoctestFences(griffe.Extension):
 
     def on_object(self, *, obj: griffe.Object, **kwargs: Any) -> None:
         if obj.docstring is not None:
-            obj.docstring.value = fence_doctests(obj.docstring.value)
+            obj.docstring.value = fence_doctests(obj.docstring.value, obj.module)
         if isinstance(obj, griffe.Class):
             _set_attrs_init(obj)
