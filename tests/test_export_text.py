@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -329,3 +330,11 @@ def test_a_program_without_dated_meetings_has_no_meetings_section() -> None:
         stages=plan_stages(D(2025, 1, 1)),
     )
     assert "Meetings" not in _check_mermaid(program, AS_OF)["sections"]
+
+
+def test_non_programs_are_refused() -> None:
+    for export in (to_markdown, to_mermaid):
+        with pytest.raises(TypeError, match="must be a Program"):
+            export("program", as_of=AS_OF)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="as_of"):
+            export(sample_program(), as_of=datetime.datetime(2026, 1, 29))

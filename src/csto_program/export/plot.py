@@ -136,7 +136,7 @@ def _ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     ticks: list[float] = []
     labels: list[str] = []
     if years >= 3:
-        step = _nice(years / 8)
+        step = _nice(years / 10)
         for year in range(first.year - first.year % step, last.year + 1, step):
             if year >= 1 and low <= _day(datetime.date(year, 1, 1)) <= high:
                 ticks.append(_day(datetime.date(year, 1, 1)))
