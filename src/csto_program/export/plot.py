@@ -198,12 +198,16 @@ def _draw(program: Program, as_of: datetime.date, axes: Axes, low: float, high: 
         width = _day(stage.end) - start
         axes.broken_barh([(start, width)], (index - 0.3, 0.6), facecolors=colour, alpha=0.85)
         label = f"last day {format_iso_date(stage.last_day)}"
+        style: dict[str, Any]
         if _text_width(label) < width * scale:  # inside the bar, at its end
-            axes.text(start + width, index, label + " ", ha="right", va="center", color="white")
+            x, gap, style = start + width, -4, {"ha": "right", "color": "white"}
         elif start + width < low + (high - low) * 0.8:  # after the bar
-            axes.text(start + width, index, " " + label, ha="left", va="center", bbox=_BOX)
+            x, gap, style = start + width, 4, {"ha": "left", "bbox": _BOX}
         else:  # before the bar
-            axes.text(start, index, label + " ", ha="right", va="center", bbox=_BOX)
+            x, gap, style = start, -4, {"ha": "right", "bbox": _BOX}
+        axes.annotate(
+            label, (x, index), xytext=(gap, 0), textcoords="offset points", va="center", **style
+        )
         if stage.completed_on is not None and stage.completed_on <= as_of:
             axes.plot([_day(stage.completed_on) + 0.5], [index], "k|", markersize=18)
     for kind, date, end in _events(program):
