@@ -35,6 +35,7 @@ from synthetic import build_program
 
 import csto_program
 from csto_program import Program, from_json, plan_stages, to_json
+from csto_program.serialize import to_json_bytes
 
 OPS = ("load", "dump", "round trip")
 ORDER = ("csto_program", "pydantic v2", "msgspec", "orjson (floor)")
@@ -66,7 +67,7 @@ def _csto_load(data: bytes) -> Program:
 def variants() -> dict[str, Variant]:
     """The variants under test, by name, in table order."""
     return {
-        "csto_program": Variant("csto_program", _csto_load, to_json),
+        "csto_program": Variant("csto_program", _csto_load, to_json_bytes),
         "pydantic v2": Variant("pydantic v2", rivals.pydantic_load, rivals.pydantic_dump),
         "msgspec": Variant("msgspec", rivals.msgspec_load, rivals.msgspec_dump),
         "orjson (floor)": Variant("orjson (floor)", orjson.loads, orjson.dumps),

@@ -158,8 +158,12 @@ def pydantic_load(data: bytes) -> PProgram:
 
 
 def pydantic_dump(program: PProgram) -> bytes:
-    """A pydantic ``PProgram`` to compact JSON bytes, defaults left out."""
-    return program.model_dump_json(exclude_defaults=True).encode()
+    """A pydantic ``PProgram`` to compact JSON bytes, defaults left out.
+
+    This is ``model_dump_json(exclude_defaults=True)`` without its last step, which decodes
+    the bytes to ``str``: every variant here writes bytes.
+    """
+    return program.__pydantic_serializer__.to_json(program, exclude_defaults=True)
 
 
 # --------------------------------------------------------------------------- msgspec

@@ -28,10 +28,9 @@ import calendar
 import datetime
 import enum
 import functools
-import importlib.resources
 import re
 import zoneinfo
-from typing import Self
+from typing import Any, Self
 
 import attrs
 import pendulum
@@ -113,6 +112,17 @@ class Qualifier(enum.StrEnum):
     UNCERTAIN = "?"
     APPROXIMATE = "~"
     UNCERTAIN_APPROXIMATE = "%"
+
+
+_QUALIFIERS: dict[str | None, Qualifier | None] = {None: None, **{q.value: q for q in Qualifier}}
+# Days in each month of a common year; February gains a day in leap years.
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def _is_int(value: object) -> bool:
@@ -203,6 +213,10 @@ class PartialDate:
             raise DataError.at(
                 "$", f"expected an EDTF date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
             )
+        if cls is PartialDate and type(text) is str:
+            found = _from_match(match, text)
+            if found is not None:
+                return found  # type: ignore[return-value]  # cls is PartialDate
         month = match["month"]
         day = match["day"]
         qualifier = match["qualifier"]
@@ -233,6 +247,11 @@ class PartialDate:
         >>> str(PartialDate(987, 3))
         '0987-03'
         """
+        return self._text
+
+    @functools.cached_property
+    def _text(self) -> str:
+        # Computed once per object (the class is frozen), or kept from the parsed text.
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -320,6 +339,82 @@ class PartialDate:
         return self.qualifier in (Qualifier.APPROXIMATE, Qualifier.UNCERTAIN_APPROXIMATE)
 
 
+_MONTHS = {f"{month:02d}": month for month in range(1, 13)}
+_DAYS = {f"{day:02d}": day for day in range(1, 32)}
+_new_object = object.__new__
+_slots = PartialDate.__dict__  # the slot descriptors
+_set_year = _slots["year"].__set__
+_set_month = _slots["month"].__set__
+_set_day = _slots["day"].__set__
+_set_qualifier = _slots["qualifier"].__set__
+_set_text = _slots["_text"].__set__
+
+
+def _from_match(match: re.Match[str], text: str) -> PartialDate | None:
+    """The ``PartialDate`` of an ``_EDTF_RE`` match, or ``None`` if it is not a valid date.
+
+    This is :meth:`PartialDate.parse` without the constructor: every check that the
+    constructor makes is made here (the regex has already fixed the types), and the object
+    is built from its slots, keeping ``text`` as its EDTF form. Callers fall back to the
+    constructor, and its detailed errors, when this returns ``None``.
+    """
+    year_text, month_text, day_text, qualifier_text = match.groups()
+    year = int(year_text)
+    if year < _MIN_YEAR:  # four digits: at most 9999
+        return None
+    month = day = None
+    if month_text is not None:
+        month = _MONTHS.get(month_text)  # "01".."12"
+        if month is None:
+            return None
+        if day_text is not None:
+            day = _DAYS.get(day_text)  # "01".."31"
+            if day is None or (day > 28 and day > _days_in(year, month)):
+                return None
+    qualifier = _QUALIFIERS[qualifier_text]
+    found: Any = _new_object(PartialDate)
+    _set_year(found, year)
+    _set_month(found, month)
+    _set_day(found, day)
+    _set_qualifier(found, qualifier)
+    _set_text(found, text)
+    return found  # type: ignore[no-any-return]
+
+
+def partial_date_or_none(text: Any) -> PartialDate | None:
+    """``PartialDate.parse(text)`` if ``text`` is a ``str`` holding a valid EDTF date, else
+    ``None`` (:meth:`PartialDate.parse` then gives the reason): the loaders' fast path.
+
+    >>> partial_date_or_none("2024-02-29%") == PartialDate.parse("2024-02-29%")
+    True
+    >>> partial_date_or_none("2023-02-29") is None, partial_date_or_none(2023) is None
+    (True, True)
+    """
+    if type(text) is not str:
+        return None
+    match = _EDTF_RE.match(text)
+    if match is None:
+        return None
+    return _from_match(match, text)
+
+
+def iso_date_or_none(text: Any) -> pendulum.Date | None:
+    """``parse_iso_date(text)`` if ``text`` is a ``str`` holding a valid ISO date, else
+    ``None`` (:func:`parse_iso_date` then gives the reason): the loaders' fast path.
+
+    >>> iso_date_or_none("2024-02-29")
+    Date(2024, 2, 29)
+    >>> iso_date_or_none("2023-02-29") is None, iso_date_or_none("20240229") is None
+    (True, True)
+    """
+    if type(text) is not str or _ISO_DATE_RE.match(text) is None:
+        return None
+    try:
+        return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
+    except ValueError:  # not a day of the calendar, or year 0000
+        return None
+
+
 def as_date(value: object, name: str = "day") -> pendulum.Date:
     """``value`` as a :class:`pendulum.Date`; datetimes and other types raise ``TypeError``.
 
@@ -358,6 +453,10 @@ def parse_iso_date(text: str) -> pendulum.Date:
     match = _ISO_DATE_RE.match(text)
     if match is None:
         raise DataError.at("$", f"expected an ISO date YYYY-MM-DD, got {text!r}")
+    try:  # the fast way; pendulum refuses what PartialDate refuses, with a worse message
+        return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
+    except ValueError:
+        pass
     try:
         parsed = PartialDate(int(match["year"]), int(match["month"]), int(match["day"]))
     except DataError as exc:
@@ -460,6 +559,8 @@ def load_zone(key: str) -> zoneinfo.ZoneInfo:
 def _load_zone(key: str) -> zoneinfo.ZoneInfo:
     if _ZONE_KEY_RE.match(key) is None:
         raise DataError.at("$", f"unknown IANA time zone {key!r}")
+    import importlib.resources  # only here: it is slow to import
+
     resource = importlib.resources.files("tzdata.zoneinfo")
     for part in key.split("/"):
         resource = resource / part

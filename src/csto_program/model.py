@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pendulum
 
-from csto_program.dates import PartialDate, add_days, add_months, as_date, utcoffset_on
+from csto_program.dates import PartialDate, add_days, add_months, as_date, load_zone, utcoffset_on
 from csto_program.errors import DataError, ScheduleError
 
 if TYPE_CHECKING:
@@ -80,29 +82,48 @@ def _as_tuple(tp: type | tuple[type, ...]) -> tuple[type, ...]:
     return tp if isinstance(tp, tuple) else (tp,)
 
 
-def _of(tp: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_VALIDATOR_KINDS: dict[Validator, tuple[str, type | tuple[type, ...]]] = {}
+"""What the validators made by :func:`_of`, :func:`_optional` and :func:`_tuple_of` check:
+``("of" | "optional" | "tuple_of", type)``. The serializer's fast path reads it to make the
+same checks inline (the named validators below it recognises by identity)."""
+
+
+# Every validator returns at once for the common case (the exact type) and only then
+# makes the general, slower check that also builds the error message.
+
+
+def _of(tp: type | tuple[type, ...]) -> Validator:
     """Validator: exactly this type (``bool`` is not accepted for ``int``)."""
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        _check_type(type(inst).__name__, attribute.name, value, tp)
+        if type(value) is not tp:
+            _check_type(type(inst).__name__, attribute.name, value, tp)
 
+    _VALIDATOR_KINDS[check] = ("of", tp)
     return check
 
 
-def _optional(tp: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    inner = _of(tp)
-
+def _optional(tp: type | tuple[type, ...]) -> Validator:
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
-            inner(inst, attribute, value)
+        if value is not None and type(value) is not tp:
+            _check_type(type(inst).__name__, attribute.name, value, tp)
 
+    _VALIDATOR_KINDS[check] = ("optional", tp)
     return check
 
 
-def _tuple_of(tp: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+def _tuple_of(tp: type | tuple[type, ...]) -> Validator:
     """Validator: a tuple whose every item has this type."""
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is tuple:
+            for item in value:
+                if type(item) is not tp:
+                    break
+            else:
+                return
         cls_name = type(inst).__name__
         if not isinstance(value, tuple):
             raise TypeError(
@@ -111,19 +132,27 @@ def _tuple_of(tp: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any
         for index, item in enumerate(value):
             _check_type(cls_name, f"{attribute.name}[{index}]", item, tp)
 
+    _VALIDATOR_KINDS[check] = ("tuple_of", tp)
     return check
+
+
+_tuple_of_str = _tuple_of(str)
+_id_match = _ID_RE.match
+_language_match = _LANGUAGE_RE.match
 
 
 def _text(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Validator: a non-blank string."""
-    _check_type(type(inst).__name__, attribute.name, value, str)
+    if type(value) is not str:
+        _check_type(type(inst).__name__, attribute.name, value, str)
     if not value.strip():
         raise DataError.at("$." + attribute.name, "must not be empty")
 
 
 def _identifier(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _check_type(type(inst).__name__, attribute.name, value, str)
-    if not _ID_RE.match(value):
+    if type(value) is not str:
+        _check_type(type(inst).__name__, attribute.name, value, str)
+    if not _id_match(value):
         raise DataError.at(
             "$." + attribute.name,
             f"{value!r} is not an id (lowercase ASCII letters and digits, "
@@ -137,14 +166,14 @@ def _optional_identifier(inst: Any, attribute: attrs.Attribute[Any], value: Any)
 
 
 def _identifiers(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _tuple_of(str)(inst, attribute, value)
+    _tuple_of_str(inst, attribute, value)
     for index, item in enumerate(value):
-        if not _ID_RE.match(item):
+        if not _id_match(item):
             raise DataError.at(f"$.{attribute.name}[{index}]", f"{item!r} is not an id")
 
 
 def _texts(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _tuple_of(str)(inst, attribute, value)
+    _tuple_of_str(inst, attribute, value)
     for index, item in enumerate(value):
         if not item.strip():
             raise DataError.at(f"$.{attribute.name}[{index}]", "must not be empty")
@@ -332,7 +361,7 @@ class Place:
         if not _COUNTRY_RE.match(self.country):
             raise DataError.at("$.country", f"{self.country!r} is not an ISO 3166-1 alpha-2 code")
         try:
-            utcoffset_on(self.timezone, datetime.date(2000, 1, 1))
+            load_zone(self.timezone)  # cached; every zone it loads has an offset on any day
         except DataError as exc:
             raise exc.prefixed("$.timezone") from None
 
@@ -442,12 +471,15 @@ class Statement:
     note: str = attrs.field(default="", validator=_of(str))
 
     def __attrs_post_init__(self) -> None:
-        if not _LANGUAGE_RE.match(self.language):
+        if _language_match(self.language) is None:
             raise DataError.at("$.language", f"{self.language!r} is not a BCP 47 language tag")
-        for index, number in enumerate(self.stages):
+        stages = self.stages
+        if not stages:
+            return
+        for index, number in enumerate(stages):
             if number < 1:
                 raise DataError.at(f"$.stages[{index}]", f"stage number {number} is below 1")
-        if not _unique(self.stages):
+        if len(stages) > 1 and not _unique(stages):
             raise DataError.at("$.stages", "a stage is listed twice")
 
 
@@ -578,8 +610,10 @@ class Program:
                 "; ".join(message for _, message in schedule_problems),
                 problems=schedule_problems,
             )
+        if _references_resolve(self):
+            return
         problems = list(_reference_problems(self))
-        if problems:
+        if problems:  # pragma: no branch - _references_resolve is exact
             raise DataError(problems)
 
     @property
@@ -618,8 +652,21 @@ class Program:
 
     def statements_about(self, number: int) -> tuple[Statement, ...]:
         """The statements recorded as evidence about stage ``number``, in date order."""
-        found = [s for s in self.statements if number in s.stages]
-        return tuple(sorted(found, key=lambda s: s.said_on.sort_key))
+        return self._evidence.get(number, ())
+
+    @functools.cached_property
+    def _evidence(self) -> dict[int, tuple[Statement, ...]]:
+        # Built on first use and kept (the object is frozen): stage number -> statements
+        # about it, in date order (stable: equal dates keep their order in the record).
+        found: dict[int, list[Statement]] = {}
+        for statement in self.statements:
+            for number in statement.stages:
+                found.setdefault(number, []).append(statement)
+        return {number: tuple(sorted(items, key=_said_on_key)) for number, items in found.items()}
+
+
+def _said_on_key(statement: Statement) -> tuple[pendulum.Date, pendulum.Date]:
+    return statement.said_on.sort_key
 
 
 # --------------------------------------------------------------------------- invariants
@@ -671,6 +718,57 @@ def _schedule_problems(program: Program) -> Iterator[tuple[str, str]]:
             f"$.stages[{len(program.stages) - 1}].end",
             f"stage {last.number} ends on {last.end}, after the term ends on {ends_on}",
         )
+
+
+def _refs(items: tuple[Any, ...], name: str) -> set[Any]:
+    """Every value of the tuple field ``name`` of ``items``, as one set."""
+    return set().union(*map(attrgetter(name), items))
+
+
+def _references_resolve(program: Program) -> bool:
+    """Whether :func:`_reference_problems` finds nothing, checked quickly with sets.
+
+    It is exact: the ids are unique exactly when their union is as large as their
+    number, and then every reference resolves exactly when it is in its collection.
+    """
+    organizations = {item.id for item in program.organizations}
+    people = {item.id for item in program.people}
+    meetings = {item.id for item in program.meetings}
+    sources = {item.id for item in program.sources}
+    everything = organizations | people | meetings | sources
+    everything.update(item.id for item in program.statements)
+    everything.update(item.id for item in program.notes)
+    count = len(program.organizations) + len(program.people) + len(program.meetings)
+    count += len(program.statements) + len(program.sources) + len(program.notes)
+    if len(everything) != count:
+        return False
+    statements = program.statements
+    participants = [p for meeting in program.meetings for p in meeting.participants]
+    organization_refs = {program.organization, program.beneficiary}
+    organization_refs.update(map(attrgetter("parent"), program.organizations))
+    organization_refs.update(map(attrgetter("organizer"), program.meetings))
+    organization_refs.update(map(attrgetter("organization"), participants))
+    organization_refs.update(map(attrgetter("on_behalf_of"), statements))
+    organization_refs.discard(None)
+    person_refs = set(map(attrgetter("person"), participants))
+    person_refs.discard(None)
+    person_refs.update(map(attrgetter("speaker"), statements))
+    meeting_refs = set(map(attrgetter("meeting"), statements))
+    meeting_refs.discard(None)
+    source_refs = _refs(program.stages, "sources")
+    for items in (program.organizations, program.people, program.meetings, statements):
+        source_refs |= _refs(items, "sources")
+    source_refs |= _refs(program.sources, "via")
+    source_refs |= _refs(program.notes, "sources")
+    numbers = {stage.number for stage in program.stages}
+    return (
+        organization_refs <= organizations
+        and person_refs <= people
+        and meeting_refs <= meetings
+        and source_refs <= sources
+        and _refs(statements, "stages") <= numbers
+        and _refs(program.notes, "about") <= everything
+    )
 
 
 def _reference_problems(program: Program) -> Iterator[tuple[str, str]]:

@@ -23,20 +23,27 @@ csto_program.errors.DataError: 2 problems:
 
 from __future__ import annotations
 
+import datetime
 import enum
-import json
 import re
+import threading
+import types
+import typing
 from collections.abc import Callable
-from typing import Any, Final, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 
 import attrs
-import cattrs
 import orjson
 import pendulum
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn
 
-from csto_program.dates import PartialDate, format_iso_date, parse_iso_date
+from csto_program import model
+from csto_program.dates import (
+    PartialDate,
+    format_iso_date,
+    iso_date_or_none,
+    parse_iso_date,
+    partial_date_or_none,
+)
 from csto_program.errors import CstoProgramError, DataError, ScheduleError
 from csto_program.model import (
     Meeting,
@@ -55,6 +62,9 @@ from csto_program.model import (
     StatementKind,
 )
 
+if TYPE_CHECKING:
+    import cattrs
+
 __all__ = [
     "MODEL_CLASSES",
     "SCHEMA_VERSION",
@@ -64,6 +74,7 @@ __all__ = [
     "parse_json",
     "to_dict",
     "to_json",
+    "to_json_bytes",
 ]
 
 T = TypeVar("T")
@@ -191,6 +202,8 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
 
 def _attrs_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    from cattrs.gen import make_dict_structure_fn
+
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         generated = make_dict_structure_fn(
             cls,
@@ -222,6 +235,12 @@ def _join(path: str, inner: str) -> str:
 
 def _problems(exc: BaseException, path: str = "$") -> list[tuple[str, str]]:
     """Flatten whatever a structuring step raised into ``(path, message)`` pairs."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(exc, (DataError, ScheduleError)):
         return [(_join(path, p), message) for p, message in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -258,6 +277,8 @@ def make_converter() -> cattrs.Converter:
     >>> converter.unstructure(Place(name="Dushanbe", country="TJ", timezone="Asia/Dushanbe"))
     {'name': 'Dushanbe', 'country': 'TJ', 'timezone': 'Asia/Dushanbe'}
     """
+    import cattrs  # imported on first use: most loads never need it
+
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -274,13 +295,441 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER: Final = make_converter()
+_CONVERTER_LOCK = threading.Lock()
+_CONVERTERS: list[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """The strict converter of the detailed path, made (and cattrs imported) on first use."""
+    if not _CONVERTERS:
+        with _CONVERTER_LOCK:
+            if not _CONVERTERS:
+                _CONVERTERS.append(make_converter())
+    return _CONVERTERS[0]
+
+
+# --------------------------------------------------------------------------- the fast path
+#
+# Loading and dumping first go through plain functions generated from the attrs fields of
+# each class, the way cattrs generates its own, but doing everything in one pass: a loader
+# checks each JSON value's type, makes inline the checks that the field's validator makes
+# (for the validators it knows; any other it calls), counts the keys it knows to refuse
+# unknown ones, builds the object from its slots without going through ``__init__`` (so no
+# check is made twice) and calls ``__attrs_post_init__``. At the first problem it gives up
+# (any exception will do) and the detailed path runs from scratch: the cattrs converter and
+# the constructors, which report every problem with its path. The fast path only ever
+# accepts what the detailed path accepts, and builds equal objects; it refuses more (a
+# ``str`` subclass, say), which only costs time. tests/test_fast_path.py checks both.
+
+
+class _GiveUp(Exception):
+    """Raised by the generated loaders: the detailed path takes over."""
+
+
+class _Unsupported(Exception):
+    """The code generator does not handle a field: its class gets no fast path."""
+
+
+_MISSING: Final = object()
+_STR_CHECKS: Final = {
+    model._identifier: (False, "id"),
+    model._optional_identifier: (True, "id"),
+    model._text: (False, "text"),
+}
+_TUPLE_CHECKS: Final = {model._identifiers: "id", model._texts: "text"}
+_DATE_CONVERTERS: Final[dict[Any, bool]] = {
+    model._date_converter: False,
+    model._optional_date_converter: True,
+}
+
+
+def _split_optional(tp: Any) -> tuple[Any, bool]:
+    if get_origin(tp) in (typing.Union, types.UnionType):
+        args = [arg for arg in get_args(tp) if arg is not type(None)]
+        if len(args) == 1 and len(get_args(tp)) == 2:
+            return args[0], True
+        raise _Unsupported(f"union {tp!r}")
+    return tp, False
+
+
+def _tuple_item(tp: Any) -> Any:
+    """The item type of ``tuple[X, ...]``, else ``None``."""
+    return get_args(tp)[0] if _is_homogeneous_tuple(tp) else None
+
+
+class _Namespace:
+    """The globals of the generated code: helpers, constants and the generated functions."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.globals: dict[str, Any] = {"_GiveUp": _GiveUp, "_MISSING": _MISSING}
+        self.names: dict[type, str] = {}
+        self.sources: list[str] = []
+        self._count = 0
+
+    def const(self, value: Any, hint: str) -> str:
+        self._count += 1
+        name = f"_{hint}_{self._count}"
+        self.globals[name] = value
+        return name
+
+    def function(self, cls: type[Any]) -> str:
+        """The name of ``cls``'s generated function (generated on first request)."""
+        if cls not in self.names:
+            self.names[cls] = f"{self.prefix}_{cls.__name__}_{len(self.names)}"
+            self.sources.append(self.generate(cls))
+        return self.names[cls]
+
+    def generate(self, cls: type[Any]) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def compile(self) -> dict[type, Callable[..., Any]]:
+        code = "\n\n".join(self.sources)
+        exec(compile(code, f"<csto_program {self.prefix} fast path>", "exec"), self.globals)
+        found = self.names.items()
+        return {cls: self.globals[name] for cls, name in found if name in self.globals}
+
+
+def _attrs_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    if not attrs.has(cls):
+        raise _Unsupported(f"{cls!r} is not an attrs class")
+    attrs.resolve_types(cls)
+    return tuple(attrs.fields(cls))
+
+
+class _Loaders(_Namespace):
+    """Generated loaders: ``load(data: dict, keys: list[int], ids: set, dates: dict) -> cls``.
+
+    ``keys[0]`` is increased by the number of keys of every object loaded, so that
+    ``from_json`` can tell whether the JSON text held a key twice. ``ids`` and ``dates`` are
+    memos for one load: the ids found valid and the partial dates parsed so far.
+    """
+
+    def __init__(self, surrogates: bool) -> None:
+        super().__init__("load")
+        self.surrogates = surrogates
+        self.globals.update(
+            _new=object.__new__,
+            _surrogate=_SURROGATE.search,
+            _id_match=model._ID_RE.match,
+            _partial=partial_date_or_none,
+            _date=iso_date_or_none,
+        )
+
+    def str_lines(self, var: str, check: str | None) -> list[str]:
+        """Lines that give up unless ``var`` is an acceptable ``str``.
+
+        Ids are remembered for the rest of the load in ``ids``, as records refer to the
+        same ids many times (an id is ASCII, so it holds no surrogate).
+        """
+        if check == "id":
+            lines = [f"if type({var}) is not str:", "    raise _GiveUp"]
+            lines += [f"if {var} not in ids:", f"    if _id_match({var}) is None:"]
+            return [*lines, "        raise _GiveUp", f"    ids.add({var})"]
+        tests = [f"type({var}) is not str"]
+        if check == "text":
+            tests.append(f"not {var}.strip()")
+        if self.surrogates:
+            tests.append(f"_surrogate({var}) is not None")
+        return [f"if {' or '.join(tests)}:", "    raise _GiveUp"]
+
+    def value(self, tp: Any, src: str, dst: str, check: str | None, depth: int) -> list[str]:
+        """Lines that load the JSON value ``src`` of type ``tp`` into ``dst``, or give up."""
+        inner, optional = _split_optional(tp)
+        if optional:
+            body = self.value(inner, src, dst, check, depth)
+            return [f"if {src} is None:", f"    {dst} = None", "else:", *_indent(body)]
+        item = _tuple_item(tp)
+        if inner is str:
+            return [*self.str_lines(src, check), *_assign(dst, src)]
+        if inner is int or inner is bool:
+            check_type = f"if type({src}) is not {inner.__name__}:"
+            return [check_type, "    raise _GiveUp", *_assign(dst, src)]
+        if inner is pendulum.Date:
+            return [f"{dst} = _date({src})", f"if {dst} is None:", "    raise _GiveUp"]
+        if inner is PartialDate:  # remembered for the rest of the load in ``dates``
+            lines = [
+                f"if type({src}) is not str:",
+                "    raise _GiveUp",
+                f"{dst} = dates.get({src})",
+            ]
+            lines += [
+                f"if {dst} is None:",
+                f"    {dst} = _partial({src})",
+                f"    if {dst} is None:",
+            ]
+            return [*lines, "        raise _GiveUp", f"    dates[{src}] = {dst}"]
+        if isinstance(inner, type) and inner in _ENUMS:
+            values = self.const({member.value: member for member in inner}, "enum")
+            return [f"if type({src}) is not str:", "    raise _GiveUp", f"{dst} = {values}[{src}]"]
+        if isinstance(inner, type) and attrs.has(inner):
+            return [f"{dst} = {self.function(inner)}({src}, keys, ids, dates)"]
+        if item is not None:
+            lines = [f"if type({src}) is not list:", "    raise _GiveUp"]
+            x, y = f"x{depth}", f"y{depth}"
+            if item is str or item is int or item is bool:
+                if item is str:
+                    test = self.str_lines(x, check)
+                else:
+                    test = [f"if type({x}) is not {item.__name__}:", "    raise _GiveUp"]
+                lines += [f"for {x} in {src}:", *_indent(test)]
+                return [*lines, f"{dst} = tuple({src})"]
+            if isinstance(item, type) and attrs.has(item):
+                load = self.function(item)
+                call = f"{load}({x}, keys, ids, dates)"
+                return [*lines, f"{dst} = tuple([{call} for {x} in {src}])"]
+            items = f"items{depth}"
+            body = self.value(item, x, y, None, depth + 1)
+            lines += [f"{items} = []", f"for {x} in {src}:", *_indent(body)]
+            lines += [f"    {items}.append({y})", f"{dst} = tuple({items})"]
+            return lines
+        raise _Unsupported(f"type {tp!r}")
+
+    def field(self, a: attrs.Attribute[Any], index: int) -> tuple[list[str], list[str]]:
+        """Lines that load field ``a`` into ``f{index}``, and lines of checks left for later."""
+        tp = a.type
+        inner, optional = _split_optional(tp)
+        item = _tuple_item(inner)
+        allows_none = optional
+        check: str | None = None
+        later: list[str] = []
+        validator = a.validator
+        if validator is not None:
+            kind = model._VALIDATOR_KINDS.get(validator)
+            if validator in _STR_CHECKS and inner is str:
+                none_ok, check = _STR_CHECKS[validator]
+                allows_none = allows_none and none_ok
+            elif validator in _TUPLE_CHECKS and item is str:
+                check = _TUPLE_CHECKS[validator]
+                allows_none = False
+            elif kind is not None and kind[1] is (item if kind[0] == "tuple_of" else inner):
+                allows_none = allows_none and kind[0] == "optional"
+            else:  # a validator we do not know: call it on the object
+                validate = self.const(validator, "validator")
+                attribute = self.const(a, "attribute")
+                later.append(f"{validate}(o, {attribute}, f{index})")
+        if a.converter is not None:
+            if a.converter not in _DATE_CONVERTERS or inner is not pendulum.Date:
+                raise _Unsupported(f"converter {a.converter!r}")
+            allows_none = allows_none and _DATE_CONVERTERS[a.converter]
+        body = self.value(inner, "v", f"f{index}", check, 0)
+        if optional:
+            if allows_none:
+                body = ["if v is None:", f"    f{index} = None", "else:", *_indent(body)]
+            else:
+                body = ["if v is None:", "    raise _GiveUp", *body]
+        if a.default is attrs.NOTHING:
+            if not optional and inner in (str, int, bool):  # checked where it is
+                body = self.value(inner, f"f{index}", f"f{index}", check, 0)
+                return [f"f{index} = d[{a.name!r}]", *body], later
+            return [f"v = d[{a.name!r}]", *body], later
+        default = a.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            raise _Unsupported("a factory default")
+        if validator is not None:  # the constructor checks defaults too
+            try:
+                validator(None, a, default)
+            except Exception:
+                raise _Unsupported(f"default {default!r} is not valid") from None
+        lines = [f"v = d.get({a.name!r}, _MISSING)", "if v is _MISSING:"]
+        lines += [f"    f{index} = {self.const(default, 'default')}", "else:", "    n += 1"]
+        return [*lines, *_indent(body)], later
+
+    def generate(self, cls: type[Any]) -> str:
+        fields = _attrs_fields(cls)
+        if hasattr(cls, "__attrs_pre_init__") or getattr(cls, "__attrs_init__", None):
+            raise _Unsupported(f"{cls!r} has __attrs_pre_init__ or __attrs_init__")
+        if "__attrs_cached_hash__" in getattr(cls, "__slots__", ()):
+            raise _Unsupported(f"{cls!r} caches its hash")
+        name = self.names[cls]
+        required = sum(1 for a in fields if a.default is attrs.NOTHING)
+        lines = ["if type(d) is not dict:", "    raise _GiveUp", f"n = {required}"]
+        checks: list[str] = []
+        for index, a in enumerate(fields):
+            body, later = self.field(a, index)
+            lines += body
+            checks += later
+        lines += ["if len(d) != n:", "    raise _GiveUp", "keys[0] += n"]
+        lines.append(f"o = _new({self.const(cls, 'cls')})")
+        for index, a in enumerate(fields):
+            slot = getattr(cls, a.name, None)
+            if not isinstance(slot, types.MemberDescriptorType):
+                raise _Unsupported(f"{cls!r} is not slotted")
+            lines.append(f"{self.const(slot.__set__, 'set')}(o, f{index})")
+        lines += checks
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append(f"{self.const(cls.__attrs_post_init__, 'post_init')}(o)")
+        lines.append("return o")
+        return "\n".join([f"def {name}(d, keys, ids, dates):", *_indent(lines)])
+
+
+def _assign(dst: str, src: str) -> list[str]:
+    return [] if dst == src else [f"{dst} = {src}"]
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
+
+
+class _Dumpers(_Namespace):
+    """Generated dumpers: ``dump(obj) -> dict``, the same as the cattrs converter's.
+
+    With ``for_json`` the dict is only meant for orjson, which writes tuples and ``str``
+    enumerations itself, so they are left as they are; otherwise tuples become lists and
+    enumerations their values, exactly as the converter's ``unstructure`` gives them.
+    """
+
+    def __init__(self, for_json: bool) -> None:
+        super().__init__("json" if for_json else "dict")
+        self.for_json = for_json
+        self.globals.update(_isoformat=datetime.date.isoformat, _PartialDate=PartialDate)
+
+    def value(self, tp: Any, src: str) -> str:
+        """An expression for the unstructured value of ``src``, of type ``tp``."""
+        inner, optional = _split_optional(tp)
+        if optional:
+            expr = self.value(inner, src)
+            return src if expr == src else f"(None if {src} is None else {expr})"
+        item = _tuple_item(inner)
+        if inner is str or inner is int or inner is bool:
+            return src
+        if inner is pendulum.Date:
+            return f"_isoformat({src})"
+        if inner is PartialDate:  # the cached EDTF text; a subclass may have its own str()
+            return f"({src}._text if type({src}) is _PartialDate else str({src}))"
+        if isinstance(inner, type) and inner in _ENUMS:
+            return src if self.for_json else f"{src}.value"
+        if isinstance(inner, type) and attrs.has(inner):
+            return f"{self.function(inner)}({src})"
+        if item is not None:
+            expr = self.value(item, "x")
+            if expr == "x":
+                return src if self.for_json else f"list({src})"
+            return f"[{expr} for x in {src}]"
+        raise _Unsupported(f"type {tp!r}")
+
+    def generate(self, cls: type[Any]) -> str:
+        head: list[str] = []  # the leading required fields, in the dict display
+        lines: list[str] = []
+        for a in _attrs_fields(cls):
+            if a.default is attrs.NOTHING:
+                expr = self.value(a.type, f"o.{a.name}")
+                if lines:
+                    lines.append(f"d[{a.name!r}] = {expr}")
+                else:
+                    head.append(f"{a.name!r}: {expr}")
+                continue
+            if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _Unsupported("a factory default")
+            default = self.const(a.default, "default")
+            lines += [f"v = o.{a.name}", f"if v != {default}:"]
+            lines.append(f"    d[{a.name!r}] = {self.value(a.type, 'v')}")
+        body = ["d = {" + ", ".join(head) + "}", *lines, "return d"]
+        return "\n".join([f"def {self.names[cls]}(o):", *_indent(body)])
+
+
+_FAST_LOCK = threading.Lock()
+_FAST: dict[str, dict[type, Callable[..., Any]]] = {}
+
+
+def _fast(kind: str) -> dict[type, Callable[..., Any]]:
+    """The generated functions of one kind for the model classes (generated on first use).
+
+    Kinds: ``"load"`` (from parsed JSON: no lone surrogates), ``"load_dict"`` (from any
+    dict), ``"json"`` and ``"dict"`` (dumpers). A class the generator cannot handle is left
+    out, and goes through the detailed path.
+    """
+    found = _FAST.get(kind)
+    if found is not None:
+        return found
+    with _FAST_LOCK:
+        if kind not in _FAST:
+            namespace: _Namespace
+            if kind in ("load", "load_dict"):
+                namespace = _Loaders(surrogates=kind == "load_dict")
+            else:
+                namespace = _Dumpers(for_json=kind == "json")
+            supported = []
+            for cls in MODEL_CLASSES:
+                try:
+                    namespace.function(cls)
+                except _Unsupported:  # pragma: no cover - every model class is supported
+                    continue
+                supported.append(cls)
+            functions = namespace.compile()
+            _FAST[kind] = {cls: functions[cls] for cls in supported if cls in functions}
+        return _FAST[kind]
+
+
+def _load_fast(data: Any, cls: type[T], kind: str) -> tuple[T, int] | None:
+    """``(object, number of keys)`` from the fast path, or ``None`` if it gave up."""
+    load = _fast(kind).get(cls)
+    if load is None:  # pragma: no cover - every model class has a fast path
+        return None
+    keys = [0]
+    try:
+        return load(data, keys, set(), {}), keys[0]
+    except Exception:  # any problem at all: the detailed path will say what it is
+        return None
+
+
+# Whether JSON text held a key twice (orjson keeps the last one silently), found cheaply:
+#
+# * Text that orjson writes back byte for byte from what it read held no key twice: a
+#   repeated key would be missing from the output. Text from ``to_json``, compact or
+#   indented, is always like this, so the check costs one ``orjson.dumps``.
+# * Otherwise the keys are counted, from above: every key ends with a ``"`` followed by
+#   optional white space and ``:``, and so may a string's content (an escaped quote, or
+#   the opening quote of a string that starts with a colon). If the loaded objects hold
+#   as many keys as that count, the text held no key twice.
+# * Otherwise the standard library parses the text again, refusing duplicate keys.
+
+_QUOTE_SPACE_BYTES: Final = re.compile(rb'"[ \t\n\r]')
+_QUOTE_SPACE_STR: Final = re.compile(r'"[ \t\n\r]')
+_KEY_END_BYTES: Final = re.compile(rb'"[ \t\n\r]+:')
+_KEY_END_STR: Final = re.compile(r'"[ \t\n\r]+:')
+_INDENTED: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
+def _written_back(data: Any, text: str | bytes | bytearray) -> bool:
+    """Whether orjson writes ``data`` (parsed from ``text``) back as exactly ``text``."""
+    start = text[:2]
+    option = _INDENTED if start in (b"{\n", "{\n") else 0
+    written = orjson.dumps(data, option=option)
+    if isinstance(text, str):
+        return len(written) >= len(text) and written.decode("utf-8") == text
+    return written == text
+
+
+def _most_keys(text: str | bytes | bytearray) -> int:
+    """An upper bound on the number of object keys in valid JSON ``text`` (see above)."""
+    if isinstance(text, str):
+        count = text.count('":')
+        if _QUOTE_SPACE_STR.search(text) is not None:
+            count += len(_KEY_END_STR.findall(text))
+        return count
+    count = text.count(b'":')
+    if _QUOTE_SPACE_BYTES.search(text) is not None:
+        count += len(_KEY_END_BYTES.findall(text))
+    return count
 
 
 def _check_class(cls: type[Any]) -> None:
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
         raise TypeError(f"expected one of the model classes ({names}), got {cls!r}")
+
+
+def _unstructure(obj: Any, kind: str) -> dict[str, Any]:
+    dump = _fast(kind).get(type(obj))
+    if dump is not None:
+        try:
+            data: dict[str, Any] = dump(obj)
+            return data
+        except Exception:  # let the converter say what is wrong, as it always has
+            pass
+    data = _converter().unstructure(obj)
+    return data
 
 
 def to_dict(obj: Any) -> dict[str, Any]:
@@ -293,10 +742,44 @@ def to_dict(obj: Any) -> dict[str, Any]:
     ['Deliver equipment']
     """
     _check_class(type(obj))
-    data: dict[str, Any] = _CONVERTER.unstructure(obj)
+    data = _unstructure(obj, "dict")
     if isinstance(obj, Program):
         return {"schema_version": SCHEMA_VERSION, **data}
     return data
+
+
+def _without_version(data: Any) -> dict[str, Any]:
+    """A program document without its ``schema_version``, which must be this library's."""
+    if type(data) is not dict:
+        raise DataError.at("$", f"expected an object, got {_describe(data)}")
+    if "schema_version" not in data:
+        raise DataError.at(
+            "$.schema_version", f"required key is missing (this library reads {SCHEMA_VERSION})"
+        )
+    version = data["schema_version"]
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise DataError.at(
+            "$.schema_version",
+            f"unsupported schema_version {_describe(version)}; "
+            f"this library reads version {SCHEMA_VERSION}",
+        )
+    return {key: value for key, value in data.items() if key != "schema_version"}
+
+
+def _structure(data: Any, cls: type[T], fast: str | None) -> T:
+    """``data`` (without ``schema_version``) as a ``cls``: the fast path, else the detailed."""
+    if fast is not None:
+        found = _load_fast(data, cls, fast)
+        if found is not None:
+            return found[0]
+    try:
+        return _converter().structure(data, cls)
+    except CstoProgramError as exc:
+        if isinstance(exc, DataError):
+            raise
+        raise DataError(_problems(exc)) from None
+    except Exception as exc:
+        raise DataError(_problems(exc)) from None
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -314,28 +797,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """
     _check_class(cls)
     if cls is Program:
-        if type(data) is not dict:
-            raise DataError.at("$", f"expected an object, got {_describe(data)}")
-        if "schema_version" not in data:
-            raise DataError.at(
-                "$.schema_version", f"required key is missing (this library reads {SCHEMA_VERSION})"
-            )
-        version = data["schema_version"]
-        if type(version) is not int or version != SCHEMA_VERSION:
-            raise DataError.at(
-                "$.schema_version",
-                f"unsupported schema_version {_describe(version)}; "
-                f"this library reads version {SCHEMA_VERSION}",
-            )
-        data = {key: value for key, value in data.items() if key != "schema_version"}
-    try:
-        return _CONVERTER.structure(data, cls)
-    except CstoProgramError as exc:
-        if isinstance(exc, DataError):
-            raise
-        raise DataError(_problems(exc)) from None
-    except Exception as exc:
-        raise DataError(_problems(exc)) from None
+        data = _without_version(data)
+    return _structure(data, cls, "load_dict")
 
 
 def to_json(obj: Any, *, indent: bool = False) -> str:
@@ -353,9 +816,28 @@ def to_json(obj: Any, *, indent: bool = False) -> str:
     }
     <BLANKLINE>
     """
-    option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE if indent else 0
+    return to_json_bytes(obj, indent=indent).decode("utf-8")
+
+
+def to_json_bytes(obj: Any, *, indent: bool = False) -> bytes:
+    """:func:`to_json` as UTF-8 bytes, without decoding them to ``str``: for binary files
+    and sockets, and the fastest way to write JSON.
+
+    >>> from csto_program import Place
+    >>> to_json_bytes(Place(name="Astana", country="KZ", timezone="Asia/Almaty"))
+    b'{"name":"Astana","country":"KZ","timezone":"Asia/Almaty"}'
+    """
+    _check_class(type(obj))
+    option = _INDENTED if indent else 0
+    data = _unstructure(obj, "json")  # tuples and str enumerations left for orjson
+    if isinstance(obj, Program):
+        data = {"schema_version": SCHEMA_VERSION, **data}
     try:
-        return orjson.dumps(to_dict(obj), option=option).decode("utf-8")
+        return orjson.dumps(data, option=option)
+    except orjson.JSONEncodeError:
+        pass
+    try:  # the error as it has always been reported, from the plain dict
+        return orjson.dumps(to_dict(obj), option=option)
     except orjson.JSONEncodeError as exc:
         raise DataError.at("$", f"cannot encode as JSON: {exc}") from None
 
@@ -379,6 +861,11 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _check_text(text: object) -> None:
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"expected str or bytes, got {type(text).__name__}")
+
+
 def parse_json(text: str | bytes | bytearray) -> Any:
     """Parse JSON text strictly: no duplicate keys, no NaN or Infinity.
 
@@ -390,14 +877,43 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     csto_program.errors.DataError: 1 problem:
       $: invalid JSON: duplicate key 'a' in an object
     """
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise TypeError(f"expected str or bytes, got {type(text).__name__}")
+    import json  # only here: from_json reads most text with orjson
+
+    _check_text(text)
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except _DuplicateKey as exc:
         raise DataError.at("$", f"invalid JSON: {exc}") from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, bad UTF-8, deep nesting
         raise DataError.at("$", f"invalid JSON: {exc}") from None
+
+
+def _from_json_fast(text: str | bytes | bytearray, cls: type[T]) -> tuple[T, bool] | None:
+    """The object orjson and the fast path make of ``text``, and whether ``text`` is known
+    to hold no key twice; ``None`` if either gives up.
+
+    Whatever orjson reads, the standard library reads the same, except that orjson keeps the
+    last of two equal keys and reads integers beyond 64 bits as floats (which no field
+    accepts); it refuses what the standard library refuses and more (lone surrogates, NaN,
+    numbers too large for a float, other encodings than UTF-8, a byte order mark).
+    """
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    document = data
+    extra = 0
+    if cls is Program:
+        try:
+            data = _without_version(data)
+        except DataError:
+            return None
+        extra = 1
+    found = _load_fast(data, cls, "load")
+    if found is None:
+        return None
+    obj, keys = found
+    return obj, _written_back(document, text) or keys + extra == _most_keys(text)
 
 
 def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
@@ -413,4 +929,13 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
       $: invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)
     """
     _check_class(cls)
-    return from_dict(parse_json(text), cls)
+    _check_text(text)
+    fast = _from_json_fast(text, cls)
+    if fast is not None and fast[1]:
+        return fast[0]  # no key was there twice
+    data = parse_json(text)  # refuses duplicate keys, with the detailed message
+    if fast is not None:  # no duplicate after all: orjson read what the stdlib read
+        return fast[0]
+    if cls is Program:
+        data = _without_version(data)
+    return _structure(data, cls, None)
