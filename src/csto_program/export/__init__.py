@@ -1,15 +1,12 @@
 """Exchange formats for analysts: calendars, reports, charts and corpora.
 
-=============  =====================================  ==========================================
-format         function                               produced with
-=============  =====================================  ==========================================
-``ics``        :func:`to_ical`                        the ``icalendar`` package (RFC 5545)
-``jsonl``      :func:`~csto_program.write_jsonl`      the program's statements, one per line
-``markdown``   :func:`to_markdown`                    CommonMark with GitHub tables
-``mermaid``    :func:`to_mermaid`                     a Mermaid ``gantt`` chart
-``png``        :func:`plot_timeline`                  matplotlib (extra ``csto-program[plot]``)
-``svg``        :func:`plot_timeline`                  matplotlib (extra ``csto-program[plot]``)
-=============  =====================================  ==========================================
+* ``ics``: :func:`to_ical`, an iCalendar (RFC 5545) feed written with the ``icalendar`` package;
+* ``jsonl``: the program's statements, one :func:`~csto_program.to_json` per line
+  (:func:`~csto_program.write_jsonl`);
+* ``markdown``: :func:`to_markdown`, a status report (CommonMark with GitHub tables);
+* ``mermaid``: :func:`to_mermaid`, a Mermaid ``gantt`` chart;
+* ``png`` and ``svg``: :func:`plot_timeline`, a timeline chart drawn with matplotlib (the
+  optional extra ``csto-program[plot]``).
 
 :func:`render` gives any of them as bytes. Importing this package imports neither
 ``icalendar`` nor ``matplotlib``: each is imported when its format is first produced.
