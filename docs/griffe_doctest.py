@@ -16,6 +16,8 @@ signatures; for every attrs class the extension builds ``__init__`` from ``attrs
 real class (its names, kinds and defaults) with the annotations written in the source, and hides
 the field definitions (``attrs.field(validator=...)``) that would otherwise show as values.
 Fields with a converter accept any ``datetime.date``, so that is the annotation they show.
+A hypothesis ``@st.composite`` strategy is shown as it is called: without its ``draw``
+parameter, returning a ``SearchStrategy``.
 
 It changes only what mkdocstrings renders, never the source.
 """
@@ -141,11 +143,23 @@ def _set_attrs_init(cls: griffe.Class) -> None:
     cls.set_member("__init__", init)
 
 
+def _unwrap_composite(function: griffe.Function) -> None:
+    """Show a ``@st.composite`` strategy as it is called: without ``draw``, returning a
+    ``SearchStrategy`` of what the decorated function builds."""
+    if not any(str(d.value).endswith("composite") for d in function.decorators):
+        return
+    if len(function.parameters) and function.parameters[0].name == "draw":
+        del function.parameters[0]
+    function.returns = f"SearchStrategy[{function.returns}]"
+
+
 class DoctestFences(griffe.Extension):
-    """Fence doctests, link Sphinx roles and give attrs classes their ``__init__``."""
+    """Fence doctests, link roles, give attrs classes their ``__init__``, unwrap strategies."""
 
     def on_object(self, *, obj: griffe.Object, **kwargs: Any) -> None:
         if obj.docstring is not None:
             obj.docstring.value = fence_doctests(obj.docstring.value, obj.module)
         if isinstance(obj, griffe.Class):
             _set_attrs_init(obj)
+        elif isinstance(obj, griffe.Function):
+            _unwrap_composite(obj)
