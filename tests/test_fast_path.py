@@ -1,0 +1,285 @@
+"""The fast path agrees with the detailed path: same objects, same dicts, same JSON, and it
+never accepts what the detailed path refuses."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from csto_program import (
+    MODEL_CLASSES,
+    DataError,
+    Meeting,
+    PartialDate,
+    Program,
+    Statement,
+    from_dict,
+    from_json,
+    parse_iso_date,
+    to_dict,
+    to_json,
+)
+from csto_program.dates import iso_date_or_none, partial_date_or_none
+from csto_program.model import _reference_problems, _references_resolve
+from csto_program.serialize import (
+    _converter,
+    _fast,
+    _from_json_fast,
+    _load_fast,
+    _most_keys,
+    _structure,
+    _without_version,
+    to_json_bytes,
+)
+from csto_program.strategies import meetings, partial_dates, programs, statements
+
+
+def _detailed(data: Any, cls: type) -> Any:
+    """The detailed path alone: the cattrs converter and the constructors."""
+    if cls is Program:
+        data = _without_version(data)
+    return _structure(data, cls, None)
+
+
+def _fast_only(data: Any, cls: type, kind: str = "load_dict") -> Any:
+    if cls is Program:
+        try:
+            data = _without_version(data)
+        except DataError:
+            return None
+    found = _load_fast(data, cls, kind)
+    return None if found is None else found[0]
+
+
+def test_every_model_class_has_a_fast_path() -> None:
+    for kind in ("load", "load_dict", "json", "dict"):
+        assert set(_fast(kind)) == set(MODEL_CLASSES)
+
+
+@settings(max_examples=50)
+@given(programs())
+def test_fast_and_detailed_paths_build_equal_programs(program: Program) -> None:
+    data = to_dict(program)
+    fast = _fast_only(copy.deepcopy(data), Program)
+    assert fast == program
+    assert _detailed(data, Program) == program
+    assert _fast_only(orjson.loads(to_json(program)), Program, "load") == program
+
+
+@settings(max_examples=50)
+@given(programs(max_items=3), meetings(), statements())
+def test_dumpers_match_the_converter(program: Program, meeting: Meeting, statement: Statement):
+    for obj in (program, meeting, statement, *program.stages):
+        expected = _converter().unstructure(obj)
+        assert _fast("dict")[type(obj)](obj) == expected
+        assert type(_fast("dict")[type(obj)](obj)) is dict
+        assert orjson.dumps(_fast("json")[type(obj)](obj)) == orjson.dumps(expected)
+    assert to_json_bytes(program).decode() == to_json(program)
+    assert to_json_bytes(program, indent=True).decode() == to_json(program, indent=True)
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from(["2024-02-30", "2023", "2023-13", "0000", "x y", "", " ", "Ab", "a--b"]),
+    st.sampled_from(["summit", "quote", "news", "conflict", "2024-02-29", "2023-02-29%"]),
+    st.lists(st.sampled_from([1, 0, True, "a", "", None]), max_size=3),
+    st.dictionaries(st.sampled_from(["id", "name", "x"]), st.integers(), max_size=2),
+)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_paths(value, (*path, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_paths(value, (*path, index)))
+    return found
+
+
+@given(programs(max_items=2), st.data())
+def test_fast_path_never_accepts_what_the_detailed_path_refuses(
+    program: Program, data: st.DataObject
+) -> None:
+    doc = to_dict(program)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_paths(doc)[1:]))
+        parent = doc
+        for part in path[:-1]:
+            parent = parent[part]
+        action = data.draw(st.sampled_from(["drop", "swap", "extra", "dup"]))
+        if action == "drop":
+            del parent[path[-1]]
+        elif action == "swap":
+            parent[path[-1]] = data.draw(_VALUES)
+        elif action == "extra" and isinstance(parent, dict):
+            parent[data.draw(st.sampled_from(["x", "id", "note", "Note"]))] = data.draw(_VALUES)
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[path[-1]]))
+    try:
+        expected = _detailed(copy.deepcopy(doc), Program)
+    except DataError:
+        expected = None
+    fast = _fast_only(copy.deepcopy(doc), Program)
+    assert fast is None or fast == expected
+    assert (fast is None) == (expected is None)  # the fast path gives up only on errors
+    text = json.dumps(doc)
+    try:
+        loaded = from_json(text, Program)
+    except DataError:
+        assert expected is None
+    else:
+        assert loaded == expected
+
+
+def test_str_subclasses_and_surrogates_go_to_the_detailed_path() -> None:
+    class Text(str):
+        pass
+
+    doc = {"name": Text("Astana"), "country": "KZ", "timezone": "Asia/Almaty"}
+    assert _fast_only(doc, MODEL_CLASSES[4]) is None  # Place
+    with pytest.raises(DataError, match="expected a string"):
+        from_dict(doc, MODEL_CLASSES[4])
+    doc = {"name": "bad \ud800", "country": "KZ", "timezone": "Asia/Almaty"}
+    assert _fast_only(doc, MODEL_CLASSES[4]) is None
+    with pytest.raises(DataError, match="lone surrogate"):
+        from_dict(doc, MODEL_CLASSES[4])
+
+
+_PLACE = '{"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"name":"A","name":"B","country":"KZ","timezone":"Asia/Almaty"}',
+        '{"name" :"A","name":"B","country":"KZ","timezone":"Asia/Almaty"}',
+        '{\n  "name": "A",\n  "name" : "B",\n  "country": "KZ",\n  "timezone": "Asia/Almaty"\n}\n',
+        '{"name":"say \\":","name":"B","country":"KZ","timezone":"Asia/Almaty"}',
+        '{"name":":)","country":"KZ","country":"KZ","timezone":"Asia/Almaty"}',
+    ],
+)
+def test_duplicate_keys_are_refused_however_the_text_is_laid_out(text: str) -> None:
+    for given_text in (text, text.encode()):
+        with pytest.raises(DataError, match="duplicate key"):
+            from_json(given_text, MODEL_CLASSES[4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _PLACE,
+        '{"name":"\\":\\" \\" :","country":"KZ","timezone":"Asia/Almaty"}',
+        '{"name":":)","country":"KZ","timezone":"Asia/Almaty"}',
+        '{ "name" : "A" ,\t"country"\r\n:"KZ", "timezone":"Asia/Almaty" }',
+    ],
+)
+def test_text_without_duplicates_loads_whatever_its_layout(text: str) -> None:
+    for given_text in (text, text.encode()):
+        assert from_json(given_text, MODEL_CLASSES[4]) == from_dict(
+            json.loads(text), MODEL_CLASSES[4]
+        )
+
+
+def test_key_count_is_an_upper_bound() -> None:
+    text = '{"a": {"b" :1, "c":":x"}, "d": "\\":"}'
+    assert _most_keys(text) >= 4
+    assert _most_keys(text.encode()) == _most_keys(text)
+
+
+def test_big_integers_and_other_orjson_refusals_take_the_detailed_path() -> None:
+    place = '{"name":"A","country":"KZ","timezone":"Asia/Almaty"}'
+    assert _from_json_fast(place, MODEL_CLASSES[4]) is not None
+    stage = '{"number":123456789012345678901,"name":"S","start":"2025-01-01","end":"2026-01-01"}'
+    assert _from_json_fast(stage, MODEL_CLASSES[1]) is None  # orjson reads a float
+    assert from_json(stage, MODEL_CLASSES[1]).number == 123456789012345678901  # the stdlib's int
+    bom = b"\xef\xbb\xbf" + place.encode()
+    assert from_json(bom, MODEL_CLASSES[4]).name == "A"  # the stdlib reads a BOM, orjson not
+
+
+def _unchecked(cls: type, **fields: Any) -> Any:
+    """An instance built from its slots, without any check."""
+    obj = object.__new__(cls)
+    for a in attrs.fields(cls):
+        object.__setattr__(obj, a.name, fields.get(a.name, getattr(a, "default", None)))
+    return obj
+
+
+@settings(max_examples=75)
+@given(programs(max_items=3), st.data())
+def test_quick_reference_check_is_exact(program: Program, data: st.DataObject) -> None:
+    assert _references_resolve(program)
+    ids = [
+        item.id
+        for name in ("people", "meetings", "sources", "organizations")
+        for item in getattr(program, name)
+    ] + ["ghost"]
+    fields = {a.name: getattr(program, a.name) for a in attrs.fields(Program)}
+    target = data.draw(st.sampled_from(["statements", "meetings", "notes", "organization", "dup"]))
+    if target == "organization":
+        fields["organization"] = data.draw(st.sampled_from(ids))
+    elif target == "dup" and program.people:
+        fields["people"] = (*program.people, program.people[0])
+    elif target in ("statements", "meetings", "notes") and fields[target]:
+        items = list(fields[target])
+        index = data.draw(st.integers(0, len(items) - 1))
+        names = [a.name for a in attrs.fields(type(items[index])) if a.name != "id"]
+        name = data.draw(st.sampled_from(names))
+        value = getattr(items[index], name)
+        if isinstance(value, str) or value is None:
+            changed = data.draw(st.sampled_from(ids))
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            changed = (*value, data.draw(st.sampled_from(ids)))
+        else:
+            changed = value
+        items[index] = _unchecked(
+            type(items[index]), **{**attrs.asdict(items[index], recurse=False), name: changed}
+        )
+        fields[target] = tuple(items)
+    broken = _unchecked(Program, **fields)
+    assert _references_resolve(broken) == (not list(_reference_problems(broken)))
+
+
+@given(
+    st.one_of(
+        partial_dates().map(str),
+        st.text(max_size=12),
+        st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?\Z"),
+    )
+)
+def test_fast_partial_dates_are_the_parsed_ones(text: str) -> None:
+    fast = partial_date_or_none(text)
+    try:
+        parsed = PartialDate.parse(text)
+    except DataError:
+        assert fast is None
+    else:
+        assert fast == parsed
+        assert str(fast) == str(parsed) == text
+
+
+@given(
+    st.one_of(
+        st.dates().map(str), st.text(max_size=12), st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+    )
+)
+def test_fast_iso_dates_are_the_parsed_ones(text: str) -> None:
+    fast = iso_date_or_none(text)
+    try:
+        parsed = parse_iso_date(text)
+    except DataError:
+        assert fast is None
+    else:
+        assert fast == parsed and type(fast) is type(parsed)
