@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 import orjson
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,10 @@ from csto_program import (
     Meeting,
     PartialDate,
     Program,
+    ScheduleError,
     Statement,
+    add_days,
+    add_months,
     from_dict,
     from_json,
     parse_iso_date,
@@ -38,7 +42,7 @@ from csto_program.serialize import (
     _without_version,
     to_json_bytes,
 )
-from csto_program.strategies import meetings, partial_dates, programs, statements
+from csto_program.strategies import iso_dates, meetings, partial_dates, programs, statements
 
 
 def _detailed(data: Any, cls: type) -> Any:
@@ -283,3 +287,24 @@ def test_fast_iso_dates_are_the_parsed_ones(text: str) -> None:
         assert fast is None
     else:
         assert fast == parsed and type(fast) is type(parsed)
+
+
+@given(iso_dates(), st.integers(-130_000, 130_000), st.integers(-4_000_000, 4_000_000))
+def test_date_arithmetic_is_pendulums(day: pendulum.Date, months: int, days: int) -> None:
+    for ours, theirs in ((add_months, "months"), (add_days, "days")):
+        amount = months if theirs == "months" else days
+        try:
+            expected = day.add(**{theirs: amount})
+        except (ValueError, OverflowError):
+            with pytest.raises(ScheduleError):
+                ours(day, amount)
+        else:
+            found = ours(day, amount)
+            assert found == expected and type(found) is pendulum.Date
+
+
+def test_partial_date_bounds_are_kept() -> None:
+    day = PartialDate.parse("2024-02")
+    assert day.latest is day.latest and day.earliest is day.earliest
+    assert (day.earliest, day.latest) == (pendulum.Date(2024, 2, 1), pendulum.Date(2024, 2, 29))
+    assert day == PartialDate(2024, 2) and hash(day) == hash(PartialDate(2024, 2))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import operator
 import re
 import threading
 import types
@@ -485,8 +486,13 @@ class _Loaders(_Namespace):
             return lines
         raise _Unsupported(f"type {tp!r}")
 
-    def field(self, a: attrs.Attribute[Any], index: int) -> tuple[list[str], list[str]]:
-        """Lines that load field ``a`` into ``f{index}``, and lines of checks left for later."""
+    def field(
+        self, a: attrs.Attribute[Any], index: int, fetched: str | None
+    ) -> tuple[list[str], list[str]]:
+        """Lines that load field ``a`` into ``f{index}``, and lines of checks left for later.
+
+        ``fetched`` names the local that already holds a required field's value.
+        """
         tp = a.type
         inner, optional = _split_optional(tp)
         item = _tuple_item(inner)
@@ -512,17 +518,15 @@ class _Loaders(_Namespace):
             if a.converter not in _DATE_CONVERTERS or inner is not pendulum.Date:
                 raise _Unsupported(f"converter {a.converter!r}")
             allows_none = allows_none and _DATE_CONVERTERS[a.converter]
-        body = self.value(inner, "v", f"f{index}", check, 0)
+        src = fetched or "v"
+        body = self.value(inner, src, f"f{index}", check, 0)
         if optional:
             if allows_none:
-                body = ["if v is None:", f"    f{index} = None", "else:", *_indent(body)]
+                body = [f"if {src} is None:", f"    f{index} = None", "else:", *_indent(body)]
             else:
-                body = ["if v is None:", "    raise _GiveUp", *body]
+                body = [f"if {src} is None:", "    raise _GiveUp", *body]
         if a.default is attrs.NOTHING:
-            if not optional and inner in (str, int, bool):  # checked where it is
-                body = self.value(inner, f"f{index}", f"f{index}", check, 0)
-                return [f"f{index} = d[{a.name!r}]", *body], later
-            return [f"v = d[{a.name!r}]", *body], later
+            return ([] if fetched else [f"v = d[{a.name!r}]"]) + body, later
         default = a.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             raise _Unsupported("a factory default")
@@ -542,11 +546,18 @@ class _Loaders(_Namespace):
         if "__attrs_cached_hash__" in getattr(cls, "__slots__", ()):
             raise _Unsupported(f"{cls!r} caches its hash")
         name = self.names[cls]
-        required = sum(1 for a in fields if a.default is attrs.NOTHING)
-        lines = ["if type(d) is not dict:", "    raise _GiveUp", f"n = {required}"]
+        required = [(index, a) for index, a in enumerate(fields) if a.default is attrs.NOTHING]
+        lines = ["if type(d) is not dict:", "    raise _GiveUp", f"n = {len(required)}"]
+        fetched: dict[int, str] = {}
+        if len(required) > 1:  # fetched at once; a missing key raises KeyError
+            for index, a in required:
+                direct = a.type in (str, int, bool)  # checked in place, then kept
+                fetched[index] = f"f{index}" if direct else f"r{index}"
+            get = self.const(operator.itemgetter(*(a.name for _, a in required)), "required")
+            lines.append(f"{', '.join(fetched.values())}, = {get}(d)")
         checks: list[str] = []
         for index, a in enumerate(fields):
-            body, later = self.field(a, index)
+            body, later = self.field(a, index, fetched.get(index))
             lines += body
             checks += later
         lines += ["if len(d) != n:", "    raise _GiveUp", "keys[0] += n"]
