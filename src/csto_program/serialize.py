@@ -31,7 +31,7 @@ import threading
 import types
 import typing
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, get_args, get_origin
 
 import attrs
 import orjson
@@ -304,7 +304,7 @@ def _converter() -> cattrs.Converter:
     """The strict converter of the detailed path, made (and cattrs imported) on first use."""
     if not _CONVERTERS:
         with _CONVERTER_LOCK:
-            if not _CONVERTERS:
+            if not _CONVERTERS:  # pragma: no branch - unless another thread was first
                 _CONVERTERS.append(make_converter())
     return _CONVERTERS[0]
 
@@ -543,7 +543,7 @@ class _Loaders(_Namespace):
         fields = _attrs_fields(cls)
         if hasattr(cls, "__attrs_pre_init__") or getattr(cls, "__attrs_init__", None):
             raise _Unsupported(f"{cls!r} has __attrs_pre_init__ or __attrs_init__")
-        if "__attrs_cached_hash__" in getattr(cls, "__slots__", ()):
+        if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):  # set by __init__
             raise _Unsupported(f"{cls!r} caches its hash")
         name = self.names[cls]
         required = [(index, a) for index, a in enumerate(fields) if a.default is attrs.NOTHING]
@@ -654,7 +654,7 @@ def _fast(kind: str) -> dict[type, Callable[..., Any]]:
     if found is not None:
         return found
     with _FAST_LOCK:
-        if kind not in _FAST:
+        if kind not in _FAST:  # pragma: no branch - unless another thread was first
             namespace: _Namespace
             if kind in ("load", "load_dict"):
                 namespace = _Loaders(surrogates=kind == "load_dict")
@@ -733,14 +733,13 @@ def _check_class(cls: type[Any]) -> None:
 
 def _unstructure(obj: Any, kind: str) -> dict[str, Any]:
     dump = _fast(kind).get(type(obj))
-    if dump is not None:
+    if dump is not None:  # pragma: no branch - every model class has a dumper
         try:
             data: dict[str, Any] = dump(obj)
             return data
         except Exception:  # let the converter say what is wrong, as it always has
             pass
-    data = _converter().unstructure(obj)
-    return data
+    return cast(dict[str, Any], _converter().unstructure(obj))
 
 
 def to_dict(obj: Any) -> dict[str, Any]:
