@@ -720,6 +720,9 @@ def _schedule_problems(program: Program) -> Iterator[tuple[str, str]]:
         )
 
 
+_get_id = attrgetter("id")
+
+
 def _refs(items: tuple[Any, ...], name: str) -> set[Any]:
     """Every value of the tuple field ``name`` of ``items``, as one set."""
     return set().union(*map(attrgetter(name), items))
@@ -731,13 +734,13 @@ def _references_resolve(program: Program) -> bool:
     It is exact: the ids are unique exactly when their union is as large as their
     number, and then every reference resolves exactly when it is in its collection.
     """
-    organizations = {item.id for item in program.organizations}
-    people = {item.id for item in program.people}
-    meetings = {item.id for item in program.meetings}
-    sources = {item.id for item in program.sources}
+    organizations = set(map(_get_id, program.organizations))
+    people = set(map(_get_id, program.people))
+    meetings = set(map(_get_id, program.meetings))
+    sources = set(map(_get_id, program.sources))
     everything = organizations | people | meetings | sources
-    everything.update(item.id for item in program.statements)
-    everything.update(item.id for item in program.notes)
+    everything.update(map(_get_id, program.statements))
+    everything.update(map(_get_id, program.notes))
     count = len(program.organizations) + len(program.people) + len(program.meetings)
     count += len(program.statements) + len(program.sources) + len(program.notes)
     if len(everything) != count:

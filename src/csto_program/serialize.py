@@ -377,7 +377,8 @@ class _Namespace:
     def function(self, cls: type[Any]) -> str:
         """The name of ``cls``'s generated function (generated on first request)."""
         if cls not in self.names:
-            self.names[cls] = f"{self.prefix}_{cls.__name__}_{len(self.names)}"
+            label = re.sub(r"\W", "_", cls.__name__, flags=re.ASCII)
+            self.names[cls] = f"{self.prefix}_{label}_{len(self.names)}"
             self.sources.append(self.generate(cls))
         return self.names[cls]
 
