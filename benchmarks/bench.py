@@ -35,7 +35,14 @@ from synthetic import build_program
 
 import csto_program
 from csto_program import Program, from_json, plan_stages, to_json
-from csto_program.serialize import to_json_bytes
+
+try:
+    from csto_program.serialize import to_json_bytes
+except ImportError:  # csto_program before 0.2, for a before-and-after comparison
+
+    def to_json_bytes(obj: Any, *, indent: bool = False) -> bytes:
+        return to_json(obj, indent=indent).encode()
+
 
 OPS = ("load", "dump", "round trip")
 ORDER = ("csto_program", "pydantic v2", "msgspec", "orjson (floor)")
