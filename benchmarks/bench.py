@@ -155,8 +155,10 @@ def import_time(runs: int = 21) -> tuple[float, float]:
     return statistics.median(found["import"]) * 1000 - bare, bare
 
 
-def import_breakdown(top: int = 8) -> list[tuple[str, float]]:
-    """The heaviest imports under ``import csto_program`` (``-X importtime``, cumulative ms)."""
+def import_breakdown(least_ms: float = 2.0, deepest: int = 3) -> list[tuple[int, str, float]]:
+    """What ``import csto_program`` imports (one ``-X importtime`` run): ``(depth, module,
+    cumulative ms)``, parents before their children, from ``least_ms`` and down to ``deepest``.
+    """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import csto_program"],
@@ -172,10 +174,14 @@ def import_breakdown(top: int = 8) -> list[tuple[str, float]]:
         _, cumulative, name = line[len("import time:") :].split("|")
         depth = (len(name) - len(name.lstrip())) // 2
         rows.append((depth, name.strip(), int(cumulative) / 1000))
-    # The modules imported for the first time by csto_program or its own modules.
-    first = [(name, ms) for depth, name, ms in rows if depth <= 2 and ms >= 1.0]
-    first.sort(key=lambda row: -row[1])
-    return first[:top]
+    # -X importtime lists a module after what it imports: reversed, parents come first.
+    found: list[tuple[int, str, float]] = []
+    for depth, name, ms in reversed(rows):
+        if depth == 0 and found:
+            break  # the tree under csto_program is complete
+        if (found or name == "csto_program") and depth <= deepest and ms >= least_ms:
+            found.append((depth, name, ms))
+    return found
 
 
 def throughput(call: Callable[[], Any], repeats: int = 5) -> float:
@@ -255,9 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     above, bare = import_time(args.import_runs)
     print(f"\n## Import\n\n`import csto_program`: {above:.1f} ms above a bare interpreter")
     print(f"({bare:.1f} ms), median of {args.import_runs} fresh interpreters each.")
-    print("\nHeaviest imports (one `python -X importtime` run, cumulative ms):\n")
-    for name, ms in import_breakdown():
-        print(f"- {name}: {ms:.1f}")
+    print("\nWhat it imports (one `python -X importtime` run, cumulative ms, from 2 ms):\n")
+    for depth, name, ms in import_breakdown():
+        print(f"{'  ' * depth}- {name}: {ms:.1f}")
 
     start = datetime.date(2025, 1, 1)
     small = build_program(50, 10, 10)
