@@ -449,3 +449,30 @@ def test_text_orjson_cannot_write_is_a_data_error() -> None:
     place = Place(name="bad \ud800", country="KZ", timezone="Asia/Almaty")
     with pytest.raises(DataError, match="cannot encode as JSON"):
         to_json(place)
+
+
+def test_subclasses_take_the_constructors_path() -> None:
+    class Text(str):
+        pass
+
+    class Day(PartialDate):
+        pass
+
+    assert PartialDate.parse(Text("2024-02~")) == PartialDate.parse("2024-02~")
+    assert type(Day.parse("2024")) is Day
+    assert str(Day.parse("2024-02-29%")) == "2024-02-29%"
+
+    class Numbers(tuple):  # type: ignore[type-arg]
+        pass
+
+    statement = Statement(
+        id="s",
+        speaker="x",
+        role="r",
+        said_on=Day(2024),
+        text="t",
+        kind=StatementKind.QUOTE,
+        stages=Numbers((1, 2)),
+    )
+    assert statement.stages == (1, 2)
+    assert to_dict(statement)["said_on"] == "2024"
