@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from csto_program import MODEL_CLASSES, SCHEMA_VERSION, json_schema
@@ -41,30 +40,6 @@ def render_markers(markdown: str) -> str:
         return f"```json\n{schema_text(name)}```"
 
     return MARKER.sub(replace, markdown)
-
-
-# Pages written by others that join the nav once they exist (a nav entry for a missing file
-# fails --strict), each placed before the entry titled by the second item.
-OPTIONAL_PAGES = (("Performance", "performance.md", "Design and decisions"),)
-
-
-def add_optional_pages(nav: list[Any], docs_dir: Path) -> list[Any]:
-    """``nav`` with every optional page that exists in ``docs_dir`` and is not yet in it."""
-    nav = list(nav)
-    listed = json.dumps(nav)
-    for title, page, before in OPTIONAL_PAGES:
-        if (docs_dir / page).is_file() and f'"{page}"' not in listed:
-            titles = [next(iter(item)) if isinstance(item, dict) else None for item in nav]
-            index = titles.index(before) if before in titles else len(nav)
-            nav.insert(index, {title: page})
-    return nav
-
-
-def on_config(config: Any, **kwargs: Any) -> Any:
-    """MkDocs hook: add the optional pages that exist to the nav."""
-    if config["nav"] is not None:
-        config["nav"] = add_optional_pages(config["nav"], Path(config["docs_dir"]))
-    return config
 
 
 _DOCTEST_FENCE = re.compile(r"^```python\n(?=>>> )", re.MULTILINE)

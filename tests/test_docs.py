@@ -279,24 +279,9 @@ def test_every_nav_page_exists_and_every_page_is_in_the_nav() -> None:
     assert nav, "mkdocs.yml has no nav"
     for page in nav:
         assert (DOCS / page).is_file(), f"mkdocs.yml names a missing page {page}"
-    optional = {page for _, page, _ in _load_hooks().OPTIONAL_PAGES}
     pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
-    missing = sorted(pages - set(nav) - optional)
+    missing = sorted(pages - set(nav))
     assert not missing, f"pages not in the nav of mkdocs.yml: {missing}"
-
-
-def test_optional_pages_join_the_nav_once_they_exist(tmp_path: Path) -> None:
-    hooks = _load_hooks()
-    nav = [{"Home": "index.md"}, {"Design and decisions": "design.md"}]
-    assert hooks.add_optional_pages(nav, tmp_path) == nav
-    (tmp_path / "performance.md").write_text("# Performance\n", encoding="utf-8")
-    assert hooks.add_optional_pages(nav, tmp_path) == [
-        {"Home": "index.md"},
-        {"Performance": "performance.md"},
-        {"Design and decisions": "design.md"},
-    ]
-    listed = [*nav, {"Speed": "performance.md"}]
-    assert hooks.add_optional_pages(listed, tmp_path) == listed
 
 
 def test_the_changelog_page_includes_the_changelog_rather_than_copying_it() -> None:
