@@ -65,6 +65,7 @@ from csto_program.serialize import (
     parse_json,
     to_dict,
     to_json,
+    to_json_bytes,
 )
 
 __version__ = "0.1.0"
@@ -118,6 +119,7 @@ __all__ = [
     "stage_status",
     "to_dict",
     "to_json",
+    "to_json_bytes",
     "utcoffset_on",
     "write_jsonl",
 ]

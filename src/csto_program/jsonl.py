@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeAlias, TypeVar
 
 from csto_program.errors import DataError
-from csto_program.serialize import MODEL_CLASSES, from_dict, parse_json, to_json
+from csto_program.serialize import MODEL_CLASSES, from_json, to_json
 
 __all__ = ["iter_jsonl", "write_jsonl"]
 
@@ -173,6 +173,7 @@ def _read(file: IO[Any], cls: type[T]) -> Iterator[T]:
         if not line.strip(_BLANK if isinstance(line, str) else _BLANK.encode()):
             continue
         try:
-            yield from_dict(parse_json(line), cls)
+            item = from_json(line, cls)
         except DataError as exc:
             raise exc.prefixed(f"line {number}: $") from None
+        yield item
