@@ -1158,3 +1158,26 @@ def test_readme_shows_real_plan_output() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("`csto-program plan --start 2024-11-28` prints:\n\n```text\n")[1]
     assert block.split("```")[0] == run(["plan", "--start", "2024-11-28"]).out
+
+
+def test_validate_counts_are_singular_for_one(tmp_path: Path) -> None:
+    from csto_program import Program, plan_stages, to_json
+
+    start = datetime.date(2025, 1, 1)
+    program = Program(
+        id="one",
+        title="One stage",
+        adopted_on=start,
+        starts_on=start,
+        stages=plan_stages(start, months=(12,), term_months=12),
+    )
+    path = tmp_path / "one.json"
+    path.write_text(to_json(program), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "csto_program", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{path}: ok (1 stage, 0 meetings, 0 statements)\n"

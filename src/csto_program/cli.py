@@ -712,12 +712,17 @@ def _validate_command(files: tuple[str, ...]) -> None:
             continue
         click.echo(
             _clean(
-                f"{label}: ok ({len(program.stages)} stages, {len(program.meetings)} meetings, "
-                f"{len(program.statements)} statements)"
+                f"{label}: ok ({_count(len(program.stages), 'stage')}, "
+                f"{_count(len(program.meetings), 'meeting')}, "
+                f"{_count(len(program.statements), 'statement')})"
             )
         )
     if failures:
         raise _Failure(failures)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @cli.command("schema", short_help="The JSON Schema of a program document.")

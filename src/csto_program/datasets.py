@@ -44,7 +44,11 @@ __all__ = [
 ]
 
 DEFAULT_DATASET: Final = "tajik-afghan-border"
-"""The name of the dataset that :func:`load_dataset` returns by default."""
+"""The name of the dataset that :func:`load_dataset` returns by default.
+
+>>> DEFAULT_DATASET in dataset_names()
+True
+"""
 
 _SUFFIX: Final = ".json"
 

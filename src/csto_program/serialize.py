@@ -81,7 +81,16 @@ __all__ = [
 T = TypeVar("T")
 
 SCHEMA_VERSION: Final = 1
-"""The version of the JSON document format that this library writes and reads."""
+"""The version of the JSON document format that this library writes and reads.
+
+>>> import datetime
+>>> from csto_program import Program, plan_stages, to_dict
+>>> start = datetime.date(2025, 1, 1)
+>>> program = Program(id="p", title="P", adopted_on=start, starts_on=start,
+...                   stages=plan_stages(start))
+>>> to_dict(program)["schema_version"] == SCHEMA_VERSION == 1
+True
+"""
 
 MODEL_CLASSES: Final[tuple[type, ...]] = (
     Program,
@@ -96,7 +105,11 @@ MODEL_CLASSES: Final[tuple[type, ...]] = (
     Note,
 )
 """The classes that :func:`to_dict`, :func:`from_dict`, :func:`to_json` and
-:func:`from_json` accept."""
+:func:`from_json` accept.
+
+>>> [cls.__name__ for cls in MODEL_CLASSES][:4]
+['Program', 'Stage', 'Meeting', 'Statement']
+"""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_NAMES = {str: "string", int: "integer", bool: "boolean", float: "number"}
