@@ -1181,3 +1181,9 @@ def test_validate_counts_are_singular_for_one(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{path}: ok (1 stage, 0 meetings, 0 statements)\n"
+
+
+def test_readme_shows_real_timeline_output() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("`csto-program timeline --as-of 2026-01-29` prints:\n\n```text\n")[1]
+    assert block.split("```")[0] == run(["timeline", "--as-of", "2026-01-29"]).out
