@@ -49,6 +49,7 @@ from csto_program.serialize import (
     to_json_bytes,
 )
 from csto_program.strategies import iso_dates, meetings, partial_dates, programs, statements
+from json_paths import paths
 
 
 def _detailed(data: Any, cls: type) -> Any:
@@ -108,24 +109,13 @@ _VALUES = st.one_of(
 )
 
 
-def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found.extend(_paths(value, (*path, key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found.extend(_paths(value, (*path, index)))
-    return found
-
-
 @given(programs(max_items=2), st.data())
 def test_fast_path_never_accepts_what_the_detailed_path_refuses(
     program: Program, data: st.DataObject
 ) -> None:
     doc = to_dict(program)
     for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(_paths(doc)[1:]))
+        path = data.draw(st.sampled_from(paths(doc)[1:]))
         parent = doc
         for part in path[:-1]:
             parent = parent[part]

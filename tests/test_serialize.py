@@ -30,6 +30,7 @@ from csto_program import (
     to_json,
 )
 from csto_program.strategies import meetings, programs, statements
+from json_paths import get, paths
 
 D = datetime.date
 PROGRAM_VALIDATOR = jsonschema.Draft202012Validator(
@@ -237,34 +238,16 @@ _VALUES = st.one_of(
 )
 
 
-def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found.extend(_paths(value, (*path, key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found.extend(_paths(value, (*path, index)))
-    return found
-
-
-def _get(node: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        node = node[part]
-    return node
-
-
 @given(programs(max_items=2), st.data())
 def test_fuzzed_documents_only_raise_data_error(program: Program, data: st.DataObject) -> None:
     doc = to_dict(program)
     for _ in range(data.draw(st.integers(1, 3))):
-        paths = _paths(doc)
-        path = data.draw(st.sampled_from(paths))
+        path = data.draw(st.sampled_from(paths(doc)))
         action = data.draw(st.sampled_from(["drop", "swap", "extra", "dup"]))
         if not path:
             doc = data.draw(_VALUES)
             break
-        parent = _get(doc, path[:-1])
+        parent = get(doc, path[:-1])
         if action == "drop":
             del parent[path[-1]]
         elif action == "swap":

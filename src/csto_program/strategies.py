@@ -23,7 +23,6 @@ from csto_program.dates import (
     MIN_DATE,
     PartialDate,
     Qualifier,
-    add_days,
     add_months,
     as_date,
 )
@@ -210,7 +209,10 @@ def stages(
         tasks = tuple(draw(st.lists(texts(), max_size=2)))
         completed_on = None
         if draw(st.booleans()):
-            completed_on = draw(iso_dates(stage.start, min(add_days(stage.end, 400), MAX_DATE)))
+            latest = datetime.date.fromordinal(
+                min(MAX_DATE.toordinal(), stage.end.toordinal() + 400)
+            )
+            completed_on = draw(iso_dates(stage.start, latest))
         result.append(
             attrs.evolve(stage, name=draw(texts(20)), tasks=tasks, completed_on=completed_on)
         )
@@ -390,9 +392,9 @@ def programs(draw: st.DrawFn, *, max_items: int = 4) -> Program:
     return Program(
         id=draw(ids()),
         title=draw(texts()),
-        adopted_on=draw(iso_dates(max(MIN_DATE, start.subtract(days=400)), start))
-        if start.year > 1
-        else start,
+        adopted_on=draw(
+            iso_dates(datetime.date.fromordinal(max(1, start.toordinal() - 400)), start)
+        ),
         starts_on=start,
         stages=plan,
         term_months=term_months,
