@@ -1,34 +1,20 @@
 """Record, schedule and exchange the record of a multi-year interstate program.
 
-The public API lives here; the modules behind it are implementation detail
-except :mod:`csto_program.strategies` (hypothesis strategies) and
-:mod:`csto_program.datasets` (the embedded record).
+The public API lives here; the modules behind it are implementation detail except
+:mod:`csto_program.dates` (date helpers), :mod:`csto_program.serialize` (the converter and
+JSON details), :mod:`csto_program.export` (tables, reports and calendars),
+:mod:`csto_program.strategies` (hypothesis strategies) and :mod:`csto_program.datasets`
+(the embedded record).
 
->>> import datetime
 >>> import csto_program as cp
->>> [str(stage.last_day) for stage in cp.plan_stages(datetime.date(2024, 11, 28))]
+>>> [str(stage.last_day) for stage in cp.plan_stages("2024-11-28")]
 ['2025-11-27', '2027-11-27', '2029-11-27']
 """
 
 from __future__ import annotations
 
-from csto_program.dates import (
-    MAX_DATE,
-    MIN_DATE,
-    PartialDate,
-    Precision,
-    Qualifier,
-    add_days,
-    add_months,
-    as_date,
-    days_between,
-    format_iso_date,
-    load_zone,
-    parse_iso_date,
-    utcoffset_on,
-)
+from csto_program.dates import PartialDate
 from csto_program.errors import CstoProgramError, DataError, ScheduleError
-from csto_program.jsonl import iter_jsonl, write_jsonl
 from csto_program.model import (
     Meeting,
     MeetingKind,
@@ -38,44 +24,32 @@ from csto_program.model import (
     Participant,
     Person,
     Place,
+    Plan,
     Program,
+    Progress,
+    ProgressReport,
     Source,
     SourceKind,
     Stage,
     Statement,
     StatementKind,
 )
-from csto_program.schedule import (
-    DEFAULT_MONTHS,
-    DEFAULT_TERM_MONTHS,
-    ProgramStatus,
-    StageState,
-    StageStatus,
-    plan_stages,
-    program_status,
-    stage_status,
-)
-from csto_program.schema import json_schema
+from csto_program.planning import StageShift, diff_plans, plan_stages
 from csto_program.serialize import (
-    MODEL_CLASSES,
     SCHEMA_VERSION,
     from_dict,
     from_json,
-    make_converter,
-    parse_json,
+    iter_jsonl,
+    json_schema,
     to_dict,
     to_json,
-    to_json_bytes,
+    write_jsonl,
 )
+from csto_program.status import ProgramStatus, StageState, StageStatus
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
-    "DEFAULT_MONTHS",
-    "DEFAULT_TERM_MONTHS",
-    "MAX_DATE",
-    "MIN_DATE",
-    "MODEL_CLASSES",
     "SCHEMA_VERSION",
     "CstoProgramError",
     "DataError",
@@ -88,38 +62,28 @@ __all__ = [
     "Participant",
     "Person",
     "Place",
-    "Precision",
+    "Plan",
     "Program",
     "ProgramStatus",
-    "Qualifier",
+    "Progress",
+    "ProgressReport",
     "ScheduleError",
     "Source",
     "SourceKind",
     "Stage",
+    "StageShift",
     "StageState",
     "StageStatus",
     "Statement",
     "StatementKind",
     "__version__",
-    "add_days",
-    "add_months",
-    "as_date",
-    "days_between",
-    "format_iso_date",
+    "diff_plans",
     "from_dict",
     "from_json",
     "iter_jsonl",
     "json_schema",
-    "load_zone",
-    "make_converter",
-    "parse_iso_date",
-    "parse_json",
     "plan_stages",
-    "program_status",
-    "stage_status",
     "to_dict",
     "to_json",
-    "to_json_bytes",
-    "utcoffset_on",
     "write_jsonl",
 ]

@@ -27,19 +27,15 @@ import importlib.resources
 from importlib.resources.abc import Traversable
 from typing import Final
 
-import attrs
-
 from csto_program.errors import DataError
 from csto_program.model import Program
-from csto_program.schedule import plan_stages
-from csto_program.serialize import from_json
+from csto_program.serialize._api import from_json
 
 __all__ = [
     "DEFAULT_DATASET",
     "dataset_names",
     "dataset_text",
     "load_dataset",
-    "seed_reading",
     "tajik_afghan_border",
 ]
 
@@ -138,31 +134,3 @@ def tajik_afghan_border() -> Program:
     True
     """
     return load_dataset(DEFAULT_DATASET)
-
-
-def seed_reading() -> Program:
-    """The record under the seed article's reading of the calendar.
-
-    The record follows the CSTO press service: implementation from 2025-01-01.
-    The founding article read it differently: five years in three stages, stage
-    one lasting one year *from adoption* (2024-11-28). This is that reading: the
-    same record with every boundary one calendar addition from the adoption day.
-    The article does not say how stages two and three split the remaining four
-    years; like the press service, this reading gives them two years each.
-
-    >>> plan = seed_reading()
-    >>> for stage in plan.stages:
-    ...     print(stage.number, stage.start, stage.last_day)
-    1 2024-11-28 2025-11-27
-    2 2025-11-28 2027-11-27
-    3 2027-11-28 2029-11-27
-    >>> str(plan.ends_on), plan.stages[0].tasks == tajik_afghan_border().stages[0].tasks
-    ('2029-11-28', True)
-    """
-    program = tajik_afghan_border()
-    planned = plan_stages(program.adopted_on, months=(12, 24, 24), term_months=60)
-    stages = tuple(
-        attrs.evolve(stage, start=new.start, end=new.end)
-        for stage, new in zip(program.stages, planned, strict=True)
-    )
-    return attrs.evolve(program, starts_on=program.adopted_on, stages=stages)

@@ -35,9 +35,11 @@ from typing import Any, Self
 import attrs
 import pendulum
 
-from csto_program.errors import DataError, ScheduleError
+from csto_program.errors import DataError, ScheduleError, short_repr
 
 __all__ = [
+    "EDTF_PATTERN",
+    "ISO_DATE_PATTERN",
     "MAX_DATE",
     "MIN_DATE",
     "PartialDate",
@@ -76,12 +78,31 @@ _MAX_YEAR = 9999
 
 # ``[0-9]`` rather than ``\d`` (which matches any Unicode digit) and ``\Z`` rather than
 # ``$`` (which also matches before a trailing newline); re.ASCII for good measure.
+EDTF_PATTERN = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?"
+"""The shape of a partial date's text, ``YYYY[-MM[-DD]]`` and a qualifier, without anchors:
+the one declaration that the parser, the JSON Schema and the strategies use.
+
+>>> import re
+>>> bool(re.fullmatch(EDTF_PATTERN, "2024-11~")), bool(re.fullmatch(EDTF_PATTERN, "2024-1"))
+(True, False)
+"""
+
+ISO_DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""The shape of a calendar date's text, ``YYYY-MM-DD``, without anchors.
+
+>>> import re
+>>> bool(re.fullmatch(ISO_DATE_PATTERN, "2024-11-28"))
+True
+"""
+
+# The groups of EDTF_PATTERN, named; fullmatch replaces the anchors.
 _EDTF_RE = re.compile(
-    r"\A(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?\Z",
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?",
     re.ASCII,
 )
-_ISO_DATE_RE = re.compile(r"\A(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\Z", re.ASCII)
-_ZONE_KEY_RE = re.compile(r"\A[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*\Z", re.ASCII)
+_ISO_DATE_RE = re.compile(ISO_DATE_PATTERN, re.ASCII)
+_MAX_ZONE_KEY = 64  # the longest IANA key is 32 characters
+_ZONE_KEY_RE = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
 
 
 class Precision(enum.StrEnum):
@@ -174,20 +195,20 @@ class PartialDate:
         if not _MIN_YEAR <= self.year <= _MAX_YEAR:
             raise DataError.at(
                 "$",
-                f"year {self.year} is out of range 1..9999 (year 0000 is not supported)",
+                f"year {short_repr(self.year)} is out of range 1..9999 (year 0000 is not supported)",
             )
         if self.month is None:
             if self.day is not None:
-                raise DataError.at("$", f"day {self.day} given without a month")
+                raise DataError.at("$", f"day {short_repr(self.day)} given without a month")
             return
         if not 1 <= self.month <= 12:
-            raise DataError.at("$", f"month {self.month} is out of range 1..12")
+            raise DataError.at("$", f"month {short_repr(self.month)} is out of range 1..12")
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise DataError.at(
                     "$",
-                    f"day {self.day} is out of range for "
+                    f"day {short_repr(self.day)} is out of range for "
                     f"{self.year:04d}-{self.month:02d} (1..{last})",
                 )
 
@@ -208,10 +229,10 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"expected a str, not {type(text).__name__}")
-        match = _EDTF_RE.match(text)
+        match = _EDTF_RE.fullmatch(text)
         if match is None:
             raise DataError.at(
-                "$", f"expected an EDTF date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+                "$", f"expected an EDTF date YYYY, YYYY-MM or YYYY-MM-DD, got {short_repr(text)}"
             )
         if cls is PartialDate and type(text) is str:
             found = _from_match(match, text)
@@ -229,7 +250,7 @@ class PartialDate:
             )
         except DataError as exc:
             detail = "; ".join(message for _, message in exc.problems)
-            raise DataError.at("$", f"invalid EDTF date {text!r}: {detail}") from None
+            raise DataError.at("$", f"invalid EDTF date {short_repr(text)}: {detail}") from None
 
     @classmethod
     def from_date(cls, day: datetime.date) -> Self:
@@ -393,7 +414,7 @@ def partial_date_or_none(text: Any) -> PartialDate | None:
     """
     if type(text) is not str:
         return None
-    match = _EDTF_RE.match(text)
+    match = _EDTF_RE.fullmatch(text)
     if match is None:
         return None
     return _from_match(match, text)
@@ -408,7 +429,7 @@ def iso_date_or_none(text: Any) -> pendulum.Date | None:
     >>> iso_date_or_none("2023-02-29") is None, iso_date_or_none("20240229") is None
     (True, True)
     """
-    if type(text) is not str or _ISO_DATE_RE.match(text) is None:
+    if type(text) is not str or _ISO_DATE_RE.fullmatch(text) is None:
         return None
     try:
         return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
@@ -451,18 +472,18 @@ def parse_iso_date(text: str) -> pendulum.Date:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    match = _ISO_DATE_RE.match(text)
+    match = _ISO_DATE_RE.fullmatch(text)
     if match is None:
-        raise DataError.at("$", f"expected an ISO date YYYY-MM-DD, got {text!r}")
+        raise DataError.at("$", f"expected an ISO date YYYY-MM-DD, got {short_repr(text)}")
     try:  # the fast way; pendulum refuses what PartialDate refuses, with a worse message
         return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
     except ValueError:
         pass
     try:
-        parsed = PartialDate(int(match["year"]), int(match["month"]), int(match["day"]))
+        parsed = PartialDate(int(text[0:4]), int(text[5:7]), int(text[8:10]))
     except DataError as exc:
         detail = "; ".join(message for _, message in exc.problems)
-        raise DataError.at("$", f"{text!r} is not a calendar date: {detail}") from None
+        raise DataError.at("$", f"{short_repr(text)} is not a calendar date: {detail}") from None
     return parsed.earliest  # pragma: no cover - what pendulum refuses, PartialDate refuses
 
 
@@ -493,12 +514,12 @@ def add_months(day: datetime.date, months: int) -> pendulum.Date:
     """
     d = as_date(day)
     _check_int(months, "months")
-    # pendulum's Date.add(months=...) computed directly: the same clamping, five times faster.
-    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
-    if _MIN_YEAR <= year <= _MAX_YEAR:
-        month += 1
-        return pendulum.Date(year, month, min(d.day, _days_in(year, month)))
-    raise ScheduleError(f"{format_iso_date(d)} + {months} months is outside the years 0001..9999")
+    try:
+        return d.add(months=months)  # pendulum clamps to the month's last day
+    except (ValueError, OverflowError):
+        raise ScheduleError(
+            f"{format_iso_date(d)} + {short_repr(months)} months is outside the years 0001..9999"
+        ) from None
 
 
 def add_days(day: datetime.date, days: int) -> pendulum.Date:
@@ -514,11 +535,11 @@ def add_days(day: datetime.date, days: int) -> pendulum.Date:
     """
     d = as_date(day)
     _check_int(days, "days")
-    try:  # pendulum's Date.add(days=...) computed directly, and faster
-        return pendulum.Date.fromordinal(d.toordinal() + days)
+    try:
+        return d.add(days=days)
     except (ValueError, OverflowError):
         raise ScheduleError(
-            f"{format_iso_date(d)} + {days} days is outside the years 0001..9999"
+            f"{format_iso_date(d)} + {short_repr(days)} days is outside the years 0001..9999"
         ) from None
 
 
@@ -528,7 +549,10 @@ def days_between(start: datetime.date, end: datetime.date) -> int:
     >>> days_between(datetime.date(2023, 2, 28), datetime.date(2024, 2, 29))
     366
     """
-    return as_date(end, "end").toordinal() - as_date(start, "start").toordinal()
+    first, last = as_date(start, "start"), as_date(end, "end")
+    # pendulum's Interval counts days exactly (only its year and month counts go wrong across
+    # 29 February); an interval from a later to an earlier day is negative.
+    return pendulum.interval(first, last).in_days()
 
 
 def load_zone(key: str) -> zoneinfo.ZoneInfo:
@@ -555,18 +579,22 @@ def load_zone(key: str) -> zoneinfo.ZoneInfo:
 
 
 # A separate function so that load_zone keeps its signature for type checkers (a
-# functools.cache wrapper accepts any hashable arguments).
-@functools.cache
+# functools cache wrapper accepts any hashable arguments). Bounded: keys come from data.
+@functools.lru_cache(maxsize=512)
 def _load_zone(key: str) -> zoneinfo.ZoneInfo:
-    if _ZONE_KEY_RE.match(key) is None:
-        raise DataError.at("$", f"unknown IANA time zone {key!r}")
+    unknown = DataError.at("$", f"unknown IANA time zone {short_repr(key)}")
+    if len(key) > _MAX_ZONE_KEY or _ZONE_KEY_RE.fullmatch(key) is None:
+        raise unknown
     import importlib.resources  # only here: it is slow to import
 
     resource = importlib.resources.files("tzdata.zoneinfo")
     for part in key.split("/"):
         resource = resource / part
-    if not resource.is_file():
-        raise DataError.at("$", f"unknown IANA time zone {key!r}")
+    try:
+        if not resource.is_file():
+            raise unknown
+    except OSError:  # a name the file system refuses: not a zone either
+        raise unknown from None
     with resource.open("rb") as fileobj:
         try:
             return zoneinfo.ZoneInfo.from_file(fileobj, key=key)

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeAlias, TypeVar
 
 from csto_program.errors import DataError
-from csto_program.serialize import MODEL_CLASSES, from_json, to_json
+from csto_program.serialize._api import MODEL_CLASSES, from_json, to_json
 
 __all__ = ["iter_jsonl", "write_jsonl"]
 

@@ -1,0 +1,233 @@
+"""The public functions of :mod:`csto_program.serialize`; see there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final, TypeVar, cast
+
+import orjson
+
+from csto_program.errors import CstoProgramError, DataError
+from csto_program.model import Program
+from csto_program.serialize._fast import MODEL_CLASSES, dump, load, set_fast_path
+from csto_program.serialize._hooks import converter, describe, make_converter, problems_of
+from csto_program.serialize._json_text import (
+    MAX_DOCUMENT_BYTES,
+    check_text,
+    most_keys,
+    parse_json,
+    written_back,
+)
+from csto_program.serialize._versions import SCHEMA_VERSION, SUPPORTED_VERSIONS, upgrade_v1
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MODEL_CLASSES",
+    "SCHEMA_VERSION",
+    "SUPPORTED_VERSIONS",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "parse_json",
+    "set_fast_path",
+    "to_dict",
+    "to_json",
+    "to_json_bytes",
+]
+
+T = TypeVar("T")
+
+_SCHEMA_KEY = "$schema"
+_INDENTED: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
+def _check_class(cls: type[Any]) -> None:
+    if cls not in MODEL_CLASSES:
+        names = ", ".join(c.__name__ for c in MODEL_CLASSES)
+        raise TypeError(f"expected one of the model classes ({names}), got {cls!r}")
+
+
+def _unstructure(obj: Any, kind: str) -> dict[str, Any]:
+    data = dump(obj, kind)
+    if data is None:
+        return cast(dict[str, Any], converter().unstructure(obj))
+    return data
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """A model object as a JSON-ready dict (a ``Program`` gains ``schema_version``).
+
+    >>> from csto_program import Stage
+    >>> to_dict(Stage(number=2, name="Stage 2", start="2026-01-01", end="2028-01-01",
+    ...               tasks=["Deliver equipment"]))["tasks"]
+    ['Deliver equipment']
+    """
+    _check_class(type(obj))
+    data = _unstructure(obj, "dict")
+    if isinstance(obj, Program):
+        return {"schema_version": SCHEMA_VERSION, **data}
+    return data
+
+
+def _program_document(data: Any) -> tuple[dict[str, Any], Callable[[str], str] | None]:
+    """A program document without ``schema_version`` and ``$schema``, in the current
+    version, and the function that maps paths back to an old version's (or ``None``)."""
+    if not isinstance(data, dict):
+        raise DataError.at("$", f"expected an object, got {describe(data)}")
+    if "schema_version" not in data:
+        raise DataError.at(
+            "$.schema_version",
+            f"required key is missing (this library reads {' and '.join(map(str, SUPPORTED_VERSIONS))})",
+        )
+    version = data["schema_version"]
+    if type(version) is not int or version not in SUPPORTED_VERSIONS:
+        raise DataError.at(
+            "$.schema_version",
+            f"unsupported schema_version {describe(version)}; this library reads versions "
+            f"{' and '.join(map(str, SUPPORTED_VERSIONS))}",
+        )
+    if _SCHEMA_KEY in data and not isinstance(data[_SCHEMA_KEY], str):
+        raise DataError.at(f"$['{_SCHEMA_KEY}']", f"expected a string, got {describe(data[_SCHEMA_KEY])}")
+    body = {k: v for k, v in data.items() if k != "schema_version" and k != _SCHEMA_KEY}
+    if version == 1:
+        return upgrade_v1(body)
+    return body, None
+
+
+def _structure(data: Any, cls: type[T], fast: str | None) -> T:
+    """``data`` as a ``cls``: the fast path, else the detailed path with every problem."""
+    old_path = None
+    if cls is Program:
+        data, old_path = _program_document(data)
+    if fast is not None:
+        found = load(data, cls, fast)
+        if found is not None:
+            return cast(T, found[0])
+    try:
+        return cast(T, converter().structure(data, cls))
+    except DataError as exc:
+        if old_path is None:
+            raise
+        raise DataError(((old_path(p), m) for p, m in exc.problems), more=exc.more) from None
+    except CstoProgramError:  # pragma: no cover - every data error is a DataError
+        raise
+    except Exception as exc:  # noqa: BLE001 - flattened into paths, or re-raised if a bug
+        problems = problems_of(exc)
+        if old_path is not None:
+            problems = [(old_path(p), m) for p, m in problems]
+        raise DataError(problems) from None
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from a JSON-like dict, strictly; ``DataError`` lists every problem.
+
+    A program document may be of any version in :data:`SUPPORTED_VERSIONS`; a
+    ``"$schema"`` key naming its JSON Schema is accepted and ignored.
+
+    >>> from csto_program import Place
+    >>> from_dict({"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}, Place)
+    Place(name='Astana', country='KZ', timezone='Asia/Almaty')
+    >>> from_dict({"name": "Astana", "country": "kz", "tz": "Asia/Almaty"}, Place)
+    Traceback (most recent call last):
+    ...
+    csto_program.errors.DataError: 3 problems:
+      $.country: 'kz' is not an ISO 3166-1 alpha-2 country code such as 'KZ'
+      $.timezone: required key is missing
+      $.tz: unknown key
+    """
+    _check_class(cls)
+    return _structure(data, cls, "load_dict")
+
+
+def to_json(obj: Any, *, indent: bool = False) -> str:
+    """A model object as JSON text: deterministic, UTF-8, keys in field order.
+
+    With ``indent=True`` the text is indented by two spaces and ends with a
+    newline, a readable, diff-friendly form for files kept under version control.
+
+    >>> from csto_program import Place
+    >>> print(to_json(Place(name="Astana", country="KZ", timezone="Asia/Almaty"), indent=True))
+    {
+      "name": "Astana",
+      "country": "KZ",
+      "timezone": "Asia/Almaty"
+    }
+    <BLANKLINE>
+    """
+    return to_json_bytes(obj, indent=indent).decode("utf-8")
+
+
+def to_json_bytes(obj: Any, *, indent: bool = False) -> bytes:
+    """:func:`to_json` as UTF-8 bytes, without decoding them to ``str``.
+
+    >>> from csto_program import Place
+    >>> to_json_bytes(Place(name="Astana", country="KZ", timezone="Asia/Almaty"))
+    b'{"name":"Astana","country":"KZ","timezone":"Asia/Almaty"}'
+    """
+    _check_class(type(obj))
+    option = _INDENTED if indent else 0
+    data = _unstructure(obj, "json")  # tuples and str enumerations left for orjson
+    if isinstance(obj, Program):
+        data = {"schema_version": SCHEMA_VERSION, **data}
+    try:
+        return orjson.dumps(data, option=option)
+    except orjson.JSONEncodeError as exc:  # a lone surrogate smuggled past the constructors
+        raise DataError.at("$", f"cannot encode as JSON: {exc}") from None
+
+
+def _from_json_fast(text: str | bytes | bytearray, cls: type[T]) -> tuple[T, bool] | None:
+    """The object orjson and the fast path make of ``text``, and whether ``text`` is known
+    to hold no key twice; ``None`` if either gives up.
+
+    Whatever orjson reads, the standard library reads the same, except that orjson keeps the
+    last of two equal keys and reads integers beyond 64 bits as floats (which no field
+    accepts); it refuses what the standard library refuses and more (lone surrogates, NaN,
+    numbers too large for a float).
+    """
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    document = data
+    extra = 0
+    if cls is Program:
+        try:
+            data, old_path = _program_document(data)
+        except DataError:
+            return None
+        if old_path is not None:
+            return None  # an old version: the key count below does not apply
+        extra = len(document) - len(data)
+    found = load(data, cls, "load")
+    if found is None:
+        return None
+    obj, keys = found
+    return cast(T, obj), written_back(document, text) or keys + extra == most_keys(text)
+
+
+def from_json(
+    text: str | bytes | bytearray, cls: type[T], *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> T:
+    """Load a ``cls`` from JSON text (UTF-8, with or without a byte order mark); any problem
+    raises one ``DataError`` listing every problem. Text longer than ``max_bytes`` is
+    refused before it is parsed.
+
+    >>> from csto_program import Place
+    >>> from_json(b'{"name": "Bishkek", "country": "KG", "timezone": "Asia/Bishkek"}', Place).name
+    'Bishkek'
+    >>> from_json("{", Place)
+    Traceback (most recent call last):
+    ...
+    csto_program.errors.DataError: 1 problem:
+      $: invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)
+    """
+    _check_class(cls)
+    text = check_text(text, max_bytes)
+    fast = _from_json_fast(text, cls)
+    if fast is not None and fast[1]:
+        return fast[0]  # no key was there twice
+    data = parse_json(text, max_bytes=max_bytes)  # refuses duplicate keys, saying where
+    if fast is not None:  # no duplicate after all: orjson read what the stdlib read
+        return fast[0]
+    return _structure(data, cls, None)
+

@@ -1,0 +1,129 @@
+"""Document versions, and reading version-1 program documents: one calendar plan and a completion day per stage.
+
+A version-1 document becomes a version-2 one without loss: its ``starts_on``,
+``term_months`` and ``stages`` become one plan (id ``"plan"``, announced on the adoption
+day, stage one of 12 months as version 1 required) and each stage's ``completed_on`` a
+``completed`` progress report (id ``"stage-N-completed"``, reported on and as of that day).
+Problems are reported at the version-1 paths, where the user will look for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from typing import Final
+
+from csto_program.errors import DataError
+
+__all__ = ["SCHEMA_VERSION", "SUPPORTED_VERSIONS", "upgrade_v1"]
+
+SCHEMA_VERSION: Final = 2
+"""The version of the JSON document format that this library writes.
+
+>>> from csto_program import to_dict
+>>> from csto_program.datasets import tajik_afghan_border
+>>> to_dict(tajik_afghan_border())["schema_version"] == SCHEMA_VERSION == 2
+True
+"""
+
+SUPPORTED_VERSIONS: Final = (1, 2)
+"""The document versions this library reads; version 1 is upgraded as it is read.
+
+>>> SUPPORTED_VERSIONS
+(1, 2)
+"""
+
+_PLAN_KEYS = ("starts_on", "stages", "term_months")
+
+
+def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], str]]:
+    """The version-2 form of a version-1 document (without ``schema_version``), and a
+    function that turns a path in the new form back into the path in the old one.
+
+    >>> old = {"id": "p", "title": "P", "adopted_on": "2024-11-28", "starts_on": "2025-01-01",
+    ...        "stages": [{"number": 1, "name": "Stage 1", "start": "2025-01-01",
+    ...                    "end": "2026-01-01", "completed_on": "2025-12-01"}]}
+    >>> new, old_path = upgrade_v1(old)
+    >>> new["plans"][0]["id"], new["reports"][0]["id"], new["reports"][0]["as_of"]
+    ('plan', 'stage-1-completed', '2025-12-01')
+    >>> old_path("$.plans[0].stages[0].end"), old_path("$.reports[0].as_of")
+    ('$.stages[0].end', '$.stages[0].completed_on')
+    """
+    problems: list[tuple[str, str]] = [
+        (f"$.{key}", "unknown key (version 1 has no such key)")
+        for key in ("plans", "reports")
+        if key in data
+    ]
+    stages = data.get("stages")
+    plan: dict[str, Any] = {"id": "plan"}
+    if "adopted_on" in data:
+        plan["announced_on"] = data["adopted_on"]
+    for key in _PLAN_KEYS:
+        if key in data:
+            plan[key] = data[key]
+    reports: list[dict[str, Any]] = []
+    report_stage: list[int] = []
+    if isinstance(stages, list):
+        new_stages = []
+        for index, stage in enumerate(stages):
+            if isinstance(stage, dict) and "completed_on" in stage:
+                stage = dict(stage)
+                done = stage.pop("completed_on")
+                number = stage.get("number")
+                label = number if type(number) is int else index + 1
+                start = stage.get("start")
+                if isinstance(done, str) and isinstance(start, str) and done < start:
+                    problems.append(
+                        (
+                            f"$.stages[{index}].completed_on",
+                            f"stage {label} completed on {done}, before its start {start}",
+                        )
+                    )
+                reports.append(
+                    {
+                        "id": f"stage-{label}-completed",
+                        "stage": label,
+                        "progress": "completed",
+                        "reported_on": done,
+                        "as_of": done,
+                    }
+                )
+                report_stage.append(index)
+            new_stages.append(stage)
+        plan["stages"] = new_stages
+    if problems:
+        raise DataError(problems)
+    upgraded: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _PLAN_KEYS:
+            if "plans" not in upgraded:
+                upgraded["plans"] = [plan]
+            continue
+        upgraded[key] = value
+        if key == "adopted_on" and "plans" not in upgraded and "starts_on" not in data:
+            upgraded["plans"] = [plan]
+    if "plans" not in upgraded:
+        upgraded["plans"] = [plan]
+    if reports:
+        upgraded["reports"] = reports
+
+    def old_path(path: str) -> str:
+        match = _REPORT.match(path)
+        if match is not None:
+            index = int(match["index"])
+            if index < len(report_stage):
+                return f"$.stages[{report_stage[index]}].completed_on"
+        if path.startswith("$.plans[0].announced_on"):
+            return "$.adopted_on" + path[len("$.plans[0].announced_on") :]
+        if path.startswith("$.plans[0]."):
+            return "$." + path[len("$.plans[0].") :]
+        if path == "$.plans[0]":
+            return "$"
+        return path
+
+    return upgraded, old_path
+
+
+_REPORT = re.compile(r"\$\.reports\[(?P<index>[0-9]+)\]")

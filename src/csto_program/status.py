@@ -1,0 +1,249 @@
+"""Where a program stood on a day, as known on a day: pure functions, no clock.
+
+Two days matter. ``as_of`` is the day being described; ``known_on`` is the day whose
+knowledge is used (it defaults to ``as_of``: what could be said that day). Only plans and
+progress reports published by ``known_on`` count, so nothing learnt later changes an
+answer about what was known then.
+
+Day counts are named so that their sign is plain, and are never negative:
+
+* ``days_remaining``: days from ``as_of`` to the stage's last day (0 on the last day);
+* ``days_overdue``: days from the last day to ``as_of`` (1 the day after), or, for a stage
+  completed late, to the completion's earliest possible day;
+* ``rescheduled_days``: the last day in the plan used minus the last day in the first plan,
+  which is signed: positive means the deadline moved later.
+
+>>> import datetime
+>>> from csto_program.datasets import tajik_afghan_border
+>>> status = tajik_afghan_border().status(datetime.date(2026, 1, 29))
+>>> one, two, _ = status.stages
+>>> one.state.value, one.days_overdue, one.progress.value, one.rescheduled_days
+('overdue', 29, 'in_progress', 34)
+>>> two.state.value, two.progress.value
+('active', 'not_started')
+>>> status.current_stage.number, status.reported_stage.number
+(2, 1)
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from csto_program._spec import describe_values
+from csto_program.dates import PartialDate, as_date, days_between
+
+if TYPE_CHECKING:
+    from csto_program.model import Plan, Program, Progress, ProgressReport, Stage, Statement
+
+__all__ = ["ProgramStatus", "StageState", "StageStatus", "program_status", "stage_status"]
+
+
+class StageState(enum.StrEnum):
+    """Where a stage stands on a given day.
+
+    ``upcoming``, ``active`` and ``overdue`` follow the calendar of the plan in use;
+    ``completed``, ``completed_late`` and ``cancelled`` follow a progress report.
+
+    >>> [state.value for state in StageState]
+    ['upcoming', 'active', 'overdue', 'completed', 'completed_late', 'cancelled']
+    """
+
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    OVERDUE = "overdue"
+    COMPLETED = "completed"
+    COMPLETED_LATE = "completed_late"
+    CANCELLED = "cancelled"
+
+
+describe_values(
+    StageState,
+    {
+        "upcoming": "The stage's planned window has not begun.",
+        "active": "The day falls inside the stage's planned window and no report says it ended.",
+        "overdue": "The stage's last planned day has passed and no known report says it was "
+        "completed.",
+        "completed": "A report says it was completed, on or before its last planned day.",
+        "completed_late": "A report says it was completed, after its last planned day.",
+        "cancelled": "A report says it was cancelled.",
+    },
+)
+
+
+@attrs.frozen(slots=True)
+class StageStatus:
+    """A stage's state on ``as_of``, its progress as reported, and the evidence.
+
+    ``progress`` and ``report`` come from the latest relevant progress report (``None``
+    when there is none); ``evidence`` holds the statements about the stage made by
+    ``as_of`` and known on ``known_on``. See the module for the sign of every day count.
+
+    >>> import datetime
+    >>> from csto_program import plan_stages
+    >>> stage = plan_stages(datetime.date(2025, 1, 1))[0]
+    >>> status = stage_status(stage, datetime.date(2025, 12, 31))
+    >>> status.state.value, status.days_remaining, status.days_overdue, status.progress
+    ('active', 0, None, None)
+    """
+
+    stage: Stage
+    as_of: pendulum.Date
+    state: StageState
+    days_remaining: int | None = None
+    days_overdue: int | None = None
+    evidence: tuple[Statement, ...] = ()
+    progress: Progress | None = None
+    report: ProgressReport | None = None
+    rescheduled_days: int | None = None
+
+
+@attrs.frozen(slots=True)
+class ProgramStatus:
+    """Where a program stood on ``as_of``, as known on ``known_on``.
+
+    ``plan`` is the plan known on ``known_on`` (``None`` before any was announced, and then
+    ``stages`` is empty); ``current_stage`` is the stage whose planned window holds
+    ``as_of``; ``reported_stage`` the highest-numbered stage that a report known then says
+    is in progress or completed.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> status = tajik_afghan_border().status(datetime.date(2024, 12, 1))
+    >>> status.plan.id, status.current_stage.number, status.reported_stage
+    ('asia-plus-2024-11-25', 1, None)
+    """
+
+    as_of: pendulum.Date
+    known_on: pendulum.Date
+    plan: Plan | None
+    current_stage: Stage | None
+    reported_stage: Stage | None
+    stages: tuple[StageStatus, ...]
+
+
+def _report_key(
+    item: tuple[int, ProgressReport],
+) -> tuple[tuple[pendulum.Date, pendulum.Date], tuple[pendulum.Date, pendulum.Date], int]:
+    index, report = item
+    return (report.day.sort_key, report.reported_on.sort_key, index)
+
+
+def _check_stage(stage: object) -> None:
+    for name in ("start", "end"):
+        if type(getattr(stage, name, None)) is not pendulum.Date:
+            raise TypeError(f"stage must be a Stage, got {type(stage).__name__}")
+
+
+def stage_status(
+    stage: Stage,
+    as_of: datetime.date,
+    evidence: Sequence[Statement] = (),
+    *,
+    report: ProgressReport | None = None,
+    baseline: Stage | None = None,
+) -> StageStatus:
+    """The state of one stage on ``as_of``, given the report to go by and the evidence.
+
+    ``report`` is the latest relevant progress report (``None``: the calendar decides);
+    ``baseline`` is the same stage in the first plan, for ``rescheduled_days``. Statements
+    in ``evidence`` said after ``as_of`` are left out.
+
+    >>> import datetime
+    >>> from csto_program import plan_stages
+    >>> stage = plan_stages(datetime.date(2025, 1, 1))[0]
+    >>> stage_status(stage, datetime.date(2026, 1, 1)).days_overdue
+    1
+    """
+    _check_stage(stage)
+    as_of = as_date(as_of, "as_of")
+    if isinstance(evidence, (str, bytes)) or not isinstance(evidence, Sequence):
+        raise TypeError(f"evidence must be a sequence of Statement, got {type(evidence).__name__}")
+    for index, statement in enumerate(evidence):
+        if not isinstance(getattr(statement, "said_on", None), PartialDate):
+            raise TypeError(f"evidence[{index}] must be a Statement, got {type(statement).__name__}")
+    if report is not None and not isinstance(getattr(report, "reported_on", None), PartialDate):
+        raise TypeError(f"report must be a ProgressReport, got {type(report).__name__}")
+    if baseline is not None:
+        _check_stage(baseline)
+    known = tuple(s for s in evidence if s.said_on.latest <= as_of)
+    last_day = stage.last_day
+    common: dict[str, Any] = {"evidence": known}
+    if report is not None:
+        common["progress"] = report.progress
+        common["report"] = report
+    if baseline is not None:
+        common["rescheduled_days"] = days_between(baseline.last_day, last_day)
+    progress = None if report is None else report.progress.value
+    if progress == "completed":
+        assert report is not None  # noqa: S101 - for the type checker
+        done = report.day.earliest
+        if done <= last_day:
+            return StageStatus(stage, as_of, StageState.COMPLETED, **common)
+        late = days_between(last_day, done)
+        return StageStatus(stage, as_of, StageState.COMPLETED_LATE, days_overdue=late, **common)
+    if progress == "cancelled":
+        return StageStatus(stage, as_of, StageState.CANCELLED, **common)
+    if as_of < stage.start:
+        return StageStatus(stage, as_of, StageState.UPCOMING, **common)
+    if as_of <= last_day:
+        left = days_between(as_of, last_day)
+        return StageStatus(stage, as_of, StageState.ACTIVE, days_remaining=left, **common)
+    late = days_between(last_day, as_of)
+    return StageStatus(stage, as_of, StageState.OVERDUE, days_overdue=late, **common)
+
+
+def program_status(
+    program: Program, as_of: datetime.date, *, known_on: datetime.date | None = None
+) -> ProgramStatus:
+    """Where ``program`` stood on ``as_of`` as known on ``known_on`` (default: ``as_of``).
+
+    The plan used is the last one announced by ``known_on``. A progress report counts when
+    it was published by ``known_on`` and the earliest day it can refer to is on or before
+    ``as_of``; of those about a stage, the latest wins (by the day it refers to, then the
+    day it was published, then its place in the record).
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> later = program_status(program, datetime.date(2025, 3, 1))
+    >>> later.plan.id, later.stages[0].stage.last_day, later.stages[0].rescheduled_days
+    ('sputnik-2024-12-04', Date(2025, 12, 31), 34)
+    """
+    if not hasattr(program, "plans") or not hasattr(program, "reports_about"):
+        raise TypeError(f"program must be a Program, got {type(program).__name__}")
+    as_of = as_date(as_of, "as_of")
+    known_on = as_of if known_on is None else as_date(known_on, "known_on")
+    plan = program.plan_known_on(known_on)
+    if plan is None:
+        return ProgramStatus(as_of, known_on, None, None, None, ())
+    first = program.plans[0]  # the plans known on any day are a prefix of the tuple
+    limit = min(as_of, known_on)
+    statuses = []
+    reported: Stage | None = None
+    for stage in plan.stages:
+        number = stage.number
+        relevant = [
+            (index, report)
+            for index, report in enumerate(program.reports_about(number))
+            if report.reported_on.latest <= known_on and report.day.earliest <= as_of
+        ]
+        report = max(relevant, key=_report_key)[1] if relevant else None
+        evidence = [s for s in program.statements_about(number) if s.said_on.latest <= limit]
+        baseline = first.stages[number - 1] if number <= len(first.stages) else None
+        statuses.append(stage_status(stage, as_of, evidence, report=report, baseline=baseline))
+        if report is not None and report.progress.value in ("in_progress", "completed"):
+            reported = stage
+    return ProgramStatus(
+        as_of=as_of,
+        known_on=known_on,
+        plan=plan,
+        current_stage=plan.stage_on(as_of),
+        reported_stage=reported,
+        stages=tuple(statuses),
+    )
