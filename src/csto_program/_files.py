@@ -114,10 +114,11 @@ def write_atomic(
     system (a missing directory, a directory as target, no permission, a full disk,
     the file size limit) is raised as a :class:`FileError`.
 
-    Beyond the file size limit (``ulimit -f``) the system sends ``SIGXFSZ``, which
-    ends the process on the spot unless it is ignored: the command line ignores it
-    (``signal.signal(signal.SIGXFSZ, signal.SIG_IGN)``) so that such a write fails
-    with ``EFBIG`` and is reported like any other.
+    Past the file size limit (``ulimit -f``) the system sends ``SIGXFSZ``, which ends
+    a process on the spot unless it is ignored. Python ignores it from start-up, and
+    so does the command line, so such a write fails with ``EFBIG`` and is reported
+    like any other; a program that restores the signal's default action would be
+    killed instead, leaving the target as it was and the temporary file behind.
 
     >>> import os, tempfile
     >>> folder = tempfile.TemporaryDirectory()
