@@ -1,0 +1,258 @@
+"""Text for a terminal: the one escaping rule, cutting to a width, and safe output.
+
+Anything that came from outside the program (a file, an argument, an identifier in
+a document) goes through :func:`escape` before it is printed, so that it cannot move
+the cursor, clear the screen, start a new line or reorder the text around it.
+:func:`shorten` and :func:`fit` cut escaped text without breaking an escape, and
+:class:`Output` writes lines that never fail on an encoding and that turn a closed
+pipe or a full disk into one :class:`OutputError`.
+
+>>> print(display("stage\\n2\\x1b[2J"))
+stage\\n2\\x1b[2J
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Iterable
+from typing import Final, TextIO
+
+from csto_program.errors import CstoProgramError
+
+__all__ = ["Output", "OutputError", "display", "escape", "fit", "shorten"]
+
+# Unicode categories that a terminal does not show as a glyph of their own: controls
+# (C0, DEL, C1), format characters (bidirectional marks, overrides and isolates,
+# zero-width characters, the byte order mark), the line and paragraph separators and
+# lone surrogates.
+_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_SHORT_ESCAPES: Final = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+# Length of the escape that starts with a backslash and the given letter: \xhh, \uhhhh,
+# \Uhhhhhhhh; every other escape (\\, \n, \t, \r) is two characters long.
+_ESCAPE_LENGTHS: Final = {"x": 4, "u": 6, "U": 10}
+_ELLIPSIS: Final = "…"
+
+
+def _escape_char(char: str) -> str:
+    """The escape of one character, or the character itself when it is shown as is.
+
+    >>> _escape_char("\\u202e"), _escape_char("Ж")
+    ('\\\\u202e', 'Ж')
+    """
+    short = _SHORT_ESCAPES.get(char)
+    if short is not None:
+        return short
+    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a terminal would not show as itself made visible.
+
+    Control characters (C0, DEL, C1), newlines, tabs and carriage returns, format
+    characters (bidirectional marks, overrides and isolates, zero-width characters,
+    the byte order mark), the line and paragraph separators and lone surrogates
+    become Python-style escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\ud800``), and a
+    backslash becomes ``\\\\``, so the result is unambiguous: Python's
+    ``unicode_escape`` codec turns it back into ``text``. Everything else, Cyrillic
+    and Kazakh letters and accents included, is kept as is.
+
+    >>> print(escape("Қазақстан\\tКР\\r\\n"))
+    Қазақстан\\tКР\\r\\n
+    >>> print(escape("safe\\u202etxt.exe \\\\ \\x00 \\u200b"))
+    safe\\u202etxt.exe \\\\ \\x00 \\u200b
+    """
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(map(_escape_char, text))
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters, ending with ``…`` when it was cut.
+
+    Give it text that :func:`escape` produced: the cut never falls inside an escape
+    such as ``\\u202e``, so it may come a few characters early. Only the first
+    ``width`` characters are looked at, so a very long text is as quick to shorten as
+    a short one. ``width`` must be at least 1.
+
+    >>> shorten("Collective Security Treaty Organization", 20)
+    'Collective Security…'
+    >>> shorten("abc\\\\u202edef", 8)
+    'abc…'
+    >>> shorten("short", 20)
+    'short'
+    """
+    if width < 1:
+        raise ValueError(f"width must be at least 1, got {width}")
+    if len(text) <= width:
+        return text
+    end = width - 1
+    start = 0
+    while (slash := text.find("\\", start, end)) >= 0:
+        step = _ESCAPE_LENGTHS.get(text[slash + 1 : slash + 2], 2)
+        if slash + step > end:
+            end = slash
+            break
+        start = slash + step
+    return text[:end] + _ELLIPSIS
+
+
+def display(value: object, width: int = 60) -> str:
+    """``value`` as one short, safe piece of text to echo back to a user.
+
+    The same as ``shorten(escape(str(value)), width)``, but only the start of a long
+    text is escaped.
+
+    >>> display("bad\\nid")
+    'bad\\\\nid'
+    >>> display("x" * 1_000_000, width=10)
+    'xxxxxxxxx…'
+    >>> display(3.5)
+    '3.5'
+    """
+    text = value if isinstance(value, str) else str(value)
+    # escape() never makes text shorter, so escaping one character more than fits
+    # shows whether the whole text would have had to be cut.
+    return shorten(escape(text[: width + 1]), width)
+
+
+def fit(line: str, columns: int | None) -> str:
+    """``line`` cut to a terminal ``columns`` wide, without breaking an escape.
+
+    ``columns=None`` means the output is not a terminal (a file or a pipe): the line
+    is never cut. So is a terminal that reports no width (0 columns). Each character
+    counts as one column, a wide East Asian character included.
+
+    >>> fit("STAGE  NAME     START       END", 12)
+    'STAGE  NAME…'
+    >>> fit("STAGE  NAME     START       END", None)
+    'STAGE  NAME     START       END'
+    """
+    if columns is None or columns < 1:
+        return line
+    return shorten(line, columns)
+
+
+class OutputError(CstoProgramError, OSError):
+    """Output could not be written: the reader went away, the disk is full, the stream is closed.
+
+    ``name`` says where the output was going, ``reason`` what went wrong; ``errno``
+    is the system's error number when there is one. ``str()`` is one line.
+
+    >>> err = OutputError("standard output", "Broken pipe", errno=32)
+    >>> print(err)
+    cannot write to standard output: Broken pipe
+    >>> isinstance(err, OSError), err.errno
+    (True, 32)
+    """
+
+    name: str
+    reason: str
+
+    def __init__(self, name: str, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason)
+        self.name = name
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write to {escape(self.name)}: {escape(self.reason)}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_output_error, (self.name, self.reason, self.errno))
+
+
+def _output_error(name: str, reason: str, number: int | None) -> OutputError:
+    """Rebuild an :class:`OutputError` (for pickling).
+
+    >>> _output_error("x", "Broken pipe", 32).errno
+    32
+    """
+    return OutputError(name, reason, errno=number)
+
+
+class Output:
+    """Lines written to a text stream (standard output by default) that never fail halfway.
+
+    Text is encoded with the stream's encoding and ``errors="replace"``, so a
+    latin-1, cp1251 or ASCII terminal shows ``?`` for a character it cannot show
+    instead of raising ``UnicodeEncodeError``. The encoded bytes go to the stream's
+    binary ``buffer`` when it has one (after anything already written to the text
+    stream), else to the stream itself. Every call flushes, so that a reader that has
+    gone away (``BrokenPipeError``), a full disk or a closed stream is reported there
+    and then, as one :class:`OutputError`.
+
+    >>> import io
+    >>> stream = io.TextIOWrapper(io.BytesIO(), encoding="cp1251")
+    >>> out = Output(stream)
+    >>> out.line("Таджикистан – Қазақстан")
+    >>> stream.buffer.getvalue().decode("cp1251")
+    'Таджикистан – ?аза?стан\\n'
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, name: str = "standard output") -> None:
+        self._stream = stream
+        self.name = name
+
+    @property
+    def stream(self) -> TextIO:
+        """The stream written to: the one given, else ``sys.stdout`` at the time of the call.
+
+        >>> Output().stream is sys.stdout
+        True
+        """
+        return self._stream if self._stream is not None else sys.stdout
+
+    def line(self, text: str = "") -> None:
+        """Write ``text`` and a newline.
+
+        >>> Output().line("Stage 1")
+        Stage 1
+        """
+        self.write(text + "\n")
+
+    def lines(self, lines: Iterable[str]) -> None:
+        """Write each of ``lines`` followed by a newline, all in one write.
+
+        >>> Output().lines(["STAGE  NAME", "1      Stage 1"])
+        STAGE  NAME
+        1      Stage 1
+        """
+        self.write("".join(line + "\n" for line in lines))
+
+    def write(self, text: str) -> None:
+        """Write ``text`` as it is (add the newlines yourself) and flush.
+
+        >>> import io
+        >>> stream = io.StringIO()
+        >>> stream.close()
+        >>> Output(stream, name="the report").write("x")
+        Traceback (most recent call last):
+        ...
+        csto_program._terminal.OutputError: cannot write to the report: the stream is closed
+        """
+        stream = self.stream
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        data = text.encode(encoding, "replace")
+        buffer = getattr(stream, "buffer", None)
+        try:
+            if buffer is not None:
+                stream.flush()
+                buffer.write(data)
+                buffer.flush()
+            else:
+                stream.write(data.decode(encoding))
+                stream.flush()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise OutputError(self.name, reason, errno=exc.errno) from exc
+        except ValueError as exc:
+            if stream.closed or (buffer is not None and buffer.closed):
+                raise OutputError(self.name, "the stream is closed") from exc
+            raise
