@@ -1,17 +1,18 @@
-"""The ``csto-program`` command line (also ``python -m csto_program``).
+"""The ``csto-program`` command line (also ``python -m csto_program``): click wiring only.
 
-Commands: ``timeline``, ``status``, ``plan``, ``validate``, ``schema`` and ``export``.
-Every command that reads a program takes an optional FILE (a JSON program document,
-or ``-`` for standard input); without one it reads the embedded record
-(:func:`csto_program.datasets.tajik_afghan_border`).
+Commands: ``timeline``, ``status``, ``plans``, ``plan``, ``validate``, ``schema``,
+``export``, ``init`` and ``upgrade``. Every command that reads a program takes an optional
+FILE (a JSON program document, ``-`` for standard input); without one it reads the
+embedded record. The words and the order of events come from
+:mod:`csto_program.export.text`; every piece of data printed goes through one escaping
+rule (:func:`csto_program._terminal.escape`), so no record can rewrite the terminal.
 
-Errors are one line per problem on standard error, never a traceback, and the exit
-status says what went wrong: 0 success, 1 bad or unreadable data (or an output file
-that cannot be written), 2 a usage error (unknown option, bad date, impossible plan),
-130 interrupted.
+Errors are one line per problem on standard error, never a traceback, and the exit status
+says what went wrong: 0 success, 1 bad or unreadable data (or output that cannot be
+written), 2 a usage error, 130 interrupted.
 
-:func:`_today` is the only place in the whole library that reads the clock: it is
-the default of ``--as-of``.
+:func:`_today` is the only place in the whole library that reads the clock: it is the
+default of ``--as-of``.
 
 >>> main(["plan", "--start", "2025-01-01", "--json"])  # doctest: +ELLIPSIS
 {
@@ -33,139 +34,81 @@ import datetime
 import json
 import os
 import re
+import shutil
+import signal
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import click
 import pendulum
 
-from csto_program.dates import PartialDate, as_date, days_between, parse_iso_date
+from csto_program import _terminal
+from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited, write_atomic
+from csto_program._spec import ENUM_DESCRIPTIONS
+from csto_program.dates import as_date, parse_iso_date
 from csto_program.errors import CstoProgramError, DataError
-from csto_program.model import Meeting, Program, Statement, StatementKind
-from csto_program.schedule import (
-    DEFAULT_MONTHS,
-    DEFAULT_TERM_MONTHS,
-    StageState,
-    StageStatus,
-    plan_stages,
-)
-from csto_program.schema import json_schema
-from csto_program.serialize import from_json
+from csto_program.export import text
+from csto_program.model import Program
+from csto_program.planning import plan_stages
+from csto_program.rules import DEFAULT_MONTHS, DEFAULT_TERM_MONTHS
+from csto_program.serialize import from_json, json_schema, to_json_bytes
+from csto_program.status import StageState
 
-__all__ = ["EXPORT_FORMATS", "cli", "main"]
+__all__ = ["cli", "main"]
 
 _PROG_NAME = "csto-program"
-
-EXPORT_FORMATS: tuple[str, ...] = ("ics", "jsonl", "markdown", "mermaid", "png", "svg")
-"""The formats ``csto-program export --format`` accepts.
-
->>> "ics" in EXPORT_FORMATS
-True
-"""
-
-_BINARY_FORMATS = frozenset({"png"})
 _EMBEDDED = "<embedded record>"
 _STDIN = "<stdin>"
-_SHORT_TEXT = 100
-_EVIDENCE_TEXT = 80
-
 _EXIT_OK = 0
 _EXIT_DATA = 1
 _EXIT_USAGE = 2
 _EXIT_INTERRUPTED = 130
-
-
-# --------------------------------------------------------------------------- errors
+_ARG_WIDTH = 60  # how much of a bad argument or value is echoed back
 
 
 class _Failure(Exception):
     """A command failed: ``lines`` go to stderr, one per problem, as ``error: <line>``."""
 
     def __init__(self, lines: Iterable[str], exit_code: int = _EXIT_DATA) -> None:
-        self.lines = [_clean(line) for line in lines]
+        self.lines = list(lines)
         self.exit_code = exit_code
         super().__init__("\n".join(self.lines))
 
 
 def _problem_lines(label: str, exc: CstoProgramError) -> list[str]:
-    problems: Iterable[tuple[str, str]] = getattr(exc, "problems", None) or (("$", str(exc)),)
-    return [f"{label}: {path}: {message}" for path, message in problems]
+    if isinstance(exc, DataError):
+        lines = [f"{label}: {path}: {message}" for path, message in exc.problems]
+        if exc.more:
+            lines.append(f"{label}: and {exc.more} more problems")
+        return lines
+    return [f"{label}: {exc}"]
 
 
-# --------------------------------------------------------------------------- text
+# --------------------------------------------------------------------------- output
 
 
-# Bidirectional embeddings, overrides and isolates can make a terminal show text in
-# another order than it is stored; they are escaped like control characters.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_SPACE_RUN = re.compile(r"\s+")
+def _columns() -> int | None:
+    """The terminal's width, or ``None`` when standard output is not a terminal."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
-def _clean(text: str) -> str:
-    """One printable line: runs of whitespace become a space, control characters escapes.
-
-    Data read from a file must not be able to break the table layout or send escape
-    sequences to the terminal.
-
-    >>> _clean("two\\nlines\\x1b[2J")
-    'two lines\\\\x1b[2J'
-    """
-    text = _SPACE_RUN.sub(" ", text).strip()
-    if text.isprintable():
-        return text
-    return "".join(
-        (
-            ascii(char)[1:-1]
-            if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
-            else char
-        )
-        for char in text
-    )
-
-
-def _shorten(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis.
-
-    >>> _shorten("The CSTO is assisting in the first stage", 20)
-    'The CSTO is assisti…'
-    """
-    text = _clean(text)
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _days(count: int) -> str:
-    """``"1 day"``, ``"2 days"``.
-
-    >>> _days(1), _days(29)
-    ('1 day', '29 days')
-    """
-    return f"{count} day{'' if count == 1 else 's'}"
-
-
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    """Left-aligned columns two spaces apart, with no trailing spaces.
-
-    >>> print("\\n".join(_table(["A", "BB"], [["xxx", "y"]])))
-    A    BB
-    xxx  y
-    """
-    body = [list(row) for row in rows]
-    widths = [max(len(cell) for cell in column) for column in zip(headers, *body, strict=True)]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [list(headers), *body]
-    ]
+def _cell(value: object, width: int | None = None) -> str:
+    """One piece of data, escaped for the terminal (and cut to ``width``)."""
+    escaped = _terminal.escape(str(value))
+    return escaped if width is None else _terminal.shorten(escaped, width)
 
 
 def _echo_lines(lines: Iterable[str]) -> None:
-    click.echo("\n".join(lines))
+    columns = _columns()
+    _terminal.Output().lines(_terminal.fit(line, columns) for line in lines)
 
 
 def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    _terminal.Output().line(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 # --------------------------------------------------------------------------- clock
@@ -195,7 +138,7 @@ else:
 
 
 class _IsoDateType(_DateParam):
-    """A strict ``YYYY-MM-DD`` date, via :func:`~csto_program.parse_iso_date`."""
+    """A strict ``YYYY-MM-DD`` date."""
 
     name = "date"
 
@@ -206,39 +149,27 @@ class _IsoDateType(_DateParam):
             return as_date(value)
         try:
             return parse_iso_date(str(value))
-        except DataError as exc:
-            message = exc.problems[0][1]
-            if len(message) > 100:  # a long argument: do not echo all of it
-                message = f"expected an ISO date YYYY-MM-DD, got {_quote(value)}"
-            self.fail(message, param, ctx)
+        except DataError:
+            self.fail(
+                f"expected an ISO date YYYY-MM-DD, got {_terminal.display(value, _ARG_WIDTH)}",
+                param,
+                ctx,
+            )
 
 
-_NUMBER = re.compile(r"\A[0-9]+\Z", re.ASCII)
-_MAX_DIGITS = 18  # far beyond any date: 10**18 months is past year 9999
+_NUMBER = re.compile(r"[0-9]{1,18}", re.ASCII)  # 10**18 months is far past year 9999
 
 
-def _quote(value: object, width: int = 40) -> str:
-    """``repr(value)``, shortened: a usage error should not echo a megabyte back.
-
-    >>> _quote("x" * 100, 10)
-    "'xxxxxxxx…"
-    """
-    text = repr(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _whole_number(text: str) -> int:
+def _whole_number(value: str) -> int:
     """A whole number in ASCII digits (``int()`` would also take ``1_0``, ``٦٠``, ``-1``).
 
     >>> _whole_number(" 60 ")
     60
     """
-    text = text.strip()
-    if not _NUMBER.match(text):
-        raise ValueError(f"expected a whole number, got {_quote(text)}")
-    if len(text) > _MAX_DIGITS:
-        raise ValueError(f"{len(text)}-digit number is too large")
-    return int(text)
+    stripped = value.strip()
+    if not _NUMBER.fullmatch(stripped):
+        raise ValueError(f"expected a whole number, got {_terminal.display(value, _ARG_WIDTH)}")
+    return int(stripped)
 
 
 class _MonthsType(_MonthsParam):
@@ -254,11 +185,7 @@ class _MonthsType(_MonthsParam):
         try:
             return tuple(_whole_number(part) for part in str(value).split(","))
         except ValueError as exc:
-            self.fail(
-                f"expected whole numbers of months separated by commas, e.g. 12,24,24: {exc}",
-                param,
-                ctx,
-            )
+            self.fail(f"expected months separated by commas, e.g. 12,24,24: {exc}", param, ctx)
 
 
 class _WholeNumberType(_IntParam):
@@ -276,29 +203,34 @@ class _WholeNumberType(_IntParam):
 
 
 _ISO_DATE = _IsoDateType()
-_AS_OF_HELP = "The day to report on, YYYY-MM-DD (default: today)."
 
 
-def _as_of_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option("--as-of", type=_ISO_DATE, metavar="YYYY-MM-DD", help=_AS_OF_HELP)
+def _as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--as-of", type=_ISO_DATE, metavar="YYYY-MM-DD",
+        help="The day to report on (default: today).",
+    )(f)
 
 
-def _file_argument() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.argument("file", required=False, type=click.Path(dir_okay=True))
+def _known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--known-on", type=_ISO_DATE, metavar="YYYY-MM-DD",
+        help="Use only plans and reports published by this day (default: --as-of).",
+    )(f)
+
+
+def _file_argument(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("file", required=False, type=click.Path(dir_okay=True))(f)
+
+
+def _max_bytes_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--max-bytes", type=_WholeNumberType(), default=MAX_DOCUMENT_BYTES, show_default=True,
+        metavar="N", help="Refuse a document larger than this.",
+    )(f)
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def _read(file: str) -> tuple[str, bytes]:
-    """``(label, bytes)`` of a file named on the command line (``-`` is stdin)."""
-    if file == "-":
-        return _STDIN, sys.stdin.buffer.read()
-    try:
-        return file, Path(file).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _Failure([f"{file}: cannot read the file: {reason}"]) from None
 
 
 def _embedded() -> Program:
@@ -307,264 +239,38 @@ def _embedded() -> Program:
     return tajik_afghan_border()
 
 
-def _load(file: str | None) -> tuple[str, Program]:
+def _load(file: str | None, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[str, Program]:
     """The program in ``file``, or the embedded record; problems raise ``_Failure``."""
     if file is None:
-        try:
-            return _EMBEDDED, _embedded()
-        except CstoProgramError as exc:  # pragma: no cover - the record is tested
-            raise _Failure(_problem_lines(_EMBEDDED, exc)) from None
-    label, data = _read(file)
+        return _EMBEDDED, _embedded()
+    label = _STDIN if file == "-" else _cell(file, _ARG_WIDTH)
     try:
-        return label, from_json(data, Program)
+        if file != "-" and Path(file).is_dir():
+            from csto_program.export.datapackage import from_datapackage
+
+            return label, from_datapackage(file)
+        source = sys.stdin.buffer if file == "-" else file
+        data = read_limited(source, max_bytes=max_bytes, label=label)
+        return label, from_json(data, Program, max_bytes=max_bytes)
+    except FileError as exc:
+        raise _Failure([f"{label}: cannot read the file: {exc.reason}"]) from None
     except CstoProgramError as exc:
         raise _Failure(_problem_lines(label, exc)) from None
 
 
-def _resolve_as_of(as_of: pendulum.Date | None) -> tuple[pendulum.Date, str]:
-    """The day to report on and how to name it in a heading."""
-    if as_of is None:
-        today = _today()
-        return today, f"{today} (today)"
-    return as_of, str(as_of)
+def _days(as_of: pendulum.Date | None, known_on: pendulum.Date | None) -> tuple[
+    pendulum.Date, pendulum.Date | None, str
+]:
+    """The day to report on, the day of knowledge, and how to name them in a heading."""
+    day = _today() if as_of is None else as_of
+    name = f"{day} (today)" if as_of is None else str(day)
+    if known_on is not None and known_on != day:
+        name += f", as known on {known_on}"
+    return day, known_on, name
 
 
-# --------------------------------------------------------------------------- describing
-
-
-def _person_name(program: Program, person_id: str) -> str:
-    for person in program.people:
-        if person.id == person_id:
-            return person.name
-    return person_id  # pragma: no cover - a loaded program's references resolve
-
-
-def _outlets(program: Program, source_ids: Sequence[str]) -> str:
-    by_id = {source.id: source for source in program.sources}
-    names = []
-    for source_id in source_ids:
-        source = by_id[source_id]
-        relayed = [by_id[ref].outlet for ref in source.via if ref in by_id]
-        names.append(source.outlet + (f" via {', '.join(relayed)}" if relayed else ""))
-    return "; ".join(names) if names else "no source on record"
-
-
-def _statement_text(statement: Statement, width: int) -> str:
-    if statement.kind is StatementKind.QUOTE:
-        return f"“{_shorten(statement.text, width)}”"
-    return f"(paraphrase) {_shorten(statement.text, width)}"
-
-
-def _describe_statement(program: Program, statement: Statement, width: int) -> str:
-    speaker = _person_name(program, statement.speaker)
-    return (
-        f"{speaker}, {statement.role}: {_statement_text(statement, width)} "
-        f"[{_outlets(program, statement.sources)}]"
-    )
-
-
-def _meeting_when(meeting: Meeting) -> str:
-    if meeting.ends_on is None or meeting.ends_on == meeting.starts_on:
-        return str(meeting.starts_on)
-    return f"{meeting.starts_on} – {meeting.ends_on}"
-
-
-def _describe_meeting(meeting: Meeting) -> str:
-    if meeting.place is None:
-        return meeting.title
-    return f"{meeting.title} ({meeting.place.name}, {meeting.place.country})"
-
-
-def _describe_state(status: StageStatus) -> str:
-    """The state of a stage in words, with the days left or late.
-
-    >>> from csto_program import plan_stages, stage_status
-    >>> stage = plan_stages(datetime.date(2025, 1, 1))[0]
-    >>> _describe_state(stage_status(stage, datetime.date(2026, 1, 29)))
-    'overdue by 29 days'
-    """
-    stage = status.stage
-    if status.state is StageState.UPCOMING:
-        return f"upcoming, starts in {_days(days_between(status.as_of, stage.start))}"
-    if status.state is StageState.ACTIVE:
-        assert status.days_remaining is not None
-        if status.days_remaining == 0:
-            return "active, today is its last day"
-        return f"active, {_days(status.days_remaining)} remaining"
-    if status.state is StageState.OVERDUE:
-        return f"overdue by {_days(status.days_overdue or 0)}"
-    if status.state is StageState.COMPLETED:
-        return f"completed on {stage.completed_on}"
-    return f"completed on {stage.completed_on}, {_days(status.days_overdue or 0)} late"
-
-
-def _current(program: Program, as_of: pendulum.Date) -> str:
-    stage = program.stage_on(as_of)
-    if stage is not None:
-        return f"stage {stage.number} of {len(program.stages)} is under way"
-    if as_of < program.stages[0].start:
-        return f"the program has not started (stage 1 starts on {program.stages[0].start})"
-    return "no stage window holds this day"
-
-
-def _heading(program: Program, as_of_text: str, as_of: pendulum.Date) -> list[str]:
-    return [
-        _clean(f"{program.title} ({program.id})"),
-        f"Status as of {as_of_text}: {_current(program, as_of)}",
-    ]
-
-
-# --------------------------------------------------------------------------- timeline
-
-
-class _Event(NamedTuple):
-    key: tuple[pendulum.Date, pendulum.Date]
-    rank: int
-    order: int
-    when: str
-    what: str
-    details: str
-
-
-def _timeline_events(program: Program, as_of: pendulum.Date) -> list[_Event]:
-    events = [
-        _Event(
-            PartialDate.from_date(program.adopted_on).sort_key,
-            0,
-            0,
-            str(program.adopted_on),
-            "adopted",
-            f"{program.title} adopted",
-        )
-    ]
-    for index, meeting in enumerate(program.meetings):
-        events.append(
-            _Event(
-                meeting.starts_on.sort_key,
-                1,
-                index,
-                _meeting_when(meeting),
-                "meeting",
-                _describe_meeting(meeting),
-            )
-        )
-    for index, statement in enumerate(program.statements):
-        events.append(
-            _Event(
-                statement.said_on.sort_key,
-                2,
-                index,
-                str(statement.said_on),
-                "statement",
-                _describe_statement(program, statement, _SHORT_TEXT),
-            )
-        )
-    for status in program.status(as_of).stages:
-        stage = status.stage
-        name = "" if stage.name == f"Stage {stage.number}" else f"{stage.name} — "
-        events.append(
-            _Event(
-                (stage.start, stage.last_day),
-                3,
-                stage.number,
-                f"{stage.start} – {stage.last_day}",
-                f"stage {stage.number}",
-                name + _describe_state(status),
-            )
-        )
-    events.sort(key=lambda event: (event.key, event.rank, event.order))
-    # The marker goes after every event that had begun by as_of.
-    position = sum(1 for event in events if event.key[0] <= as_of)
-    marker = _Event((as_of, as_of), 9, 0, str(as_of), "as of", "── events below begin later ──")
-    events.insert(position, marker)
-    return events
-
-
-# --------------------------------------------------------------------------- status
-
-
-def _stage_fields(status_or_stage: Any) -> dict[str, Any]:
-    stage = getattr(status_or_stage, "stage", status_or_stage)
-    return {
-        "number": stage.number,
-        "name": stage.name,
-        "start": str(stage.start),
-        "end": str(stage.end),
-        "last_day": str(stage.last_day),
-    }
-
-
-def _status_json(program: Program, as_of: pendulum.Date) -> dict[str, Any]:
-    stages = []
-    for status in program.status(as_of).stages:
-        stages.append(
-            {
-                **_stage_fields(status),
-                "state": status.state.value,
-                "days_remaining": status.days_remaining,
-                "days_overdue": status.days_overdue,
-                "evidence": [statement.id for statement in status.evidence],
-            }
-        )
-    return {"as_of": str(as_of), "stages": stages}
-
-
-def _days_cell(status: StageStatus) -> str:
-    """The DAYS column: days remaining, overdue, to the start, or the completion.
-
-    >>> from csto_program import plan_stages, stage_status
-    >>> stage = plan_stages(datetime.date(2025, 1, 1))[0]
-    >>> [_days_cell(stage_status(stage, datetime.date(y, m, d)))
-    ...  for y, m, d in [(2024, 12, 30), (2025, 12, 30), (2026, 1, 29)]]
-    ['starts in 2', '1 remaining', '29 overdue']
-    """
-    stage = status.stage
-    if status.state is StageState.ACTIVE:
-        return f"{status.days_remaining} remaining"
-    if status.state is StageState.OVERDUE:
-        return f"{status.days_overdue} overdue"
-    if status.state is StageState.UPCOMING:
-        return f"starts in {days_between(status.as_of, stage.start)}"
-    if status.state is StageState.COMPLETED:
-        return f"done {stage.completed_on}"
-    return f"done {stage.completed_on}, {status.days_overdue} late"
-
-
-def _status_lines(program: Program, as_of: pendulum.Date, as_of_text: str) -> list[str]:
-    statuses = program.status(as_of).stages
-    lines = _heading(program, as_of_text, as_of)
-    lines.append("")
-    lines += _table(
-        ["STAGE", "NAME", "START", "END", "LAST DAY", "STATE", "DAYS"],
-        [
-            [
-                str(s.stage.number),
-                _shorten(s.stage.name, 40),
-                str(s.stage.start),
-                str(s.stage.end),
-                str(s.stage.last_day),
-                s.state.value,
-                _days_cell(s),
-            ]
-            for s in statuses
-        ],
-    )
-    lines.append(
-        "Windows are [START, END): END is the first day after a stage, LAST DAY its deadline."
-    )
-    lines.append("")
-    lines.append(f"Evidence on record by {as_of}:")
-    for status in statuses:
-        if not status.evidence:
-            lines.append(f"  Stage {status.stage.number}: none")
-            continue
-        lines.append(f"  Stage {status.stage.number}:")
-        for statement in status.evidence:
-            lines.append(
-                f"    {statement.said_on}  "
-                + _describe_statement(program, statement, _EVIDENCE_TEXT)
-            )
-    return lines
+def _heading(program: Program, status_line: str) -> list[str]:
+    return [_cell(f"{program.title} ({program.id})"), status_line]
 
 
 # --------------------------------------------------------------------------- commands
@@ -577,7 +283,7 @@ def _status_lines(program: Program, as_of: pendulum.Date, as_of_text: str) -> li
 @click.version_option(package_name="csto-program", prog_name=_PROG_NAME)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """Schedule and status of the CSTO Tajik-Afghan border program.
+    """Plans, progress and history of the CSTO Tajik-Afghan border program.
 
     Commands that take a FILE read a JSON program document (- for standard input);
     without one they read the record embedded in the package.
@@ -593,209 +299,391 @@ def cli(ctx: click.Context) -> None:
     (0, '1      Stage 1  2025-01-01  2026-01-01  2025-12-31  12')
     """
     if ctx.invoked_subcommand is None:
-        # No command: the help, on stderr, and a usage error (the same on every click).
         click.echo(ctx.get_help(), err=True)
         ctx.exit(_EXIT_USAGE)
 
 
-@cli.command("timeline", short_help="History and plan in date order, with stage status.")
-@_file_argument()
-@_as_of_option()
-def _timeline_command(file: str | None, as_of: pendulum.Date | None) -> None:
-    """The program's history and plan in date order, with each stage's status.
+_KINDS = click.Choice(text.EVENT_KINDS)
 
-    Meetings (with their places), statements (speaker, role, source) and stage
-    windows (first day – last day), sorted by date; partial dates are shown as
-    recorded (2023, 2023-12). A marker row shows where --as-of falls.
+
+@cli.command("timeline", short_help="History and plans in date order, with stage status.")
+@_file_argument
+@_as_of_option
+@_known_on_option
+@click.option("--from", "since", type=_ISO_DATE, metavar="YYYY-MM-DD",
+              help="Only events that can be on or after this day.")
+@click.option("--to", "until", type=_ISO_DATE, metavar="YYYY-MM-DD",
+              help="Only events that can be on or before this day.")
+@click.option("--kind", "kinds", type=_KINDS, multiple=True, help="Only events of this kind.")
+@click.option("--stage", "stage_numbers", type=_WholeNumberType(), multiple=True,
+              help="Only events about this stage.")
+@click.option("--speaker", help="Only statements by this person (id or part of the name).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def _timeline_command(
+    file: str | None, as_of: pendulum.Date | None, known_on: pendulum.Date | None,
+    since: pendulum.Date | None, until: pendulum.Date | None, kinds: tuple[str, ...],
+    stage_numbers: tuple[int, ...], speaker: str | None, as_json: bool,
+) -> None:
+    """The program's history in date order: adoption, plan announcements, meetings,
+    statements, progress reports and each stage's window with its status.
+
+    Partial dates are shown as recorded (2023, 2023-12). A marker row shows where
+    --as-of falls. Filters combine: every one given must match.
     """
     _, program = _load(file)
-    day, day_text = _resolve_as_of(as_of)
-    events = _timeline_events(program, day)
-    lines = _heading(program, day_text, day)
-    lines.append("")
-    lines += _table(
-        ["DATE", "EVENT", "DETAILS"],
-        [[event.when, event.what, _clean(event.details)] for event in events],
+    day, known, name = _days(as_of, known_on)
+    events = text.timeline(program, day, known_on=known)
+    wanted = speaker.casefold() if speaker is not None else None
+
+    def keep(event: text.Event) -> bool:
+        if since is not None and event.key[1] < since:
+            return False
+        if until is not None and event.key[0] > until:
+            return False
+        if kinds and event.kind not in kinds:
+            return False
+        if stage_numbers and not set(stage_numbers) & set(event.stages):
+            return False
+        return not (wanted is not None and (event.kind != "statement" or wanted not in event.title.casefold()))
+
+    shown = [event for event in events if keep(event)]
+    if as_json:
+        _echo_json(
+            {
+                "as_of": str(day),
+                "known_on": str(known or day),
+                "events": [
+                    {"date": e.when, "kind": e.kind, "title": e.title, "text": e.text,
+                     "stages": list(e.stages), "sources": list(e.sources)}
+                    for e in shown
+                ],
+            }
+        )
+        return
+    rows = []
+    marked = False
+    for event in shown:
+        if not marked and event.key[0] > day:
+            rows.append([str(day), "as of", "── events below begin later ──"])
+            marked = True
+        details = f"{event.title}: {event.text}" if event.text else event.title
+        if event.sources:
+            details += f" [{text.outlets(program, event.sources)}]"
+        rows.append([_cell(event.when), event.kind, _cell(details, 400)])
+    if not marked:
+        rows.append([str(day), "as of", "── no later events ──"])
+    status = program.status(day, known_on=known)
+    lines = _heading(program, f"As of {name}: {text.headline(status)}")
+    _echo_lines([*lines, "", *text.table(["DATE", "EVENT", "DETAILS"], rows)])
+
+
+def _states_help() -> str:
+    described = ENUM_DESCRIPTIONS[StageState]
+    return "\n\n".join(f"{value}: {line}" for value, line in described.items())
+
+
+@cli.command(
+    "status",
+    short_help="Each stage's state, progress, days left or late, shift and evidence.",
+    help=(
+        "Each stage of the plan in use: its window, state on --as-of, progress as reported, "
+        "days left or late, how far its deadline moved from the first plan, and the "
+        "statements about it.\n\nOnly plans and reports published by --known-on count "
+        "(default: --as-of). The states:\n\n" + _states_help()
+    ),
+)
+@_file_argument
+@_as_of_option
+@_known_on_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def _status_command(
+    file: str | None, as_of: pendulum.Date | None, known_on: pendulum.Date | None, as_json: bool
+) -> None:
+    _, program = _load(file)
+    day, known, name = _days(as_of, known_on)
+    status = program.status(day, known_on=known)
+    if as_json:
+        _echo_json(text.status_json(status))
+        return
+    lines = _heading(program, f"As of {name}: {text.headline(status)}")
+    if status.plan is None:
+        _echo_lines(lines)
+        return
+    plan = status.plan
+    lines += [_cell(f"Plan in use: {plan.id}, announced {plan.announced_on}"), ""]
+    lines += text.table(
+        ["STAGE", "NAME", "WINDOW", "STATE", "PROGRESS", "DAYS", "SHIFT"],
+        [
+            [
+                str(s.stage.number),
+                _cell(s.stage.name, 40),
+                text.window(s.stage.start, s.stage.last_day),
+                s.state.value,
+                text.progress_words(s.progress)
+                + ("" if s.report is None else f" ({s.report.reported_on})"),
+                text.days_cell(s),
+                text.shift_words(s.rescheduled_days),
+            ]
+            for s in status.stages
+        ],
     )
+    lines += [
+        "Windows give the first and last day; SHIFT is the last day's move against the first plan.",
+        "",
+        f"Evidence on record by {min(day, known or day)}:",
+    ]
+    for s in status.stages:
+        if not s.evidence:
+            lines.append(f"  Stage {s.stage.number}: none")
+            continue
+        lines.append(f"  Stage {s.stage.number}:")
+        for statement in s.evidence:
+            speaker = getattr(program.by_id.get(statement.speaker), "name", statement.speaker)
+            said = f"{speaker}, {statement.role}: {statement.text}"
+            lines.append(
+                f"    {statement.said_on}  {_cell(said, 100)} "
+                f"[{_cell(text.outlets(program, statement.sources), 80)}]"
+            )
     _echo_lines(lines)
 
 
-@cli.command("status", short_help="Each stage's state, days left or late, and evidence.")
-@_file_argument()
-@_as_of_option()
+@cli.command("plans", short_help="Every version of the plan, and how each stage moved.")
+@_file_argument
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def _status_command(file: str | None, as_of: pendulum.Date | None, as_json: bool) -> None:
-    """Each stage's window, last day, state, days left or late, and evidence.
-
-    Evidence is the statements about a stage on record by --as-of.
-    """
+def _plans_command(file: str | None, as_json: bool) -> None:
+    """Every plan version with its date, basis and sources, each stage's window, and each
+    stage's last-day shift against the previous and the first plan (positive: later)."""
     _, program = _load(file)
-    day, day_text = _resolve_as_of(as_of)
+    history = text.plan_history(program)
     if as_json:
-        _echo_json(_status_json(program, day))
-    else:
-        _echo_lines(_status_lines(program, day, day_text))
+        _echo_json({"plans": history})
+        return
+    lines = [_cell(f"{program.title} ({program.id})"), ""]
+    for row in history:
+        lines.append(_cell(f"{row['id']}, announced {row['announced_on']}: starts {row['starts_on']}, "
+                           f"term {row['term_months']} months"))
+        if row["basis"]:
+            lines.append("  " + _cell(row["basis"]))
+        if row["sources"]:
+            lines.append("  sources: " + _cell(text.outlets(program, row["sources"])))
+        lines += [
+            "  " + line
+            for line in text.table(
+                ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
+                [
+                    [str(s["number"]), f"{s['start']} – {s['last_day']}",
+                     text.shift_words(s["shift_from_previous"]), text.shift_words(s["shift_from_first"])]
+                    for s in row["stages"]
+                ],
+            )
+        ]
+        lines.append("")
+    _echo_lines(lines[:-1])
 
 
 @cli.command("plan", short_help="The stage plan for any start date.")
 @click.option("--start", type=_ISO_DATE, required=True, metavar="YYYY-MM-DD", help="First day.")
-@click.option(
-    "--months",
-    type=_MonthsType(),
-    default=",".join(str(m) for m in DEFAULT_MONTHS),
-    show_default=True,
-    metavar="N,N,...",
-    help="Stage lengths in months; stage one lasts 12.",
-)
-@click.option(
-    "--term-months",
-    type=_WholeNumberType(),
-    default=DEFAULT_TERM_MONTHS,
-    show_default=True,
-    metavar="N",
-    help="The program's term in months.",
-)
+@click.option("--months", type=_MonthsType(), default=",".join(map(str, DEFAULT_MONTHS)),
+              show_default=True, metavar="N,N,...", help="Stage lengths in months.")
+@click.option("--term-months", type=_WholeNumberType(), default=DEFAULT_TERM_MONTHS,
+              show_default=True, metavar="N", help="The plan's term in months.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def _plan_command(
     start: pendulum.Date, months: tuple[int, ...], term_months: int, as_json: bool
 ) -> None:
-    """The stage plan of a program starting on --start.
+    """The stages of a plan starting on --start, stage one lasting as long as --months says.
 
     Windows are half-open [START, END); an impossible plan is a usage error (exit 2).
     """
     try:
-        stages = plan_stages(start, months=months, term_months=term_months)
+        stages = plan_stages(start, months=months, term_months=term_months, first_stage_months=None)
     except CstoProgramError as exc:
-        raise _Failure([f"impossible plan: {exc}"], _EXIT_USAGE) from None
-    if as_json:
-        _echo_json({"stages": [_stage_fields(stage) for stage in stages]})
-        return
-    lines = [
-        f"Stage plan from {start} ({', '.join(map(str, months))} months; "
-        f"term {term_months} months)",
-        "",
+        message = "; ".join(m for _, m in getattr(exc, "problems", [("$", str(exc))]))
+        raise _Failure([f"impossible plan: {message}"], _EXIT_USAGE) from None
+    fields = [
+        {"number": s.number, "name": s.name, "start": str(s.start), "end": str(s.end),
+         "last_day": str(s.last_day)}
+        for s in stages
     ]
-    lines += _table(
+    if as_json:
+        _echo_json({"stages": fields})
+        return
+    lines = [f"Stage plan from {start} ({', '.join(map(str, months))} months; "
+             f"term {term_months} months)", ""]
+    lines += text.table(
         ["STAGE", "NAME", "START", "END", "LAST DAY", "MONTHS"],
-        [
-            [
-                str(stage.number),
-                stage.name,
-                str(stage.start),
-                str(stage.end),
-                str(stage.last_day),
-                str(length),
-            ]
-            for stage, length in zip(stages, months, strict=True)
-        ],
+        [[str(f["number"]), f["name"], f["start"], f["end"], f["last_day"], str(m)]
+         for f, m in zip(fields, months, strict=True)],
     )
-    lines.append(
-        "Windows are [START, END): END is the first day after a stage, LAST DAY its deadline."
-    )
+    lines.append("Windows are [START, END): END is the first day after a stage, LAST DAY its deadline.")
     _echo_lines(lines)
-
-
-@cli.command("validate", short_help="Check program files; list every problem.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-def _validate_command(files: tuple[str, ...]) -> None:
-    """Check program documents; report every problem of every file.
-
-    Prints "FILE: ok" for each good file; each problem goes to standard error as
-    "error: FILE: $.json.path: message". Exit status 1 if any file has a problem.
-    """
-    failures: list[str] = []
-    for file in files:
-        try:
-            label, program = _load(file)
-        except _Failure as failure:
-            failures += failure.lines
-            continue
-        click.echo(
-            _clean(
-                f"{label}: ok ({_count(len(program.stages), 'stage')}, "
-                f"{_count(len(program.meetings), 'meeting')}, "
-                f"{_count(len(program.statements), 'statement')})"
-            )
-        )
-    if failures:
-        raise _Failure(failures)
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-@cli.command("schema", short_help="The JSON Schema of a program document.")
-def _schema_command() -> None:
-    """The JSON Schema (draft 2020-12) of a program document, indented."""
-    _echo_json(json_schema(Program))
+@cli.command("validate", short_help="Check program files; list every problem.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@_max_bytes_option
+def _validate_command(files: tuple[str, ...], max_bytes: int) -> None:
+    """Check program documents (or data package folders); report every problem of every file.
 
-
-def _stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
-@cli.command("export", short_help="Export as ics, jsonl, markdown, mermaid, png or svg.")
-@_file_argument()
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-    required=True,
-    help="The output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(),
-    help="Write to this file (default: standard output; - is standard output).",
-)
-@_as_of_option()
-def _export_command(
-    file: str | None, fmt: str, output: str | None, as_of: pendulum.Date | None
-) -> None:
-    """Export the program as a calendar, JSON lines, Markdown, a diagram or an image.
-
-    The output depends only on the record and --as-of (the calendar's timestamp is
-    midnight UTC of that day), so a given --as-of always gives the same bytes.
+    Prints "FILE: ok" for each good file; each problem goes to standard error as
+    "error: FILE: $.json.path: message" (at most the first 100 per file, then a count).
+    Exit status 1 if any file has a problem.
     """
-    to_stdout = output is None or output == "-"
-    if to_stdout and fmt in _BINARY_FORMATS and _stdout_is_terminal():
-        raise _Failure(
-            [f"refusing to write {fmt.upper()} to a terminal; use -o FILE or redirect the output"],
-            _EXIT_USAGE,
+    failures: list[str] = []
+    for file in files:
+        try:
+            label, program = _load(file, max_bytes)
+        except _Failure as failure:
+            failures += failure.lines
+            continue
+        _echo_lines(
+            [f"{label}: ok ({_count(len(program.plans), 'plan')}, "
+             f"{_count(len(program.stages), 'stage')}, "
+             f"{_count(len(program.meetings), 'meeting')}, "
+             f"{_count(len(program.statements), 'statement')}, "
+             f"{_count(len(program.reports), 'progress report')})"]
         )
-    _, program = _load(file)
-    day, _ = _resolve_as_of(as_of)
-    stamp = datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
-    render = _renderer()
-    try:
-        data = render(program, fmt, as_of=day, stamp=stamp)
-    except CstoProgramError as exc:
-        raise _Failure(_problem_lines(f"{fmt} export", exc)) from None
-    except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
-        raise _Failure([f"{fmt} export: {exc}"]) from None
-    if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    if failures:
+        raise _Failure(failures)
+
+
+@cli.command("schema", short_help="The JSON Schema of a program document.")
+@click.option("--version", "version", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="The document version.")
+def _schema_command(version: str) -> None:
+    """The JSON Schema (draft 2020-12) of a program document, indented."""
+    _echo_json(json_schema(Program, version=int(version)))
+
+
+def _check_output(output: str, inputs: Iterable[str | None], force: bool) -> None:
+    """Refuse to write over one of the command's own inputs, unless forced."""
+    if force or output == "-":
         return
-    assert output is not None
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _Failure([f"{output}: cannot write the file: {reason}"]) from None
+    target = Path(output)
+    for given in inputs:
+        if given is None or given == "-":
+            continue
+        try:
+            same = target.exists() and target.samefile(given)
+        except OSError:
+            same = False
+        if same:
+            raise _Failure(
+                [f"{_cell(output, _ARG_WIDTH)} is also an input; give --force to overwrite it"],
+                _EXIT_USAGE,
+            )
 
 
-def _renderer() -> Callable[..., bytes]:
-    """``csto_program.export.render``, imported only when an export is asked for."""
+def _write_output(output: str | None, data: bytes, *, binary: bool) -> None:
+    if output is None or output == "-":
+        if binary and sys.stdout.isatty():
+            raise _Failure(["refusing to write binary data to a terminal; use -o FILE"], _EXIT_USAGE)
+        stream = sys.stdout.buffer
+        try:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        except OSError as exc:
+            raise _terminal.OutputError("standard output", exc.strerror or type(exc).__name__,
+                                        errno=exc.errno) from None
+        return
     try:
-        from csto_program.export import render
-    except ImportError as exc:
-        raise _Failure([f"exports are not available: {exc}"]) from None
-    return render
+        write_atomic(output, data)
+    except FileError as exc:
+        raise _Failure([f"{_cell(output, _ARG_WIDTH)}: cannot write the file: {exc.reason}"]) from None
+
+
+@cli.command("export", short_help="Export as a document, table package, report, calendar or chart.")
+@_file_argument
+@click.option("-f", "--format", "fmt", metavar="FORMAT",
+              help="The output format (default: from the suffix of -o).")
+@click.option("-o", "--output", type=click.Path(), help="Write to this file (default: standard output).")
+@click.option("--force", is_flag=True, help="Allow -o to name one of the input files.")
+@_as_of_option
+@_known_on_option
+def _export_command(
+    file: str | None, fmt: str | None, output: str | None, force: bool,
+    as_of: pendulum.Date | None, known_on: pendulum.Date | None,
+) -> None:
+    """Export the program: json (the document itself), jsonl (its statements), datapackage
+    (CSV tables and datapackage.json, into a folder), html (a one-file report), markdown,
+    mermaid, ics, png or svg. The format is --format, or the suffix of -o.
+
+    Files are written atomically: a failed export leaves an existing file as it was. The
+    output depends only on the record, --as-of and --known-on.
+    """
+    from csto_program import export
+
+    try:
+        name = export.choose_format(fmt, output)
+    except ValueError as exc:
+        raise _Failure([str(exc)], _EXIT_USAGE) from None
+    if output is not None:
+        _check_output(output, [file], force)
+    spec = export.FORMATS[name]
+    if spec.directory and (output is None or output == "-"):
+        raise _Failure([f"the {name} format writes a folder: give -o DIR"], _EXIT_USAGE)
+    _, program = _load(file)
+    day, known, _ = _days(as_of, known_on)
+    try:
+        if spec.directory:
+            assert output is not None  # noqa: S101
+            export.write(program, name, output, as_of=day, known_on=known)
+            return
+        data = export.render(program, name, as_of=day, known_on=known)
+    except FileError as exc:
+        raise _Failure([f"{_cell(exc.path, _ARG_WIDTH)}: cannot write: {exc.reason}"]) from None
+    except CstoProgramError as exc:
+        raise _Failure(_problem_lines(f"{name} export", exc)) from None
+    except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
+        raise _Failure([f"{name} export: {exc}"]) from None
+    _write_output(output, data, binary=spec.binary)
+
+
+@cli.command("init", short_help="Write a small program file to start from.")
+@click.option("-o", "--output", type=click.Path(), default="-", show_default=True,
+              help="The file to write (- is standard output).")
+@click.option("--start", type=_ISO_DATE, metavar="YYYY-MM-DD", default="2025-01-01",
+              show_default=True, help="The first day of stage one.")
+@click.option("--months", type=_MonthsType(), default=",".join(map(str, DEFAULT_MONTHS)),
+              show_default=True, metavar="N,N,...", help="Stage lengths in months.")
+@click.option("--term-months", type=_WholeNumberType(), metavar="N",
+              help="The term in months (default: the stages' total).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def _init_command(
+    output: str, start: pendulum.Date, months: tuple[int, ...], term_months: int | None,
+    force: bool,
+) -> None:
+    """A minimal valid program document to edit: one plan with its stages (stage one's
+    length is the plan's own rule), one person, one source, one statement, one meeting and
+    a progress report. It validates as written."""
+    from csto_program.datasets import starter_program
+
+    if output != "-" and Path(output).exists() and not force:
+        raise _Failure([f"{_cell(output, _ARG_WIDTH)} exists; give --force to overwrite it"],
+                       _EXIT_USAGE)
+    try:
+        program = starter_program(start, months=months, term_months=term_months)
+    except CstoProgramError as exc:
+        message = "; ".join(m for _, m in getattr(exc, "problems", [("$", str(exc))]))
+        raise _Failure([f"impossible plan: {message}"], _EXIT_USAGE) from None
+    _write_output(output, to_json_bytes(program, indent=True), binary=False)
+
+
+@cli.command("upgrade", short_help="Rewrite a program file in the current document version.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(), default="-", show_default=True,
+              help="The file to write (- is standard output; FILE itself with --force).")
+@click.option("--force", is_flag=True, help="Allow -o to name FILE.")
+def _upgrade_command(file: str, output: str, force: bool) -> None:
+    """Read a program document of any supported version and write it in the current one."""
+    _check_output(output, [file], force)
+    _, program = _load(file)
+    _write_output(output, to_json_bytes(program, indent=True), binary=False)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -825,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["plan", "--start", "2025-02-30"])
     2
     """
+    if hasattr(signal, "SIGXFSZ"):  # past `ulimit -f` a write fails with EFBIG, reported
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         result = cli.main(args=args, prog_name=_PROG_NAME, standalone_mode=False)
@@ -835,22 +725,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in failure.lines:
             _error(line)
         return failure.exit_code
+    except _terminal.OutputError as exc:
+        _quiet_stdout()
+        _error(str(exc))
+        return _EXIT_DATA
     except (click.Abort, KeyboardInterrupt):
         _error("interrupted")
         return _EXIT_INTERRUPTED
     except click.ClickException as exc:  # pragma: no cover - click's other errors
         _error(exc.format_message())
         return exc.exit_code
-    except BrokenPipeError:  # pragma: no cover - needs a reader that quits early
-        # The reader (e.g. head) has gone: stop quietly, as the Python docs advise.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return _EXIT_DATA
-    except Exception as exc:  # never a traceback, even for a bug
+    except Exception as exc:  # noqa: BLE001 - never a traceback, even for a bug
         _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
         return _EXIT_DATA
     return result if isinstance(result, int) else _EXIT_OK
 
 
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, stop Python from failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - no file descriptor to replace
+        pass
+
+
 def _error(line: str) -> None:
-    click.echo(f"error: {_clean(line)}", err=True)
+    """One line on standard error, escaped, never failing on its encoding."""
+    try:
+        _terminal.Output(sys.stderr, name="standard error").line(
+            "error: " + _terminal.shorten(_terminal.escape(line), 2000)
+        )
+    except _terminal.OutputError:  # pragma: no cover - nowhere left to say it
+        pass

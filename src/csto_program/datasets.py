@@ -22,13 +22,27 @@ wording and says what resolved it (2013, not the article's own 2024):
 
 from __future__ import annotations
 
+import datetime
 import functools
+from collections.abc import Sequence
 import importlib.resources
 from importlib.resources.abc import Traversable
 from typing import Final
 
 from csto_program.errors import DataError
-from csto_program.model import Program
+from csto_program.dates import PartialDate
+from csto_program.model import (
+    Meeting,
+    MeetingKind,
+    Person,
+    Plan,
+    Program,
+    Progress,
+    ProgressReport,
+    Source,
+    Statement,
+    StatementKind,
+)
 from csto_program.serialize._api import from_json
 
 __all__ = [
@@ -36,6 +50,7 @@ __all__ = [
     "dataset_names",
     "dataset_text",
     "load_dataset",
+    "starter_program",
     "tajik_afghan_border",
 ]
 
@@ -134,3 +149,63 @@ def tajik_afghan_border() -> Program:
     True
     """
     return load_dataset(DEFAULT_DATASET)
+
+
+def starter_program(
+    start: datetime.date | str = "2025-01-01",
+    *,
+    months: Sequence[int] = (12, 24, 24),
+    term_months: int | None = None,
+) -> Program:
+    """A minimal valid program to edit into your own: one plan with these stage lengths
+    (stage one's length is the plan's own rule), one person, one source, one statement, one
+    meeting and one progress report. ``csto-program init`` writes it as a document.
+
+    >>> program = starter_program("2026-01-01", months=(6, 12, 18))
+    >>> [str(stage.last_day) for stage in program.stages], program.plan.first_stage_months
+    (['2026-06-30', '2027-06-30', '2028-12-31'], 6)
+    """
+    from csto_program.planning import plan_stages
+
+    lengths = tuple(months)
+    term = sum(lengths) if term_months is None else term_months
+    first = lengths[0] if lengths else None
+    stages = plan_stages(start, months=lengths, term_months=term, first_stage_months=first)
+    day = stages[0].start
+    plan = Plan(
+        id="plan-1",
+        announced_on=PartialDate.from_date(day),
+        starts_on=day,
+        stages=stages,
+        term_months=term,
+        first_stage_months=first,
+        basis="Replace with how the dates were given: what was stated, what was inferred.",
+        sources=("example-source",),
+    )
+    return Program(
+        id="my-program",
+        title="My program",
+        adopted_on=day,
+        plans=(plan,),
+        description="Replace with what the program is.",
+        people=(Person(id="example-person", name="Example Person"),),
+        meetings=(
+            Meeting(id="example-meeting", title="A meeting", kind=MeetingKind.WORKING_MEETING,
+                    starts_on=PartialDate.from_date(day), sources=("example-source",)),
+        ),
+        statements=(
+            Statement(id="example-statement", speaker="example-person", role="Their role",
+                      said_on=PartialDate.from_date(day), text="What they said.",
+                      kind=StatementKind.PARAPHRASE, meeting="example-meeting", stages=(1,),
+                      sources=("example-source",)),
+        ),
+        reports=(
+            ProgressReport(id="example-report", stage=1, progress=Progress.IN_PROGRESS,
+                           reported_on=PartialDate.from_date(day), statement="example-statement",
+                           sources=("example-source",)),
+        ),
+        sources=(
+            Source(id="example-source", outlet="Example News", url="https://example.org/news",
+                   published_on=PartialDate.from_date(day)),
+        ),
+    )

@@ -1,114 +1,214 @@
-"""Exchange formats for analysts: calendars, reports, charts and corpora.
+"""Exchange formats for analysts: documents, tables, reports, calendars and charts.
 
-* ``ics``: :func:`to_ical`, an iCalendar (RFC 5545) feed written with the ``icalendar`` package;
-* ``jsonl``: the program's statements, one :func:`~csto_program.to_json` per line
-  (:func:`~csto_program.write_jsonl`);
-* ``markdown``: :func:`to_markdown`, a status report (CommonMark with GitHub tables);
-* ``mermaid``: :func:`to_mermaid`, a Mermaid ``gantt`` chart;
-* ``png`` and ``svg``: :func:`plot_timeline`, a timeline chart drawn with matplotlib (the
-  optional extra ``csto-program[plot]``).
+Every format is in one registry, :data:`FORMATS`, which the command line reads too:
 
-:func:`render` gives any of them as bytes. Importing this package imports neither
-``icalendar`` nor ``matplotlib``: each is imported when its format is first produced.
+* ``json``: the program document itself (:func:`~csto_program.to_json`, indented);
+* ``jsonl``: the program's statements, one :func:`~csto_program.to_json` per line;
+* ``datapackage``: a folder of CSV tables with a Frictionless ``datapackage.json``
+  (:func:`~csto_program.export.datapackage.to_datapackage`);
+* ``html``: a one-file report (:func:`~csto_program.export.html.to_html`);
+* ``markdown``: a status report (:func:`~csto_program.export.markdown.to_markdown`);
+* ``mermaid``: a Mermaid ``gantt`` chart (:func:`~csto_program.export.mermaid.to_mermaid`);
+* ``ics``: an iCalendar feed of meetings and deadlines (:func:`~csto_program.export.ical.to_ical`);
+* ``png`` and ``svg``: a timeline chart drawn with matplotlib (the extra
+  ``csto-program[plot]``; :func:`~csto_program.export.plot.plot_bytes`).
+
+:func:`render` gives any single-file format as bytes and :func:`write` writes any format to
+a path, atomically. Each format's module is imported only when it is first produced.
 
 >>> import datetime
->>> from csto_program import Program, plan_stages
->>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2024, 11, 28),
-...                   starts_on=datetime.date(2025, 1, 1),
-...                   stages=plan_stages(datetime.date(2025, 1, 1)))
->>> as_of = datetime.date(2026, 1, 29)
->>> stamp = datetime.datetime(2026, 1, 29, 12, tzinfo=datetime.UTC)
->>> {fmt: len(render(program, fmt, as_of=as_of, stamp=stamp)) > 0 for fmt in FORMATS}
-{'ics': True, 'jsonl': False, 'markdown': True, 'mermaid': True, 'png': True, 'svg': True}
+>>> from csto_program.datasets import tajik_afghan_border
+>>> data = render(tajik_afghan_border(), "mermaid", as_of=datetime.date(2026, 1, 29))
+>>> data[:5]
+b'gantt'
+>>> choose_format(None, "report.html"), choose_format("md", None)
+('html', 'markdown')
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-from typing import Final
+import importlib
+import os
+from collections.abc import Callable, Mapping
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Any, Final
 
+import attrs
+
+from csto_program._files import write_atomic
 from csto_program.dates import as_date
-from csto_program.export.ical import meeting_days, meeting_uid, stage_uid, to_ical
-from csto_program.export.markdown import escape_markdown, to_markdown
-from csto_program.export.mermaid import escape_mermaid, to_mermaid
-from csto_program.export.plot import PLOT_FORMATS, plot_bytes, plot_timeline
-from csto_program.jsonl import write_jsonl
+from csto_program.errors import short_repr
 from csto_program.model import Program
 
-__all__ = [
-    "FORMATS",
-    "PLOT_FORMATS",
-    "escape_markdown",
-    "escape_mermaid",
-    "meeting_days",
-    "meeting_uid",
-    "plot_bytes",
-    "plot_timeline",
-    "render",
-    "stage_uid",
-    "to_ical",
-    "to_markdown",
-    "to_mermaid",
-]
+__all__ = ["FORMATS", "Format", "choose_format", "render", "write"]
 
-FORMATS: Final[tuple[str, ...]] = ("ics", "jsonl", "markdown", "mermaid", "png", "svg")
-"""The formats :func:`render` produces.
 
->>> "ics" in FORMATS
-True
+@attrs.frozen
+class Format:
+    """One export format: its name, file suffixes, and how it is made.
+
+    ``make`` is ``"module:function"``; the function takes ``(program, *, as_of, known_on,
+    stamp)`` and returns bytes, except for a ``directory`` format, whose function takes the
+    folder to write as its second argument.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    make: str
+    description: str
+    binary: bool = False
+    directory: bool = False
+
+    def function(self) -> Callable[..., Any]:
+        """The function that makes this format (its module imported on first use)."""
+        module, name = self.make.split(":")
+        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return found
+
+
+_ALL = (
+    Format("json", (".json",), "csto_program.export._simple:json_bytes",
+           "the program document (indented JSON, the current schema version)"),
+    Format("jsonl", (".jsonl",), "csto_program.export._simple:jsonl_bytes",
+           "the statements, one JSON document a line"),
+    Format("datapackage", (), "csto_program.export.datapackage:write_datapackage",
+           "a folder of CSV tables and datapackage.json (Frictionless)", directory=True),
+    Format("html", (".html", ".htm"), "csto_program.export.html:html_bytes",
+           "a one-file report for a browser"),
+    Format("markdown", (".md", ".markdown"), "csto_program.export.markdown:markdown_bytes",
+           "a status report in Markdown"),
+    Format("mermaid", (".mmd", ".mermaid"), "csto_program.export.mermaid:mermaid_bytes",
+           "a Mermaid gantt chart"),
+    Format("ics", (".ics",), "csto_program.export.ical:ical_bytes",
+           "an iCalendar feed of meetings and stage deadlines"),
+    Format("png", (".png",), "csto_program.export.plot:png_bytes", "a timeline chart (PNG)",
+           binary=True),
+    Format("svg", (".svg",), "csto_program.export.plot:svg_bytes", "a timeline chart (SVG)"),
+)
+
+FORMATS: Final[Mapping[str, Format]] = MappingProxyType({f.name: f for f in _ALL})
+"""Every export format by name, in the order of the documentation.
+
+>>> list(FORMATS)
+['json', 'jsonl', 'datapackage', 'html', 'markdown', 'mermaid', 'ics', 'png', 'svg']
 """
 
-
-def _check_stamp(stamp: object) -> datetime.datetime:
-    if not isinstance(stamp, datetime.datetime):
-        raise TypeError(f"stamp must be a timezone-aware datetime, not {type(stamp).__name__}")
-    if stamp.utcoffset() is None:
-        raise TypeError("stamp must be a timezone-aware datetime, not a naive one")
-    return stamp
+_ALIASES: Final = {"md": "markdown", "ical": "ics", "htm": "html"}
 
 
-def render(
-    program: Program, format: str, *, as_of: datetime.date, stamp: datetime.datetime
-) -> bytes:
-    """``program`` in ``format`` (one of :data:`FORMATS`) as bytes; text formats are UTF-8.
+def choose_format(format: str | None, output: str | os.PathLike[str] | None) -> str:
+    """The format named by ``format``, or by the suffix of ``output``; ``ValueError`` when
+    there is neither, when the name is unknown, or when the two disagree.
 
-    ``as_of`` is the day the status, report and charts are drawn for; ``stamp`` (a
-    timezone-aware datetime) is the calendar's ``DTSTAMP``. Both are checked whatever the
-    format, so a bad call fails the same way for every format. ``jsonl`` gives the
-    program's statements, one :func:`~csto_program.to_json` per line, in the record's order
-    (read them back with ``iter_jsonl(file, Statement)``); a program without statements
-    gives empty bytes. An unknown format raises ``ValueError`` naming the known ones.
-
-    >>> import datetime
-    >>> from csto_program import Program, plan_stages
-    >>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2024, 11, 28),
-    ...                   starts_on=datetime.date(2025, 1, 1),
-    ...                   stages=plan_stages(datetime.date(2025, 1, 1)))
-    >>> stamp = datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
-    >>> render(program, "mermaid", as_of=datetime.date(2026, 1, 29), stamp=stamp)[:5]
-    b'gantt'
-    >>> render(program, "pdf", as_of=datetime.date(2026, 1, 29), stamp=stamp)
+    >>> choose_format("svg", "chart.png")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'pdf'; expected one of: ics, jsonl, markdown, mermaid, png, svg
+    ValueError: the format svg does not match the suffix of 'chart.png' (png)
     """
+    by_suffix: str | None = None
+    if output is not None and os.fspath(output) != "-":
+        suffix = PurePath(os.fspath(output)).suffix.lower()
+        by_suffix = next((f.name for f in _ALL if suffix in f.suffixes), None)
+    if format is None:
+        if by_suffix is None:
+            names = ", ".join(FORMATS)
+            raise ValueError(f"give --format (one of {names}) or an -o file with a known suffix")
+        return by_suffix
+    name = _ALIASES.get(format.lower(), format.lower())
+    if name not in FORMATS:
+        raise ValueError(
+            f"unknown format {short_repr(format)}; expected one of: {', '.join(FORMATS)}"
+        )
+    if by_suffix is not None and by_suffix != name:
+        raise ValueError(
+            f"the format {name} does not match the suffix of {short_repr(os.fspath(output or ''))} "
+            f"({by_suffix})"
+        )
+    return name
+
+
+def _check(program: object, format: object) -> Format:
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     if not isinstance(format, str):
         raise TypeError(f"format must be a str, not {type(format).__name__}")
     if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
-    as_of = as_date(as_of, "as_of")
-    stamp = _check_stamp(stamp)
-    if format == "ics":
-        return to_ical(program, stamp=stamp)
-    if format == "jsonl":
-        buffer = io.BytesIO()
-        write_jsonl(program.statements, buffer)
-        return buffer.getvalue()
-    if format == "markdown":
-        return to_markdown(program, as_of=as_of).encode("utf-8")
-    if format == "mermaid":
-        return to_mermaid(program, as_of=as_of).encode("utf-8")
-    return plot_bytes(program, format, as_of=as_of)
+        raise ValueError(
+            f"unknown format {short_repr(format)}; expected one of: {', '.join(FORMATS)}"
+        )
+    return FORMATS[format]
+
+
+def _stamp(as_of: datetime.date, stamp: datetime.datetime | None) -> datetime.datetime:
+    if stamp is None:
+        return datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC)
+    if not isinstance(stamp, datetime.datetime) or stamp.utcoffset() is None:
+        raise TypeError(f"stamp must be a timezone-aware datetime, not {type(stamp).__name__}")
+    try:
+        return stamp.astimezone(datetime.UTC)
+    except OverflowError:
+        from csto_program.errors import DataError
+
+        raise DataError.at("$", f"stamp {stamp.isoformat()} is outside the years 0001..9999 in UTC") from None
+
+
+def render(
+    program: Program,
+    format: str,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stamp: datetime.datetime | None = None,
+) -> bytes:
+    """``program`` in a single-file ``format`` (see :data:`FORMATS`) as bytes.
+
+    ``as_of`` and ``known_on`` are the days the status is drawn for and the knowledge used;
+    ``stamp`` (a timezone-aware datetime, default midnight UTC of ``as_of``) is the
+    calendar's ``DTSTAMP``. An unknown format raises ``ValueError`` naming the known ones.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> render(tajik_afghan_border(), "pdf", as_of=datetime.date(2026, 1, 29))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'pdf'; expected one of: json, jsonl, datapackage, html, markdown, mermaid, ics, png, svg
+    """
+    spec = _check(program, format)
+    if spec.directory:
+        raise ValueError(f"the {spec.name} format writes a folder: use write()")
+    day = as_date(as_of, "as_of")
+    known = None if known_on is None else as_date(known_on, "known_on")
+    data: bytes = spec.function()(program, as_of=day, known_on=known, stamp=_stamp(day, stamp))
+    return data
+
+
+def write(
+    program: Program,
+    format: str,
+    path: str | os.PathLike[str],
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stamp: datetime.datetime | None = None,
+) -> None:
+    """Write ``program`` in ``format`` to ``path`` (a folder for ``datapackage``), atomically:
+    a failure leaves what was at ``path`` as it was.
+
+    >>> import datetime, pathlib, tempfile
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "record.md"
+    ...     write(tajik_afghan_border(), "markdown", target, as_of=datetime.date(2026, 1, 29))
+    ...     target.read_text(encoding="utf-8").startswith("# CSTO")
+    True
+    """
+    spec = _check(program, format)
+    day = as_date(as_of, "as_of")
+    known = None if known_on is None else as_date(known_on, "known_on")
+    if spec.directory:
+        spec.function()(program, path, as_of=day, known_on=known)
+        return
+    write_atomic(path, render(program, format, as_of=day, known_on=known, stamp=stamp))
+

@@ -12,16 +12,11 @@ from typing import Any, Final
 
 import orjson
 
+from csto_program._files import MAX_DOCUMENT_BYTES
 from csto_program.errors import DataError, short_repr
 
 __all__ = ["MAX_DOCUMENT_BYTES", "check_text", "most_keys", "parse_json", "written_back"]
 
-MAX_DOCUMENT_BYTES: Final = 256 * 1024 * 1024
-"""The largest document the loaders read unless told otherwise: 256 MiB.
-
->>> MAX_DOCUMENT_BYTES // 2**20
-256
-"""
 
 # Whether JSON text held a key twice (orjson keeps the last one silently), found cheaply:
 #

@@ -37,6 +37,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeAlias, TypeVar
 
+from csto_program._files import FileError, write_atomic
 from csto_program.errors import DataError
 from csto_program.serialize._api import MODEL_CLASSES, from_json, to_json
 
@@ -101,8 +102,9 @@ def write_jsonl(items: Iterable[Any], file: _File) -> int:
     _check_file(file, "write")
     if _is_path(file):
         assert isinstance(file, (str, os.PathLike))
-        with open(file, "wb") as handle:
-            return _write(items, handle, binary=True)
+        counted: list[int] = []
+        write_atomic(file, lambda handle: counted.append(_write(items, handle, binary=True)))
+        return counted[0]
     return _write(items, file, binary=_is_binary(file))  # type: ignore[arg-type]
 
 
@@ -162,7 +164,11 @@ def iter_jsonl(file: _File, cls: type[T]) -> Iterator[T]:
 def _iter(file: _File, cls: type[T]) -> Iterator[T]:
     if _is_path(file):
         assert isinstance(file, (str, os.PathLike))
-        with open(file, "rb") as handle:
+        try:
+            handle = open(file, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise FileError(os.fspath(file), exc.strerror or type(exc).__name__, errno=exc.errno) from None
+        with handle:
             yield from _read(handle, cls)
     else:
         yield from _read(file, cls)  # type: ignore[arg-type]
