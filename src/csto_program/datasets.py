@@ -9,11 +9,29 @@ other document, so the shipped record obeys every rule a user's file must obey.
 >>> program = tajik_afghan_border()
 >>> program.adopted_on, program.decided_on
 (Date(2024, 11, 28), PartialDate(year=2013, month=9, day=23, qualifier=None))
+
+The schedule was reported in three versions, kept as plans in the order they became known:
+the first report (Asia-Plus, 2024-11-25) gave no start date, so stage one is taken to start
+on the adoption day; Tasmagambetov told Sputnik Tajikistan on 2024-12-04 that implementation
+starts on 1 January 2025; the CSTO press service dated the stages in April 2025.
+
+>>> for plan in program.plans:
+...     print(plan.id, plan.announced_on, plan.starts_on, plan.stages[0].last_day)
+asia-plus-2024-11-25 2024-11-25 2024-11-28 2025-11-27
+sputnik-2024-12-04 2024-12-04 2025-01-01 2025-12-31
+press-service-2025 2025-04-11 2025-01-01 2025-12-31
 >>> [(stage.number, str(stage.start), str(stage.last_day)) for stage in program.stages]
 [(1, '2025-01-01', '2025-12-31'), (2, '2026-01-01', '2027-12-31'), (3, '2028-01-01', '2029-12-31')]
 
-The seed article's "Sochi, Russia on September 23" has no year; the record keeps the
-wording and says what resolved it (2013, not the article's own 2024):
+Progress is told by dated, sourced reports; the record says which are inferred:
+
+>>> [(r.stage, r.progress.value, str(r.day)) for r in program.reports_about(2)]
+[(2, 'not_started', '2025-05-19'), (2, 'not_started', '2026-01-29')]
+>>> [r.id for r in program.reports if "inferred" in r.note.lower()]
+['stage-2-2026-01-29']
+
+The first report's "Sochi, Russia on September 23" has no year; the record keeps the
+wording and says what resolved it (2013, not the report's own 2024):
 
 >>> note = next(n for n in program.notes if n.stated == "Sochi, Russia on September 23")
 >>> str(note.resolved), note.sources
@@ -100,7 +118,7 @@ def dataset_text(name: str = DEFAULT_DATASET) -> str:
     ``from_json(text, Program)``. An unknown name raises :class:`~csto_program.DataError`.
 
     >>> text = dataset_text()
-    >>> text.startswith('{\\n  "schema_version": 1,\\n  "id": "tajik-afghan-border",')
+    >>> text.startswith('{\\n  "schema_version": 2,\\n  "id": "tajik-afghan-border",')
     True
     >>> dataset_text("atlantis")
     Traceback (most recent call last):
@@ -121,8 +139,11 @@ def load_dataset(name: str = DEFAULT_DATASET) -> Program:
     >>> program = load_dataset()
     >>> status = program.status(as_of=datetime.date(2026, 1, 29))
     >>> first = status.stages[0]
-    >>> first.state.value, first.days_overdue, [s.id for s in first.evidence]
-    ('overdue', 29, ['tasmagambetov-2025-01-29', 'masadykov-2026-01-29'])
+    >>> first.state.value, first.days_overdue, first.progress.value, first.report.id
+    ('overdue', 29, 'in_progress', 'stage-1-2026-01-29')
+    >>> [s.id for s in first.evidence]  # doctest: +NORMALIZE_WHITESPACE
+    ['tasmagambetov-2025-01-29', 'semerikov-2025-12-09', 'sarkisyan-2025-12-17',
+     'masadykov-2026-01-29']
     >>> load_dataset() is program
     True
     """
@@ -143,8 +164,8 @@ def tajik_afghan_border() -> Program:
     >>> program = tajik_afghan_border()
     >>> program.title
     'CSTO Targeted Interstate Program for strengthening the Tajik–Afghan border'
-    >>> len(program.meetings), len(program.statements), len(program.sources)
-    (14, 10, 25)
+    >>> len(program.plans), len(program.reports), len(program.statements), len(program.sources)
+    (3, 6, 13, 30)
     >>> program is load_dataset("tajik-afghan-border")
     True
     """
