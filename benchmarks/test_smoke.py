@@ -1,4 +1,8 @@
-"""The benchmark's code stays correct: a small synthetic document, loaded by every variant."""
+"""The benchmark's code stays correct: a small synthetic document, loaded by every variant.
+
+Not part of the unit suite (``make test``): ``make bench-check`` runs it, and ``make bench``
+runs it before the benchmark, in an environment with the ``bench`` extra (pydantic, msgspec).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import pytest
 pytest.importorskip("pydantic")
 pytest.importorskip("msgspec")
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+BENCHMARKS = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
