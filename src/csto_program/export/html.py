@@ -1,0 +1,325 @@
+"""A self-contained HTML report: one file that opens in any browser, offline.
+
+:func:`render_report` turns a :class:`Report` into a whole HTML document: the title and a
+one-paragraph summary, the stage table, the plan history, a timeline of events that the
+reader can filter by kind, stage and text (with a live count of the events shown), the
+notes, and an optional chart. A :class:`Report` is a plain view model of strings, numbers
+and tuples, filled in by the caller, so the page can be drawn from any version of the
+record.
+
+The page makes no network request. Its styles and its one small script are inline; it
+names no font, stylesheet or image by URL; its Content-Security-Policy forbids the browser
+to fetch anything at all, and allows only that script, by its SHA-256 hash. Every text is
+escaped, and only ``http`` and ``https`` URLs become links: any other URL is shown as text.
+
+It reads on a phone (tables turn into cards) and on a desktop, in the light and the dark
+colour scheme; it prints without the filter, with every event and with the address of each
+link; without JavaScript it shows every event and hides the filter.
+
+>>> report = Report(
+...     title="CSTO program <draft>", summary="Stage 1 is overdue.", as_of="2026-01-29",
+...     known_on="2026-01-29", stages=(), plans=(), events=(), notes=(), chart_svg=None,
+...     generator="csto-program")
+>>> page = render_report(report)
+>>> page.startswith("<!DOCTYPE html>")
+True
+>>> "<h1>CSTO program &lt;draft&gt;</h1>" in page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from importlib import resources
+from typing import Final
+
+import attrs
+import jinja2
+from markupsafe import Markup
+
+__all__ = [
+    "Report",
+    "ReportEvent",
+    "ReportNote",
+    "ReportPlan",
+    "ReportSource",
+    "ReportStage",
+    "render_report",
+]
+
+_STATES: Final = ("upcoming", "active", "overdue", "completed", "completed_late", "cancelled")
+_PROGRESS: Final = {
+    "not_started": "not started",
+    "in_progress": "in progress",
+    "completed": "completed",
+    "cancelled": "cancelled",
+}
+_EVENT_KINDS: Final = {
+    "meeting": "Meeting",
+    "statement": "Statement",
+    "plan": "Plan",
+    "report": "Progress report",
+}
+_NOTE_KINDS: Final = {
+    "conflict": "Conflict",
+    "date_resolution": "Date resolution",
+    "context": "Context",
+}
+_QUALIFIERS: Final = {"?": "uncertain", "~": "approximate", "%": "uncertain, approximate"}
+_HTML_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
+# The chart is trusted markup (matplotlib's SVG): it is inserted as it is, less its XML
+# prologue and DOCTYPE (meaningless inside HTML) and any <script>, which the page's
+# Content-Security-Policy would refuse to run anyway.
+_PROLOGUE = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.IGNORECASE)
+_SCRIPT = re.compile(r"<script\b[^>]*/>|<script\b.*?</script\s*>|<script\b[^>]*>", re.I | re.S)
+
+
+@attrs.frozen
+class ReportSource:
+    """Where a fact comes from: an outlet, a title, an address and a publication date.
+
+    Only an ``http`` or ``https`` ``url`` becomes a link; any other is shown as text.
+    ``published`` is shown as given (e.g. ``2026-01-29``).
+
+    >>> source = ReportSource("TASS", "CSTO assisting", "https://tass.com/world/2078683",
+    ...                       "2026-01-29")
+    >>> source.outlet
+    'TASS'
+    """
+
+    outlet: str
+    title: str
+    url: str | None
+    published: str
+
+
+@attrs.frozen
+class ReportStage:
+    """One row of the stage table: a stage's window and where it stands.
+
+    ``starts`` and ``last_day`` are the first and last days of its window; ``state`` is
+    one of ``upcoming``, ``active``, ``overdue``, ``completed``, ``completed_late`` and
+    ``cancelled`` (it picks the colour), ``state_text`` the words shown for it;
+    ``progress`` is the reported progress, one of ``not_started``, ``in_progress``,
+    ``completed`` and ``cancelled``, or None when none is reported; ``days_text`` says how
+    many days are left or overdue; ``shift_days`` is how far the last day has moved
+    against the first plan (positive: later), or None when there is nothing to compare.
+
+    >>> stage = ReportStage(1, "Preparation", "2025-01-01", "2025-12-31", "overdue",
+    ...                     "overdue", "in_progress", "29 days overdue", 34)
+    >>> stage.shift_days
+    34
+    >>> ReportStage(1, "x", "2025-01-01", "2025-12-31", "late", "late", None, "", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: 'state' must be in ('upcoming', 'active', 'overdue', 'completed', ...
+    """
+
+    number: int
+    name: str
+    starts: str
+    last_day: str
+    state: str = attrs.field(validator=attrs.validators.in_(_STATES))
+    state_text: str
+    progress: str | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.in_(tuple(_PROGRESS)))
+    )
+    days_text: str
+    shift_days: int | None
+
+
+@attrs.frozen
+class ReportPlan:
+    """One version of the plan, as announced: a row of the plan history.
+
+    ``windows`` holds ``(stage number, first day, last day)`` for each stage the plan
+    sets; ``shifts`` holds, in the same order, how far each stage's last day has moved
+    against the first plan in days (positive: later), or None when there is nothing to
+    compare (the first plan itself, or a stage it did not have).
+
+    >>> plan = ReportPlan("adopted", "2024-12-04", "Text adopted in Astana",
+    ...                   ((1, "2025-01-01", "2025-12-31"),), (34,), ())
+    >>> plan.windows[0][2]
+    '2025-12-31'
+    """
+
+    id: str
+    announced: str
+    basis: str
+    windows: tuple[tuple[int, str, str], ...]
+    shifts: tuple[int | None, ...]
+    sources: tuple[ReportSource, ...]
+
+
+@attrs.frozen
+class ReportEvent:
+    """One entry of the timeline: a meeting, a statement, a plan or a progress report.
+
+    ``date`` is an EDTF date: a day, month or year (``2024-11-28``, ``2025-04``, ``2023``),
+    possibly qualified as uncertain (``?``), approximate (``~``) or both (``%``);
+    ``stages`` are the numbers of the stages it concerns (empty: the whole program).
+
+    >>> ReportEvent("2024-11-25?", "plan", (1, 2, 3), "Draft schedule", "", ()).kind
+    'plan'
+    """
+
+    date: str
+    kind: str = attrs.field(validator=attrs.validators.in_(tuple(_EVENT_KINDS)))
+    stages: tuple[int, ...]
+    title: str
+    text: str
+    sources: tuple[ReportSource, ...]
+
+
+@attrs.frozen
+class ReportNote:
+    """A note for the reader: a ``conflict`` between sources, a ``date_resolution`` (how
+    a date was settled) or ``context``.
+
+    >>> ReportNote("context", "Five years in three stages.", ()).kind
+    'context'
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(tuple(_NOTE_KINDS)))
+    text: str
+    sources: tuple[ReportSource, ...]
+
+
+@attrs.frozen
+class Report:
+    """Everything the page shows, as plain values.
+
+    ``as_of`` is the day the status is drawn for and ``known_on`` the day up to which
+    the sources were read; ``chart_svg`` is an SVG chart (such as matplotlib draws) or
+    None; ``generator`` names the program that made the page.
+
+    >>> Report("Title", "Summary.", "2026-01-29", "2026-01-29", (), (), (), (), None,
+    ...        "csto-program").chart_svg is None
+    True
+    """
+
+    title: str
+    summary: str
+    as_of: str
+    known_on: str
+    stages: tuple[ReportStage, ...]
+    plans: tuple[ReportPlan, ...]
+    events: tuple[ReportEvent, ...]
+    notes: tuple[ReportNote, ...]
+    chart_svg: str | None
+    generator: str
+
+
+def _http_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address a browser cannot read as anything else."""
+    if url is not None and url.isprintable() and _HTTP_URL.fullmatch(url):
+        return url
+    return None
+
+
+def _shift_text(days: int | None) -> str:
+    if days is None:
+        return "—"
+    if days == 0:
+        return "unchanged"
+    unit = "day" if abs(days) == 1 else "days"
+    if days > 0:
+        return f"+{days} {unit} (later)"
+    return f"\N{MINUS SIGN}{-days} {unit} (earlier)"
+
+
+def _date_text(edtf: str) -> str:
+    qualifier = _QUALIFIERS.get(edtf[-1:])
+    return f"{edtf[:-1]} ({qualifier})" if qualifier else edtf
+
+
+def _date_attr(edtf: str) -> str | None:
+    """The ``datetime`` of a ``<time>`` element for an EDTF day, month or year."""
+    base = edtf[:-1] if edtf[-1:] in _QUALIFIERS else edtf
+    return base if _HTML_DATE.fullmatch(base) else None
+
+
+def _chart(svg: str | None) -> Markup | None:
+    if svg is None:
+        return None
+    return Markup(_SCRIPT.sub("", _PROLOGUE.sub("", svg)).strip())
+
+
+def _pairs(plan: ReportPlan) -> list[tuple[tuple[int, str, str], int | None]]:
+    shifts = plan.shifts + (None,) * (len(plan.windows) - len(plan.shifts))
+    return list(zip(plan.windows, shifts, strict=False))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("csto_program.export", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        http_url=_http_url, shift=_shift_text, date_text=_date_text, date_attr=_date_attr
+    )
+    env.globals.update(progress_words=_PROGRESS, event_kinds=_EVENT_KINDS, note_kinds=_NOTE_KINDS)
+    return env
+
+
+@functools.cache
+def _script() -> tuple[Markup, str]:
+    """The page's script and its CSP source expression (``'sha256-...'``)."""
+    text = resources.files("csto_program.export").joinpath("templates/filter.js").read_text()
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), f"'sha256-{digest}'"
+
+
+def render_report(report: Report) -> str:
+    """The whole HTML document for ``report``, as text (write it out as UTF-8).
+
+    >>> stage = ReportStage(1, "Preparation", "2025-01-01", "2025-12-31", "overdue",
+    ...                     "overdue", "in_progress", "29 days overdue", 34)
+    >>> source = ReportSource("TASS", "CSTO", "javascript:x", "2026")
+    >>> event = ReportEvent("2026-01-29", "statement", (1,), "Secretary General",
+    ...                     "<b>assisting</b>", (source,))
+    >>> page = render_report(Report("Program", "Overdue.", "2026-01-29", "2026-01-29",
+    ...                             (stage,), (), (event,), (), None, "csto-program"))
+    >>> "+34 days (later)" in page, "&lt;b&gt;assisting&lt;/b&gt;" in page
+    (True, True)
+    >>> 'href="javascript' in page
+    False
+    """
+    script, script_hash = _script()
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {script_hash}; base-uri 'none'; form-action 'none'"
+    )
+    kinds = [
+        (kind, label, sum(event.kind == kind for event in report.events))
+        for kind, label in _EVENT_KINDS.items()
+    ]
+    names = {stage.number: stage.name for stage in report.stages}
+    numbers = sorted(set(names).union(*(event.stages for event in report.events)))
+    plan_stages = sorted({number for plan in report.plans for number, _, _ in plan.windows})
+    plan_rows = []
+    for plan in report.plans:
+        cells = {n: (first, last, shift) for (n, first, last), shift in _pairs(plan)}
+        plan_rows.append((plan, [cells.get(number) for number in plan_stages]))
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            csp=csp,
+            script=script,
+            chart=_chart(report.chart_svg),
+            kinds=[kind for kind in kinds if kind[2]],
+            stage_options=[(number, names.get(number)) for number in numbers],
+            plan_stages=plan_stages,
+            plan_rows=plan_rows,
+        )
+    )
