@@ -36,9 +36,16 @@ import re
 from importlib import resources
 from typing import Final
 
+import datetime
+from typing import Any
+
 import attrs
 import jinja2
 from markupsafe import Markup
+
+from csto_program.dates import as_date
+from csto_program.export import text
+from csto_program.model import Program, Source
 
 __all__ = [
     "Report",
@@ -47,7 +54,10 @@ __all__ = [
     "ReportPlan",
     "ReportSource",
     "ReportStage",
+    "html_bytes",
     "render_report",
+    "report_of",
+    "to_html",
 ]
 
 _STATES: Final = ("upcoming", "active", "overdue", "completed", "completed_late", "cancelled")
@@ -323,3 +333,132 @@ def render_report(report: Report) -> str:
             plan_rows=plan_rows,
         )
     )
+
+
+# --------------------------------------------------------------------------- from a program
+
+
+def _source(program: Program, ref: str) -> ReportSource:
+    found = program.by_id[ref]
+    assert isinstance(found, Source)  # noqa: S101 - references resolve by construction
+    return ReportSource(
+        outlet=text.source_label(program, found),
+        title=found.title,
+        url=found.url,
+        published="" if found.published_on is None else str(found.published_on),
+    )
+
+
+def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> str | None:
+    try:
+        from csto_program.export.plot import plot_bytes
+    except ImportError:  # pragma: no cover - the plot module itself has no hard dependency
+        return None
+    try:
+        data = plot_bytes(program, "svg", as_of=as_of, known_on=known_on)
+    except ImportError:  # matplotlib, the optional extra, is missing: a report without chart
+        return None
+    return data.decode("utf-8")
+
+
+def report_of(
+    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None,
+    chart: bool = True,
+) -> Report:
+    """The :class:`Report` of ``program`` as of ``as_of``, as known on ``known_on``.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> report = report_of(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29), chart=False)
+    >>> report.stages[0].state, report.stages[0].progress, report.stages[0].shift_days
+    ('overdue', 'in_progress', 34)
+    >>> [plan.id for plan in report.plans]
+    ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
+    """
+    day = as_date(as_of, "as_of")
+    known = None if known_on is None else as_date(known_on, "known_on")
+    status = program.status(day, known_on=known)
+    stages = tuple(
+        ReportStage(
+            number=s.stage.number,
+            name=s.stage.name,
+            starts=str(s.stage.start),
+            last_day=str(s.stage.last_day),
+            state=s.state.value,
+            state_text=text.state_words(s),
+            progress=None if s.progress is None else s.progress.value,
+            days_text=text.days_cell(s),
+            shift_days=s.rescheduled_days,
+        )
+        for s in status.stages
+    )
+    plans = tuple(
+        ReportPlan(
+            id=row["id"],
+            announced=row["announced_on"],
+            basis=row["basis"],
+            windows=tuple((s["number"], s["start"], s["last_day"]) for s in row["stages"]),
+            shifts=tuple(s["shift_from_first"] for s in row["stages"]),
+            sources=tuple(_source(program, ref) for ref in row["sources"]),
+        )
+        for row in text.plan_history(program)
+    )
+    events = tuple(
+        ReportEvent(
+            date=event.when.split(" – ")[0],
+            kind=event.kind,
+            stages=event.stages,
+            title=event.title,
+            text=event.text,
+            sources=tuple(_source(program, ref) for ref in event.sources),
+        )
+        for event in text.timeline(program, day, known_on=known, stages=False)
+        if event.kind in _EVENT_KINDS
+    )
+    notes = tuple(
+        ReportNote(
+            kind=note.kind.value,
+            text=note.text + (f" Stated: “{note.stated}”." if note.stated else "")
+            + (f" Resolved to {note.resolved}." if note.resolved is not None else ""),
+            sources=tuple(_source(program, ref) for ref in note.sources),
+        )
+        for note in program.notes
+    )
+    summary = (
+        f"{program.title} was adopted on {program.adopted_on}. As of {day}"
+        + ("" if known is None or known == day else f", as known on {known}")
+        + f": {text.headline(status)}."
+    )
+    return Report(
+        title=program.title,
+        summary=summary,
+        as_of=str(day),
+        known_on=str(known or day),
+        stages=stages,
+        plans=plans,
+        events=events,
+        notes=notes,
+        chart_svg=_chart_svg(program, day, known) if chart else None,
+        generator="csto-program",
+    )
+
+
+def to_html(
+    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+) -> str:
+    """The one-file HTML report of ``program`` as of ``as_of`` (see the module).
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
+    >>> "planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)" in page
+    True
+    """
+    return render_report(report_of(program, as_of=as_of, known_on=known_on))
+
+
+def html_bytes(
+    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None, **_: Any
+) -> bytes:
+    """:func:`to_html` as UTF-8 bytes, for the format registry."""
+    return to_html(program, as_of=as_of, known_on=known_on).encode("utf-8")
