@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -22,6 +23,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from csto_program import _files
 from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited, write_atomic
 from csto_program.errors import CstoProgramError, DataError
 
@@ -60,7 +62,11 @@ def test_writes_bytes_text_as_utf8_and_callback_output(tmp_path: Path) -> None:
     assert target.read_bytes() == b"\x00\xffbytes"
     write_atomic(str(target), "Қазақстан – Таджикистан\n")
     assert target.read_bytes() == "Қазақстан – Таджикистан\n".encode()
-    write_atomic(target, lambda stream: stream.write(b"from a callback") and None)
+
+    def callback(stream: BinaryIO) -> None:
+        stream.write(b"from a callback")
+
+    write_atomic(target, callback)
     assert target.read_bytes() == b"from a callback"
     assert os.listdir(tmp_path) == ["plan.txt"]
 
@@ -157,6 +163,32 @@ def test_a_failing_system_call_is_a_file_error_and_changes_nothing(
     assert isinstance(caught.value.__cause__, OSError)
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["plan.txt"]
+
+
+def test_a_temporary_file_that_cannot_be_made_is_a_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(FileError) as caught:
+        write_atomic(tmp_path / "plan.txt", b"new")
+    assert str(caught.value) == f"{tmp_path / 'plan.txt'}: cannot write the file: Permission denied"
+    assert caught.value.errno == errno.EACCES
+
+
+def test_the_umask_is_found_without_proc_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: None
+) -> None:
+    def no_proc(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+
+    os.umask(0o027)
+    monkeypatch.setattr(_files, "open", no_proc, raising=False)
+    assert _files._umask() == 0o027
+    monkeypatch.undo()
+    assert os.umask(0o027) == 0o027
 
 
 ULIMIT_WRITE = """
@@ -304,6 +336,30 @@ def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
     assert received == [b"through the pipe"]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert os.listdir(tmp_path) == ["pipe"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize(
+    "error",
+    [OSError(errno.ENOSPC, "No space left on device"), FileError("in.json", "cannot read")],
+)
+def test_a_failure_writing_to_a_named_pipe_is_a_file_error(tmp_path: Path, error: OSError) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = threading.Thread(target=fifo.read_bytes)
+    reader.start()
+
+    def failing(stream: BinaryIO) -> None:
+        raise error
+
+    with pytest.raises(FileError) as caught:
+        write_atomic(fifo, failing)
+    reader.join(timeout=10)
+    if isinstance(error, FileError):
+        assert caught.value is error
+    else:
+        assert str(caught.value) == f"{fifo}: cannot write the file: No space left on device"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 def test_file_error_is_one_line_and_pickles() -> None:
