@@ -51,8 +51,9 @@ typecheck: $(TEST_STAMP)
 	$(BIN)/mypy --strict src
 
 # Branch coverage of src/, measured in every pytest-xdist worker and combined at the end.
+# --dist loadfile keeps the examples of one page or docstring module in one worker, in order.
 pytest: $(TEST_STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-branch --cov-report=term --cov-fail-under=95
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
 
 test: lint typecheck pytest
 
