@@ -162,7 +162,7 @@ def json_schema(cls: type[Any], *, version: int | None = None) -> dict[str, Any]
             "$schema": {
                 "type": "string",
                 "description": "The URL of this schema, so that editors can check the file.",
-                "examples": [f"{SCHEMA_BASE}/v{SCHEMA_VERSION}/Program.json"],
+                "examples": ["./program.schema.json"],
             },
             "schema_version": {
                 "const": SCHEMA_VERSION,
