@@ -315,7 +315,7 @@ def field(
         elif kind is Kind.STR:
             default = ""
     convert = _converter(spec)
-    converter = None if convert is None else attrs.Converter(convert, takes_field=True)  # type: ignore[call-overload]
+    converter = None if convert is None else attrs.Converter(convert, takes_field=True)
     return attrs.field(
         default=default,
         validator=_validator(spec),
@@ -337,7 +337,7 @@ def specs(cls: type) -> tuple[tuple[attrs.Attribute[Any], Spec], ...]:
     >>> [(a.name, s.kind.value) for a, s in specs(Place)]
     [('name', 'text'), ('country', 'country'), ('timezone', 'timezone')]
     """
-    return tuple((a, spec_of(a)) for a in attrs.fields(cls))  # type: ignore[arg-type]
+    return tuple((a, spec_of(a)) for a in attrs.fields(cls))
 
 
 ENUM_DESCRIPTIONS: Final[dict[type, dict[str, str]]] = {}

@@ -552,7 +552,7 @@ def days_between(start: datetime.date, end: datetime.date) -> int:
     first, last = as_date(start, "start"), as_date(end, "end")
     # pendulum's Interval counts days exactly (only its year and month counts go wrong across
     # 29 February); an interval from a later to an earlier day is negative.
-    return pendulum.interval(first, last).in_days()
+    return first.diff(last, abs=False).in_days()
 
 
 def load_zone(key: str) -> zoneinfo.ZoneInfo:

@@ -104,7 +104,7 @@ def _structure(data: Any, cls: type[T], fast: str | None) -> T:
         if found is not None:
             return cast(T, found[0])
     try:
-        return cast(T, converter().structure(data, cls))
+        return converter().structure(data, cls)
     except DataError as exc:
         if old_path is None:
             raise
