@@ -1,10 +1,12 @@
-"""A realistic program for the export tests: every kind of date the record can hold."""
+"""Programs for the export tests: a realistic one, a hostile one, a large one, and a
+hypothesis strategy for small valid programs with several plans and progress reports."""
 
 from __future__ import annotations
 
 import datetime
 
 import attrs
+from hypothesis import strategies as st
 
 from csto_program import (
     Meeting,
@@ -14,33 +16,70 @@ from csto_program import (
     PartialDate,
     Person,
     Place,
+    Plan,
     Program,
+    Progress,
+    ProgressReport,
     Source,
     Statement,
     StatementKind,
     plan_stages,
 )
+from csto_program.datasets import tajik_afghan_border
 
 D = datetime.date
 P = PartialDate.parse
 ASTANA = Place(name="Astana", country="KZ", timezone="Asia/Almaty")
 MOSCOW = Place(name="Moscow", country="RU", timezone="Europe/Moscow")
+SOCHI = Place(name="Sochi", country="RU", timezone="Europe/Moscow")
+MEGABYTE = 1_000_000
+
+
+def _stages(start: str, **names: str) -> tuple[object, ...]:
+    stages = list(plan_stages(start))
+    for key, name in names.items():
+        index = int(key.removeprefix("s")) - 1
+        stages[index] = attrs.evolve(stages[index], name=name)
+    return tuple(stages)
 
 
 def sample_program() -> Program:
-    """Stages (one completed), meetings known to the day, month and year, statements."""
-    stages = list(plan_stages(D(2025, 1, 1)))
-    stages[0] = attrs.evolve(stages[0], name="Stage 1: assessment | funding", tasks=("Lists",))
-    stages[1] = attrs.evolve(stages[1], completed_on=D(2027, 6, 30), sources=("tass",))
+    """Two plans (the second moves every deadline 34 days later), progress reports (one a
+    late completion), meetings known to the day, month and year, statements, titled
+    sources and a note."""
+    first = Plan(
+        id="first-plan",
+        announced_on="2024-11-25",
+        starts_on="2024-11-28",
+        stages=_stages("2024-11-28", s1="Stage 1: assessment | funding"),
+        basis="Five years in three stages; stage one taken to start on the adoption day.",
+        sources=("tass",),
+    )
+    later = Plan(
+        id="later-plan",
+        announced_on="2024-12-04",
+        starts_on="2025-01-01",
+        stages=tuple(
+            attrs.evolve(stage, tasks=("Lists",)) if stage.number == 1 else stage
+            for stage in _stages("2025-01-01", s1="Stage 1: assessment | funding")
+        ),
+        basis="Implementation starts on 1 January 2025.",
+        sources=("odd",),
+    )
     return Program(
         id="tajik-afghan-border",
         title="CSTO Targeted Interstate Program | Tajik–Afghan border",
-        adopted_on=D(2024, 11, 28),
-        starts_on=D(2025, 1, 1),
-        stages=tuple(stages),
+        adopted_on="2024-11-28",
+        plans=(first, later),
         people=(Person(id="masadykov", name="Talatbek *Masadykov*"),),
         sources=(
-            Source(id="tass", outlet="TASS", url="https://tass.com/world/2078683"),
+            Source(
+                id="tass",
+                outlet="TASS",
+                url="https://tass.com/world/2078683",
+                title="CSTO assists in the first stage",
+                published_on=P("2026-01-29"),
+            ),
             Source(id="khovar", outlet="Khovar [TJ]", published_on=P("2025-01")),
             Source(
                 id="odd",
@@ -51,6 +90,13 @@ def sample_program() -> Program:
             ),
         ),
         meetings=(
+            Meeting(
+                id="sochi-2013",
+                title="Meeting of the heads of state in Sochi",
+                kind=MeetingKind.SUMMIT,
+                starts_on=P("2013-09-23"),
+                place=SOCHI,
+            ),
             Meeting(
                 id="moscow-2024",
                 title="Joint meeting: ministries; agencies",
@@ -113,6 +159,34 @@ def sample_program() -> Program:
                 stages=(1, 2),
             ),
         ),
+        reports=(
+            ProgressReport(
+                id="stage-1-2025-04",
+                stage=1,
+                progress=Progress.IN_PROGRESS,
+                reported_on=P("2025-04"),
+                as_of=P("2025-04-11"),
+                sources=("khovar",),
+                note="Talks on the first stage's tasks.",
+            ),
+            ProgressReport(
+                id="stage-1-2026-01-29",
+                stage=1,
+                progress=Progress.IN_PROGRESS,
+                reported_on=P("2026-01-29"),
+                statement="masadykov-2026-01-29",
+                sources=("tass",),
+            ),
+            ProgressReport(
+                id="stage-2-2028-02",
+                stage=2,
+                progress=Progress.COMPLETED,
+                reported_on=P("2028-02-10"),
+                as_of=P("2028-02-01"),
+                sources=("tass",),
+                note="Completed a month late.",
+            ),
+        ),
         notes=(
             Note(
                 id="sochi-date",
@@ -123,4 +197,229 @@ def sample_program() -> Program:
                 sources=("khovar",),
             ),
         ),
+    )
+
+
+def one_plan_program(**fields: object) -> Program:
+    """A bare program with one plan from 2025-01-01, and any other ``fields``."""
+    plan = Plan(
+        id="plan",
+        announced_on="2024-12-04",
+        starts_on="2025-01-01",
+        stages=plan_stages("2025-01-01"),
+    )
+    values: dict[str, object] = {
+        "id": "p",
+        "title": "P",
+        "adopted_on": "2024-11-28",
+        "plans": (plan,),
+        **fields,
+    }
+    return Program(**values)  # type: ignore[arg-type]
+
+
+HOSTILE = "\x1b[2J\u202eevil\r\nline <script>alert(1)</script> | cell # ` * _ [x](y) $x$"
+
+
+def hostile_program() -> Program:
+    """Every text field that reaches an output holds terminal escapes, a bidirectional
+    override, newlines, HTML, Markdown and Mermaid syntax; one statement is a megabyte long,
+    and so is the title."""
+    big = "word " * (MEGABYTE // 5)
+    plans = tuple(
+        attrs.evolve(
+            plan,
+            basis=HOSTILE,
+            stages=tuple(
+                attrs.evolve(s, name=f"{HOSTILE} {s.number}", tasks=(HOSTILE,), description=HOSTILE)
+                for s in plan.stages
+            ),
+        )
+        for plan in sample_program().plans
+    )
+    program = sample_program()
+    return attrs.evolve(
+        program,
+        title=HOSTILE + big,
+        plans=plans,
+        people=(Person(id="masadykov", name=HOSTILE),),
+        sources=tuple(attrs.evolve(s, outlet=HOSTILE, title=HOSTILE) for s in program.sources),
+        meetings=tuple(
+            attrs.evolve(m, title=HOSTILE, description=HOSTILE, decisions=(HOSTILE,))
+            for m in program.meetings
+        ),
+        statements=(
+            attrs.evolve(program.statements[0], text=HOSTILE + big, role=HOSTILE),
+            attrs.evolve(program.statements[1], text=HOSTILE),
+        ),
+        reports=tuple(attrs.evolve(r, note=HOSTILE) for r in program.reports),
+        notes=tuple(attrs.evolve(n, text=HOSTILE, stated=HOSTILE) for n in program.notes),
+    )
+
+
+def synthetic_program(count: int) -> Program:
+    """The embedded record's plans and reports with ``count`` generated people, sources,
+    meetings and statements, spread over the program's period."""
+    base = tajik_afghan_border()
+    start = D(2024, 12, 1).toordinal()
+    people, sources, meetings, statements = [], [], [], []
+    for index in range(count):
+        day = D.fromordinal(start + index * 1800 // max(count, 1))
+        sources.append(
+            Source(
+                id=f"gen-source-{index}",
+                outlet=f"Outlet {index % 50}",
+                url=f"https://example.org/{index}",
+                title=f"Report number {index}",
+                published_on=PartialDate.from_date(day),
+                via=(f"gen-source-{index - 1}",) if index % 7 == 3 else (),
+            )
+        )
+        people.append(Person(id=f"gen-person-{index}", name=f"Person {index}"))
+        meetings.append(
+            Meeting(
+                id=f"gen-meeting-{index}",
+                title=f"Meeting {index}",
+                kind=MeetingKind.TALKS,
+                starts_on=PartialDate.from_date(day) if index % 5 else P(f"{day.year}"),
+                place=ASTANA if index % 2 else None,
+                sources=(f"gen-source-{index}",),
+            )
+        )
+        statements.append(
+            Statement(
+                id=f"gen-statement-{index}",
+                speaker=f"gen-person-{index}",
+                role="Official",
+                said_on=PartialDate.from_date(day),
+                text=f"Statement {index} about the work.",
+                kind=StatementKind.QUOTE,
+                meeting=f"gen-meeting-{index}",
+                stages=(1 + index % 3,),
+                sources=(f"gen-source-{index}", f"gen-source-{(index * 7) % count}"),
+            )
+        )
+    return attrs.evolve(
+        base,
+        people=(*base.people, *people),
+        sources=(*base.sources, *sources),
+        meetings=(*base.meetings, *meetings),
+        statements=(*base.statements, *statements),
+    )
+
+
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30
+).filter(str.strip)
+_DATES = st.dates(D(1990, 1, 1), D(2040, 12, 31))
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """A day, month or year between 1990 and 2040, sometimes qualified."""
+    day = draw(_DATES)
+    text = draw(st.sampled_from([day.isoformat(), day.isoformat()[:7], str(day.year)]))
+    return P(text + draw(st.sampled_from(["", "", "?", "~"])))
+
+
+@st.composite
+def programs(draw: st.DrawFn, *, max_items: int = 3) -> Program:
+    """Small valid programs: one to three plans (each from plan_stages, announced in
+    order), and sources, people, meetings, statements and progress reports that refer to
+    them."""
+    count = draw(st.integers(1, 3))
+    announced = sorted(draw(st.lists(_DATES, min_size=count, max_size=count)))
+    plans = []
+    for index, day in enumerate(announced):
+        start = draw(st.dates(D(1995, 1, 1), D(2035, 12, 31)))
+        months = (12, *draw(st.lists(st.integers(1, 30), max_size=2)))
+        stages = tuple(
+            attrs.evolve(stage, name=draw(_TEXT))
+            for stage in plan_stages(start, months=months, term_months=sum(months))
+        )
+        plans.append(
+            Plan(
+                id=f"plan-{index}",
+                announced_on=PartialDate.from_date(day),
+                starts_on=start,
+                stages=stages,
+                term_months=sum(months),
+                basis=draw(st.text(max_size=20)),
+            )
+        )
+    numbers = sorted({s.number for plan in plans for s in plan.stages})
+    source_ids = [f"source-{i}" for i in range(draw(st.integers(0, max_items)))]
+    sources = [
+        Source(
+            id=ref,
+            outlet=draw(_TEXT),
+            title=draw(st.text(max_size=20)),
+            url=draw(st.none() | st.just(f"https://example.org/{ref}")),
+            published_on=draw(st.none() | partial_dates()),
+            via=tuple(draw(st.lists(st.sampled_from(source_ids[:i]), max_size=1))) if i else (),
+        )
+        for i, ref in enumerate(source_ids)
+    ]
+    cited = (
+        st.lists(st.sampled_from(source_ids), max_size=2, unique=True)
+        if source_ids
+        else (st.just([]))
+    )
+    people = [
+        Person(id=f"person-{i}", name=draw(_TEXT)) for i in range(draw(st.integers(0, max_items)))
+    ]
+    meetings = []
+    for i in range(draw(st.integers(0, max_items))):
+        starts = draw(partial_dates())
+        ends = draw(st.none() | partial_dates())
+        if ends is not None and ends.latest < starts.earliest:
+            starts, ends = ends, starts
+        meetings.append(
+            Meeting(
+                id=f"meeting-{i}",
+                title=draw(_TEXT),
+                kind=draw(st.sampled_from(MeetingKind)),
+                starts_on=starts,
+                ends_on=ends,
+                place=draw(st.none() | st.just(ASTANA)),
+                sources=tuple(draw(cited)),
+            )
+        )
+    statements = [
+        Statement(
+            id=f"statement-{i}",
+            speaker=draw(st.sampled_from(people)).id,
+            role=draw(_TEXT),
+            said_on=draw(partial_dates()),
+            text=draw(_TEXT),
+            kind=draw(st.sampled_from(StatementKind)),
+            stages=tuple(draw(st.lists(st.sampled_from(numbers), max_size=2, unique=True))),
+            sources=tuple(draw(cited)),
+        )
+        for i in range(draw(st.integers(0, max_items)) if people else 0)
+    ]
+    reports = []
+    for i in range(draw(st.integers(0, max_items))):
+        reported = draw(partial_dates())
+        reports.append(
+            ProgressReport(
+                id=f"report-{i}",
+                stage=draw(st.sampled_from(numbers)),
+                progress=draw(st.sampled_from(Progress)),
+                reported_on=reported,
+                as_of=draw(st.none() | partial_dates()),
+                sources=tuple(draw(cited)),
+                note=draw(st.text(max_size=20)),
+            )
+        )
+    return Program(
+        id="program",
+        title=draw(_TEXT),
+        adopted_on=draw(_DATES),
+        plans=tuple(plans),
+        people=tuple(people),
+        sources=tuple(sources),
+        meetings=tuple(meetings),
+        statements=tuple(statements),
+        reports=tuple(reports),
     )

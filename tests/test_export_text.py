@@ -1,9 +1,14 @@
-"""Markdown checked with markdown-it-py (CommonMark + tables); Mermaid checked by structure."""
+"""Markdown checked with markdown-it-py (CommonMark + tables); Mermaid checked by structure.
+
+The oracle for words is :mod:`csto_program.export.text`: every cell and line must say what
+it says, so the formats can never disagree with the command line.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Any
 
 import attrs
@@ -13,197 +18,326 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from csto_program import PartialDate, Precision, Program, StageState, days_between, plan_stages
-from csto_program.export import escape_markdown, escape_mermaid, to_markdown, to_mermaid
-from csto_program.strategies import iso_dates, programs
-from export_samples import sample_program
+from csto_program import Program, StageState
+from csto_program.datasets import dataset_text, tajik_afghan_border
+from csto_program.dates import Precision
+from csto_program.export import text
+from csto_program.export.markdown import escape_markdown, to_markdown
+from csto_program.export.mermaid import NAME_LENGTH, TITLE_LENGTH, escape_mermaid, to_mermaid
+from export_samples import hostile_program, one_plan_program, programs, sample_program
 
 D = datetime.date
 AS_OF = D(2026, 1, 29)
 _MD = MarkdownIt("commonmark").enable("table")
-_ISO = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JARGON = re.compile(r"\b(seed article|issue|brief)\b", re.IGNORECASE)
+_DATES = st.dates(D(1990, 1, 1), D(2045, 12, 31))
 
 
-def _words(text: str) -> str:
-    """``text`` as one line: what a Markdown or Mermaid rendering shows of it."""
-    return " ".join(text.replace("\x00", "\ufffd").split())
+def _words(value: str) -> str:
+    """``value`` as one line, as a Markdown or Mermaid rendering shows it."""
+    return _UNSAFE.sub("\ufffd", " ".join(value.split()))
 
 
 def _plain(inline: Token) -> str:
     """The text of an inline token; it must hold nothing but text (no links, emphasis...)."""
     children = inline.children or []
-    assert all(child.type == "text" for child in children), [c.type for c in children]
-    return "".join(child.content for child in children)
+    assert all(child.type in ("text", "softbreak") for child in children), [
+        c.type for c in children
+    ]
+    return "".join(" " if c.type == "softbreak" else c.content for c in children)
 
 
-def _table(tokens: list[Token]) -> list[list[Token]]:
-    """The rows of the first table, each a list of the cells' inline tokens."""
-    rows: list[list[Token]] = []
-    inside = False
+def _shown(inline: Token) -> str:
+    """What a reader sees of an inline token: its text, links and emphasis flattened."""
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
+def _tables(tokens: list[Token]) -> list[list[list[Token]]]:
+    """Every table: rows of the cells' inline tokens."""
+    tables: list[list[list[Token]]] = []
     for token in tokens:
         if token.type == "table_open":
-            inside = True
+            tables.append([])
+        elif token.type == "tr_open":
+            tables[-1].append([])
+        elif token.type == "inline" and tables and token.level > 2 and tables[-1]:
+            tables[-1][-1].append(token)
         elif token.type == "table_close":
-            break
-        elif inside and token.type == "tr_open":
-            rows.append([])
-        elif inside and token.type == "inline":
-            rows[-1].append(token)
-    return rows
+            tables[-1] = [row for row in tables[-1] if row]
+    return tables
 
 
 def _sections(tokens: list[Token]) -> dict[str, list[Token]]:
     """The tokens under each ``##`` heading, by heading text."""
     found: dict[str, list[Token]] = {}
     current = ""
+    skip = 0
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2":
-            current = tokens[index + 1].content
+            current = _plain(tokens[index + 1])
             found[current] = []
+            skip = 2  # the heading's text and its end
+        elif skip:
+            skip -= 1
         elif current:
             found[current].append(token)
     return found
 
 
-def _list_items(tokens: list[Token]) -> list[Token]:
+def _items(tokens: list[Token]) -> list[Token]:
+    """The inline tokens of a section's list items."""
     return [t for i, t in enumerate(tokens) if t.type == "inline" and tokens[i - 1].tag == "p"]
 
 
-def _check_markdown(program: Program, as_of: D) -> list[Token]:
-    text = to_markdown(program, as_of=as_of)
-    tokens = _MD.parse(text)
+def _check_markdown(program: Program, as_of: D, known_on: D | None = None) -> list[Token]:
+    report = to_markdown(program, as_of=as_of, known_on=known_on)
+    assert not _UNSAFE.search(report.replace("\n", ""))  # no raw control characters
+    tokens = _MD.parse(report)
+    assert not [t for t in tokens if t.type.startswith("html")]
+    for token in tokens:
+        assert not [c for c in token.children or [] if c.type.startswith("html")]
     assert tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     assert _plain(tokens[1]) == _words(program.title)
-    rows = _table(tokens)
-    assert [_plain(cell) for cell in rows[0]] == [
-        "Stage",
-        "Name",
-        "Window",
-        "Last day",
-        "State",
-        "Days",
-        "Evidence",
-    ]
-    assert len(rows) == 1 + len(program.stages)  # one row per stage
-    status = program.status(as_of)
-    for row, stage_status in zip(rows[1:], status.stages, strict=True):
-        stage = stage_status.stage
-        cells = [_plain(cell) for cell in row]
-        assert len(cells) == 7
-        assert cells[0] == str(stage.number)
-        assert cells[1] == _words(stage.name)
-        window = re.fullmatch(r"\[(\S+), (\S+)\)", cells[2])
-        assert window is not None
-        assert D.fromisoformat(window[1]) == stage.start
-        assert D.fromisoformat(window[2]) == stage.end
-        assert D.fromisoformat(cells[3]) == stage.end - datetime.timedelta(days=1)
-        state = stage_status.state
-        assert cells[4].startswith(state.value.replace("_", " "))
-        if state is StageState.ACTIVE:
-            assert cells[5] == f"{days_between(as_of, stage.last_day)} remaining"
-        elif state is StageState.OVERDUE:
-            assert cells[5] == f"{days_between(stage.last_day, as_of)} overdue"
-        elif state is StageState.COMPLETED_LATE:
-            assert stage.completed_on is not None
-            assert cells[5] == f"{days_between(stage.last_day, stage.completed_on)} late"
-        else:
-            assert cells[5] == "–"
-        known = [s for s in program.statements_about(stage.number) if s.said_on.latest <= as_of]
-        assert cells[6] == str(len(known))
+    status = program.status(as_of, known_on=known_on)
     sections = _sections(tokens)
-    assert list(sections)[:3] == [f"Status on {as_of.isoformat()}", "Timeline", "Sources"]
-    items = _list_items(sections["Timeline"])
-    assert len(items) == len(program.meetings) + len(program.statements) + 1
-    earliest = []
-    for item in items:
-        kinds = [child.type for child in item.children or []]
-        assert kinds[:4] == ["text", "strong_open", "text", "strong_close"]
-        assert item.children is not None
-        first = item.children[2].content.split(" – ")[0]
-        earliest.append(PartialDate.parse(first).earliest)
-    assert earliest == sorted(earliest)  # date order, the as_of marker in its place
-    hrefs = [
-        child.attrs["href"]
-        for token in sections["Sources"]
-        if token.type == "inline"
-        for child in token.children or []
-        if child.type == "link_open"
-    ]
-    assert hrefs == [source.url for source in program.sources if source.url]
+    known = "" if known_on is None or known_on == as_of else f", as known on {known_on}"
+    expected = [f"Status on {as_of}{known}", "Chart", "Plan history", "Timeline", "Sources"]
+    assert list(sections)[:5] == expected
+    assert ("Notes" in sections) == bool(program.notes)
+    _check_status(sections[expected[0]], status)
+    (fence,) = [t for t in sections["Chart"] if t.type == "fence"]
+    assert fence.info == "mermaid"
+    assert fence.content == to_mermaid(program, as_of=as_of, known_on=known_on)
+    _check_plan_history(sections["Plan history"], program, status)
+    _check_timeline(sections["Timeline"], program, as_of, known_on)
+    _check_sources(sections["Sources"], program)
     return tokens
 
 
-@given(programs(max_items=3), iso_dates(D(1990, 1, 1), D(2060, 12, 31)))
-def test_markdown_and_mermaid_structure(program: Program, as_of: D) -> None:
-    _check_markdown(program, as_of)
-    _check_mermaid(program, as_of)
+def _check_status(tokens: list[Token], status: Any) -> None:
+    headline = next(t for t in tokens if t.type == "inline")
+    kinds = [c.type for c in headline.children or [] if c.type != "text" or c.content]
+    assert kinds[0] == "strong_open" and kinds[-1] == "strong_close"
+    words = text.headline(status)
+    assert _shown(headline) == f"{words[0].upper()}{words[1:]}."
+    tables = _tables(tokens)
+    if status.plan is None:
+        assert tables == []
+        return
+    (rows,) = tables
+    assert [_plain(c) for c in rows[0]] == [
+        "Stage", "Name", "Window", "State", "Progress", "Days", "Shift vs first plan",
+    ]  # fmt: skip
+    assert len(rows) == 1 + len(status.stages)  # one row per stage of the plan in use
+    for row, stage_status in zip(rows[1:], status.stages, strict=True):
+        stage = stage_status.stage
+        cells = [_plain(cell) for cell in row]
+        assert cells[0] == str(stage.number)
+        assert cells[1] == _words(stage.name)
+        assert cells[2] == f"{stage.start} – {stage.last_day}"  # not interval notation
+        assert cells[3] == text.state_words(stage_status)
+        assert cells[4].startswith(text.progress_words(stage_status.progress))
+        if stage_status.report is not None:
+            assert cells[4].endswith(f"(reported {stage_status.report.reported_on})")
+        assert cells[5] == text.days_cell(stage_status)
+        assert cells[6] == text.shift_words(stage_status.rescheduled_days)
+
+
+def _check_plan_history(tokens: list[Token], program: Program, status: Any) -> None:
+    (rows,) = _tables(tokens)
+    history = text.plan_history(program)
+    count = max(len(plan.stages) for plan in program.plans)
+    assert [_plain(c) for c in rows[0]] == [
+        "Plan", "Announced", "Basis", *(f"Stage {n}" for n in range(1, count + 1)),
+    ]  # fmt: skip
+    assert len(rows) == 1 + len(program.plans)
+    for index, (row, plan) in enumerate(zip(rows[1:], history, strict=True), start=1):
+        cells = [_plain(cell) for cell in row]
+        in_use = status.plan is not None and status.plan.id == plan["id"]
+        assert cells[0] == f"{index}: {plan['id']}" + (" (in use)" if in_use else "")
+        assert cells[1] == plan["announced_on"]
+        assert cells[2] == (_words(plan["basis"]) or "–")
+        for stage in plan["stages"]:
+            window = f"{stage['start']} – {stage['last_day']}"
+            if index > 1:
+                window += f", {text.shift_words(stage['shift_from_first'])}"
+            assert cells[2 + stage["number"]] == window
+        assert cells[3 + len(plan["stages"]) :] == ["–"] * (count - len(plan["stages"]))
+
+
+def _check_timeline(tokens: list[Token], program: Program, as_of: D, known_on: D | None) -> None:
+    items = _items(tokens)
+    events = text.timeline(program, as_of, known_on=known_on)
+    assert len(items) == len(events) + 1  # every event, and the as-of marker
+    shown = iter(items)
+    placed = False
+    for event in events:
+        if not placed and event.key[0] > as_of:
+            assert _shown(next(shown)) == f"{as_of} · as of this report"
+            placed = True
+        item = next(shown)
+        line = _shown(item)
+        said = f"{event.title} — {event.text}" if event.text else event.title
+        assert line.startswith(f"{_words(event.when)} · {event.kind} · {_words(said)}")
+        links = [c.attrs["href"] for c in item.children or [] if c.type == "link_open"]
+        urls = [getattr(program.by_id[ref], "url", None) for ref in event.sources]
+        assert links == [url for url in urls if url]
+    if not placed:
+        assert _shown(next(shown)) == f"{as_of} · as of this report"
+
+
+def _check_sources(tokens: list[Token], program: Program) -> None:
+    items = _items(tokens)
+    if not program.sources:
+        assert [_plain(t) for t in tokens if t.type == "inline"] == ["None recorded."]
+        return
+    assert len(items) == len(program.sources)
+    for item, source in zip(items, program.sources, strict=True):
+        line = _shown(item)
+        assert line.startswith(_words(text.source_label(program, source)))
+        if source.title.strip():
+            assert f"“{_words(source.title)}”" in line
+        if source.published_on is not None:
+            assert str(source.published_on) in line
+        links = [c.attrs["href"] for c in item.children or [] if c.type == "link_open"]
+        assert links == ([source.url] if source.url else [])
+
+
+@given(programs(), _DATES, st.none() | _DATES)
+def test_markdown_and_mermaid_structure(program: Program, as_of: D, known_on: D | None) -> None:
+    _check_markdown(program, as_of, known_on)
+    _check_mermaid(program, as_of, known_on)
 
 
 def test_markdown_of_the_sample() -> None:
     program = sample_program()
     tokens = _check_markdown(program, AS_OF)
-    text = to_markdown(program, as_of=AS_OF)
-    assert "| 1 | Stage 1: assessment \\| funding |" in text  # the pipe is escaped
+    report = to_markdown(program, as_of=AS_OF)
+    assert "| 1 | Stage 1: assessment \\| funding |" in report  # the pipe is escaped
+    assert "[2025-01-01, " not in report  # windows are not interval notation
+    assert _JARGON.search(report) is None
     sections = _sections(tokens)
-    items = [
-        "".join(c.content for c in item.children or [])
-        for item in _list_items(sections["Timeline"])
+    status = next(t for t in sections["Status on 2026-01-29"] if t.type == "inline")
+    assert _shown(status) == ("Planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29).")
+    (rows,) = _tables(sections["Status on 2026-01-29"])
+    assert [_plain(c) for c in rows[1]] == [
+        "1", "Stage 1: assessment | funding", "2025-01-01 – 2025-12-31", "overdue by 29 days",
+        "in progress (reported 2026-01-29)", "29 overdue", "+34 days (later)",
+    ]  # fmt: skip
+    (history,) = _tables(sections["Plan history"])
+    assert [_plain(c) for c in history[2]][:4] == [
+        "2: later-plan (in use)",
+        "2024-12-04",
+        "Implementation starts on 1 January 2025.",
+        "2025-01-01 – 2025-12-31, +34 days (later)",
     ]
-    assert items[0] == "2023? – 2024 · meeting · Consultations on the draft"
-    assert (
-        items[1]
-        == "2024-02-27 – 2024-03-01 · meeting · Joint meeting: ministries; agencies, Moscow, RU"
-        + " (TASS)"
+    items = [_shown(item) for item in _items(sections["Timeline"])]
+    sochi = next(item for item in items if "Sochi" in item)
+    assert sochi == "2013-09-23 · meeting · Meeting of the heads of state in Sochi (Sochi, RU)"
+    assert not any("Sochi, Sochi" in item for item in items)
+    assert items[1] == "2023? – 2024 · meeting · Consultations on the draft"
+    assert items[2] == (
+        "2024-02-27 – 2024-03-01 · meeting · Joint meeting: ministries; agencies (Moscow, RU)"
+        " (TASS)"
     )
     quote = next(item for item in items if "<b>" in item)  # HTML stays text
     assert quote.startswith(
-        "2025-11 · statement · Talatbek *Masadykov* (CSTO Secretary-General), “Stage one"
+        "2025-11 · statement · Talatbek *Masadykov*, CSTO Secretary-General — “Stage one"
     )
-    assert quote.endswith("(about stages 1, 2)")
-    assert items[-1] == "2026-01-29 · as of this report"
-    links = [
-        (child.attrs["href"], i)
-        for i, token in enumerate(sections["Sources"])
-        for child in token.children or []
-        if child.type == "link_open"
+    reports = [item for item in items if " · report · " in item]
+    assert reports[0] == (
+        "2025-04 · report · stage 1 in progress as of 2025-04-11 — Talks on the first stage's "
+        "tasks. (Khovar [TJ])"
+    )
+    assert len(reports) == len(program.reports)
+    marker = items.index("2026-01-29 · as of this report")
+    assert all(not item.startswith("2028") for item in items[:marker])
+    sources = [_shown(item) for item in _items(sections["Sources"])]
+    assert sources == [
+        "TASS, “CSTO assists in the first stage”, 2026-01-29: https://tass.com/world/2078683",
+        "Khovar [TJ], 2025-01",
+        "Odd (outlet) via Khovar [TJ], “A title”: https://example.org/a_(b)",
     ]
-    assert [href for href, _ in links] == [
-        "https://tass.com/world/2078683",
-        "https://example.org/a_(b)",
-    ]
-    sources = [
-        "".join(c.content for c in item.children or []) for item in _list_items(sections["Sources"])
-    ]
-    assert sources == ["TASS", "Khovar [TJ]: 2025-01", "Odd (outlet): A title, via Khovar [TJ]"]
-    notes = [
-        "".join(c.content for c in item.children or []) for item in _list_items(sections["Notes"])
-    ]
+    notes = [_shown(item) for item in _items(sections["Notes"])]
     assert notes == [
         "date resolution · Resolved from Asia-Plus. Stated: “September 23”. "
         "Resolved to 2013-09-23. (Khovar [TJ])"
     ]
 
 
+def test_markdown_as_known_on_an_earlier_day() -> None:
+    program = sample_program()
+    tokens = _check_markdown(program, AS_OF, D(2024, 12, 1))
+    report = to_markdown(program, as_of=AS_OF, known_on=D(2024, 12, 1))
+    assert "Plan in use: first-plan (announced 2024-11-25)" in report
+    (rows,) = _tables(_sections(tokens)["Status on 2026-01-29, as known on 2024-12-01"])
+    assert [_plain(c) for c in rows[1]][2:5] == [
+        "2024-11-28 – 2025-11-27", "overdue by 63 days", "no report",
+    ]  # fmt: skip
+    early = to_markdown(program, as_of=D(2024, 1, 1))  # before any plan was announced
+    assert "No plan had been announced by 2024-01-01." in early
+    _check_markdown(program, D(2024, 1, 1))
+
+
+def test_markdown_of_the_embedded_record() -> None:
+    program = tajik_afghan_border()
+    tokens = _check_markdown(program, AS_OF)
+    report = to_markdown(program, as_of=AS_OF)
+    record = dataset_text()
+    for match in _JARGON.finditer(report):  # only inside the record's own words (a quote)
+        assert report[match.start() - 20 : match.end() + 10] in record
+    (history,) = _tables(_sections(tokens)["Plan history"])
+    assert len(history) == 1 + len(program.plans)
+    assert "in use" in _plain(history[-1][0])
+    items = [_shown(i) for i in _items(_sections(tokens)["Timeline"])]
+    assert sum(" · report · " in item for item in items) == len(program.reports)
+    assert sum(" · plan · " in item for item in items) == len(program.plans)
+    for place in ("Sochi", "Astana", "Moscow", "Dushanbe"):
+        assert f"{place}, {place}" not in report
+
+
+def test_markdown_with_a_completed_late_stage() -> None:
+    program = sample_program()
+    tokens = _check_markdown(program, D(2028, 6, 1))
+    (rows,) = _tables(_sections(tokens)["Status on 2028-06-01"])
+    assert [_plain(c) for c in rows[2]][3:6] == [
+        "completed on 2028-02-01, 32 days late",
+        "completed (reported 2028-02-10)",
+        "32 late",
+    ]
+
+
 @given(st.text(max_size=60))
-def test_escaped_markdown_renders_as_its_words(text: str) -> None:
-    rows = _table(_MD.parse(f"| h |\n| --- |\n| {escape_markdown(text)} |\n"))
+def test_escaped_markdown_renders_as_its_words(value: str) -> None:
+    escaped = escape_markdown(value)
+    assert "\n" not in escaped and not _UNSAFE.search(escaped)
+    (rows,) = _tables(_MD.parse(f"| h |\n| --- |\n| {escaped} |\n"))
     assert len(rows) == 2 and len(rows[1]) == 1  # no extra column, no broken row
-    assert _plain(rows[1][0]) == _words(text)
-    (paragraph,) = (t for t in _MD.parse(f"x {escape_markdown(text)} y\n") if t.type == "inline")
-    assert _plain(paragraph) == f"x {_words(text)} y"
+    assert _plain(rows[1][0]) == _words(value).replace("\x00", "\ufffd")
+    (paragraph,) = (t for t in _MD.parse(f"x {escaped} y\n") if t.type == "inline")
+    assert _plain(paragraph) == f"x {_words(value)} y"
 
 
 def test_url_escaping() -> None:
-    program = attrs.evolve(
-        sample_program(),
-        sources=(
-            *sample_program().sources[:2],
-            attrs.evolve(sample_program().sources[2], url="https://example.org/\\a<b>(\x01)"),
-        ),
-    )
+    program = sample_program()
+    odd = attrs.evolve(program.sources[2], url="https://example.org/\\a<b>(c)")
+    program = attrs.evolve(program, sources=(*program.sources[:2], odd))
     tokens = _MD.parse(to_markdown(program, as_of=AS_OF))
     hrefs = [c.attrs["href"] for t in tokens for c in t.children or [] if c.type == "link_open"]
-    assert "https://example.org/%5Ca%3Cb%3E(%01)" in hrefs  # markdown-it's own normalisation
+    assert "https://example.org/%5Ca%3Cb%3E(c)" in hrefs  # markdown-it's own normalisation
+
+
+def test_hostile_text_stays_text() -> None:
+    program = hostile_program()
+    report = to_markdown(program, as_of=AS_OF)
+    tokens = _check_markdown(program, AS_OF)
+    assert "\x1b" not in report and "\u202e" not in report and "\r" not in report
+    assert "\\<script\\>" in report
+    (rows,) = _tables(_sections(tokens)["Status on 2026-01-29"])
+    assert all(len(row) == 7 for row in rows)  # no cell broke out of its column
+    for character in report:
+        assert unicodedata.category(character) != "Cc" or character == "\n"
 
 
 # ------------------------------------------------------------------------------ mermaid
@@ -216,23 +350,32 @@ _KEYWORDS = re.compile(
     r"|href|\d)",
     re.IGNORECASE,
 )
-
-
-def _mermaid_words(text: str) -> str:
-    """What Mermaid shows of ``text``: one line, control characters as U+FFFD."""
-    return re.sub("[\x00-\x1f\x7f]", "\ufffd", " ".join(text.split()))
+_TAGS = {
+    StageState.COMPLETED: ["done"],
+    StageState.COMPLETED_LATE: ["done", "crit"],
+    StageState.OVERDUE: ["crit"],
+    StageState.ACTIVE: ["active"],
+    StageState.UPCOMING: [],
+    StageState.CANCELLED: [],
+}
 
 
 def _decode(name: str) -> str:
     """Mermaid's entity decoding; the raw name must hold no character Mermaid reads."""
-    assert not re.search(r"[:;%]", _ENTITY.sub("", name))
-    assert "#" not in _ENTITY.sub("", name)
+    assert not re.search(r"[:;%#<>]", _ENTITY.sub("", name))
     assert not _KEYWORDS.match(name)
+    assert not _UNSAFE.search(name)
     return _ENTITY.sub(lambda m: chr(int(m[1])), name)
 
 
-def _gantt(text: str) -> dict[str, Any]:
-    lines = text.split("\n")
+def _shortened(value: str, width: int) -> str:
+    line = " ".join(value.split())
+    line = line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    return _UNSAFE.sub("\ufffd", line)
+
+
+def _gantt(chart: str) -> dict[str, Any]:
+    lines = chart.split("\n")
     assert lines[0] == "gantt" and lines[-1] == ""
     found: dict[str, Any] = {"sections": {}, "settings": {}}
     section = None
@@ -253,83 +396,127 @@ def _gantt(text: str) -> dict[str, Any]:
     return found
 
 
-def _check_mermaid(program: Program, as_of: D) -> dict[str, Any]:
-    gantt = _gantt(to_mermaid(program, as_of=as_of))
+def _stage_name(stage: Any) -> str:
+    name = " ".join(stage.name.split())
+    if not name.lower().startswith(f"stage {stage.number}"):
+        name = f"Stage {stage.number} – {name}"
+    return name
+
+
+def _check_mermaid(program: Program, as_of: D, known_on: D | None = None) -> dict[str, Any]:
+    gantt = _gantt(to_mermaid(program, as_of=as_of, known_on=known_on))
     assert gantt["settings"]["dateFormat"] == "YYYY-MM-DD"
     assert gantt["settings"]["todayMarker"] == "off"
-    assert _decode(gantt["settings"]["title"]) == _mermaid_words(program.title)
+    assert _decode(gantt["settings"]["title"]) == _shortened(program.title, TITLE_LENGTH)
+    status = program.status(as_of, known_on=known_on)
     sections = list(gantt["sections"])
-    assert sections[0] == "Stages" and sections[-1] == "Status"
-    tasks = gantt["sections"]["Stages"]
-    assert len(tasks) == len(program.stages)  # one task per stage
-    for (name, data), stage in zip(tasks, program.stages, strict=True):
-        assert _mermaid_words(stage.name) in name
-        assert data[-3] == f"stage{stage.number}"
-        assert all(_ISO.match(part) for part in data[-2:])
+    first = program.baseline
+    differs = status.plan is not None and [(s.start, s.end) for s in first.stages] != [
+        (s.start, s.end) for s in status.plan.stages
+    ]
+    assert sections == [
+        *(["Plan in use"] if status.plan is not None else []),
+        *(["First plan"] if differs else []),
+        "Key dates",
+    ]
+    for (name, data), stage_status in zip(
+        gantt["sections"].get("Plan in use", []), status.stages, strict=True
+    ):
+        stage = stage_status.stage
+        words = f"{_stage_name(stage)} ({text.state_words(stage_status)})"
+        assert name == _shortened(words, NAME_LENGTH)
+        assert data[:-3] == _TAGS[stage_status.state]
         # Mermaid's end dates are exclusive: the task ends where the half-open window does.
-        assert (D.fromisoformat(data[-2]), D.fromisoformat(data[-1])) == (stage.start, stage.end)
-    dated = sorted(
-        (m for m in program.meetings if m.starts_on.precision is Precision.DAY),
-        key=lambda m: m.starts_on.sort_key,
-    )
-    milestones = gantt["sections"].get("Meetings", [])
-    assert len(milestones) == len(dated)
-    for (name, data), meeting in zip(milestones, dated, strict=True):
-        assert name == _mermaid_words(meeting.title)
+        assert data[-3:] == [f"stage{stage.number}", str(stage.start), str(stage.end)]
+    for (name, data), stage in zip(
+        gantt["sections"].get("First plan", []), first.stages if differs else (), strict=True
+    ):
+        assert name == _shortened(_stage_name(stage), NAME_LENGTH)
+        assert data == [f"first{stage.number}", str(stage.start), str(stage.end)]
+    expected = []
+    placed = False
+    for event in text.timeline(program, as_of, known_on=known_on, stages=False):
+        if not placed and event.key[0] > as_of:
+            expected.append(("asof", as_of))
+            placed = True
+        if event.kind == "adopted":
+            expected.append(("adopted", program.adopted_on))
+        elif event.kind == "plan":
+            day = program.plans[event.order].announced_on
+            if day.precision is Precision.DAY:
+                expected.append((f"plan{event.order + 1}", day.earliest))
+        elif event.kind == "report":
+            day = program.reports[event.order].day
+            if day.precision is Precision.DAY:
+                expected.append((f"report{event.order + 1}", day.earliest))
+    if not placed:
+        expected.append(("asof", as_of))
+    milestones = gantt["sections"]["Key dates"]
+    assert [(data[1], D.fromisoformat(data[2])) for _, data in milestones] == expected
+    for name, data in milestones:
         assert data[0] == "milestone" and data[-1] == "0d"
-        assert D.fromisoformat(data[-2]) == meeting.starts_on.earliest
-    ((name, data),) = gantt["sections"]["Status"]
-    assert name == f"As of {as_of.isoformat()}"
-    assert data == ["milestone", "asof", as_of.isoformat(), "0d"]
+        assert len(name) <= NAME_LENGTH
     return gantt
 
 
 def test_mermaid_of_the_sample() -> None:
     gantt = _check_mermaid(sample_program(), AS_OF)
-    stages = gantt["sections"]["Stages"]
+    stages = gantt["sections"]["Plan in use"]
     assert stages[0] == (
-        "Stage 1: assessment | funding",
+        "Stage 1: assessment | funding (overdue by 29 days)",
         ["crit", "stage1", "2025-01-01", "2026-01-01"],
     )
     assert stages[1][1][:2] == ["active", "stage2"]  # its completion is not known yet
-    assert stages[2][0] == "Stage 3"  # the name already says "Stage 3"
-    names = [name for name, _ in gantt["sections"]["Meetings"]]
-    assert names == [
-        "Joint meeting: ministries; agencies",
-        "Session of the Collective Security Council",
-        "Call with Dushanbe",
-    ]
-    late = attrs.evolve(
-        sample_program(),
-        stages=tuple(
-            attrs.evolve(s, completed_on=D(2028, 3, 1)) if s.number == 2 else s
-            for s in sample_program().stages
-        ),
+    assert stages[2][0] == "Stage 3 (upcoming, starts in 702 days)"
+    assert gantt["sections"]["First plan"][0] == (
+        "Stage 1: assessment | funding",
+        ["first1", "2024-11-28", "2025-11-28"],
     )
-    stages = _check_mermaid(late, D(2028, 6, 1))["sections"]["Stages"]
-    assert [data[:-2] for _, data in stages] == [
+    names = [name for name, _ in gantt["sections"]["Key dates"]]
+    assert names == [
+        "Plan 1 announced 2024-11-25",
+        "Adopted 2024-11-28",
+        "Plan 2 announced 2024-12-04",
+        "Stage 1 in progress (reported 2025-04)",
+        "Stage 1 in progress (reported 2026-01-29)",
+        "As of 2026-01-29",
+        "Stage 2 completed (reported 2028-02-10)",
+    ]
+    late = _check_mermaid(sample_program(), D(2028, 6, 1))["sections"]["Plan in use"]
+    assert [data[:-2] for _, data in late] == [
         ["crit", "stage1"],
         ["done", "crit", "stage2"],
         ["active", "stage3"],
     ]
 
 
+def test_the_first_plan_section_only_when_it_differs() -> None:
+    assert "First plan" not in _check_mermaid(one_plan_program(), AS_OF)["sections"]
+    early = _check_mermaid(sample_program(), AS_OF, D(2024, 11, 30))  # the first plan in use
+    assert "First plan" not in early["sections"]
+    none_yet = _check_mermaid(sample_program(), D(2024, 1, 1))
+    assert list(none_yet["sections"]) == ["Key dates"]
+
+
+def test_mermaid_of_the_embedded_record() -> None:
+    program = tajik_afghan_border()
+    gantt = _check_mermaid(program, AS_OF)
+    assert len(gantt["sections"]["Plan in use"]) == len(program.plan.stages)
+    assert "First plan" in gantt["sections"]
+
+
+def test_hostile_mermaid() -> None:
+    chart = to_mermaid(hostile_program(), as_of=AS_OF)
+    assert len(chart) < 5_000  # a megabyte title is cut: Mermaid refuses over 50,000
+    assert "\x1b" not in chart and "\u202e" not in chart and "\r" not in chart
+    _check_mermaid(hostile_program(), AS_OF)
+
+
 @given(st.text(min_size=1, max_size=40).filter(str.strip))
-def test_escaped_mermaid_names(text: str) -> None:
-    name = escape_mermaid(text)
+def test_escaped_mermaid_names(value: str) -> None:
+    name = escape_mermaid(value)
     assert "\n" not in name
-    assert _decode(name) == _mermaid_words(text)
-
-
-def test_a_program_without_dated_meetings_has_no_meetings_section() -> None:
-    program = Program(
-        id="p",
-        title="P",
-        adopted_on=D(2025, 1, 1),
-        starts_on=D(2025, 1, 1),
-        stages=plan_stages(D(2025, 1, 1)),
-    )
-    assert "Meetings" not in _check_mermaid(program, AS_OF)["sections"]
+    assert _decode(name) == _words(value)
 
 
 def test_non_programs_are_refused() -> None:
@@ -338,3 +525,12 @@ def test_non_programs_are_refused() -> None:
             export("program", as_of=AS_OF)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="as_of"):
             export(sample_program(), as_of=datetime.datetime(2026, 1, 29))
+        with pytest.raises(TypeError, match="known_on"):
+            export(sample_program(), as_of=AS_OF, known_on="2026-01-29")  # type: ignore[arg-type]
+
+
+def test_no_jargon_whatever_the_day() -> None:
+    program = sample_program()
+    for as_of in (D(2013, 1, 1), AS_OF, D(2031, 1, 1)):
+        for output in (to_markdown(program, as_of=as_of), to_mermaid(program, as_of=as_of)):
+            assert _JARGON.search(output) is None

@@ -8,29 +8,35 @@ Written with the :mod:`icalendar` package, imported only when :func:`to_ical` is
   only the days the meeting certainly lasted: from its start to the *earliest* day
   ``ends_on`` can denote (at least the start day); the description gives the end as
   recorded. Nothing is invented.
-* One all-day ``VEVENT`` per stage deadline, on the stage's last day, with the stage
-  window in the description (a ``VTODO`` would be the RFC's own word for a deadline, but
-  most calendar applications ignore to-dos).
+* One all-day ``VEVENT`` per stage deadline of the plan in use (the last plan known on
+  ``known_on``; without it, the latest plan), on the stage's last day, with the window, the
+  plan, how far the deadline moved from the first plan and the stage's sources in the
+  description (a ``VTODO`` would be the RFC's own word for a deadline, but most calendar
+  applications ignore to-dos). ``SEQUENCE`` is the plan's place in the record (0 for the
+  first), so a subscriber takes a rescheduled deadline as an update of the same event.
 * Meetings known only to the month or the year are not events: they are listed in the
   calendar's description (``DESCRIPTION`` from RFC 7986 and ``X-WR-CALDESC``).
-* Events are written in date order (a stage deadline before a meeting on the same day).
+* Events are written in date order (a stage deadline before a meeting on the same day;
+  meetings in the order of :func:`csto_program.export.text.timeline`).
 * UIDs are derived from the record's ids (``meeting-<id>@<program id>.csto-program``,
   ``stage-<n>-deadline@<program id>.csto-program``) so subscribers see updates, not
-  duplicates; ``DTSTAMP`` is ``stamp`` in UTC, so the same input gives the same bytes.
+  duplicates; ``DTSTAMP`` is ``stamp`` in UTC and nothing reads the clock, so the same
+  input gives the same bytes.
 * A date that is uncertain or approximate (``?``, ``~``, ``%``) gives ``STATUS:TENTATIVE``.
-* Control characters other than tab and newline, which iCalendar text may not hold, are
+* Words (windows, places, dates, sources) come from :mod:`csto_program.export.text`.
+  Control characters other than tab and newline, which iCalendar text may not hold, are
   written as U+FFFD.
 
 >>> import datetime
 >>> from icalendar import Calendar
->>> from csto_program import Meeting, MeetingKind, PartialDate, Place, Program, plan_stages
+>>> from csto_program import Meeting, Place, Plan, Program, plan_stages
+>>> plan = Plan(id="plan", announced_on="2024-12-04", starts_on="2025-01-01",
+...             stages=plan_stages("2025-01-01"))
 >>> program = Program(
-...     id="demo", title="Demo program", adopted_on=datetime.date(2024, 11, 28),
-...     starts_on=datetime.date(2025, 1, 1), stages=plan_stages(datetime.date(2025, 1, 1)),
-...     meetings=(Meeting(id="astana", title="Council session", kind=MeetingKind.SUMMIT,
-...                       starts_on=PartialDate.parse("2024-11-27"),
-...                       ends_on=PartialDate.parse("2024-11-28"),
-...                       place=Place(name="Astana", country="KZ", timezone="Asia/Almaty")),))
+...     id="demo", title="Demo program", adopted_on="2024-11-28", plans=[plan],
+...     meetings=[Meeting(id="astana", title="Council session", kind="summit",
+...                       starts_on="2024-11-27", ends_on="2024-11-28",
+...                       place=Place(name="Astana", country="KZ", timezone="Asia/Almaty"))])
 >>> stamp = datetime.datetime(2026, 1, 29, 12, tzinfo=datetime.timezone.utc)
 >>> calendar = Calendar.from_ical(to_ical(program, stamp=stamp))
 >>> event = calendar.walk("VEVENT")[0]  # events are in date order
@@ -46,13 +52,14 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any
 
-from csto_program.dates import MAX_DATE, Precision, add_days, format_iso_date
-from csto_program.model import Meeting, Program, Stage
+from csto_program.dates import MAX_DATE, Precision, add_days, as_date, days_between
+from csto_program.export import text
+from csto_program.model import Meeting, Plan, Program, Source, Stage
 
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["PRODID", "meeting_days", "meeting_uid", "stage_uid", "to_ical"]
+__all__ = ["PRODID", "ical_bytes", "meeting_days", "meeting_uid", "stage_uid", "to_ical"]
 
 PRODID = "-//csto-program//csto_program export//EN"
 """The ``PRODID`` of every calendar written (no version number, so output is stable)."""
@@ -68,29 +75,24 @@ def _text(value: str) -> str:
 def meeting_uid(program: Program, meeting: Meeting) -> str:
     """The stable UID of a meeting's event.
 
-    >>> import datetime
-    >>> from csto_program import Meeting, MeetingKind, PartialDate, Program, plan_stages
-    >>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2025, 1, 1),
-    ...                   starts_on=datetime.date(2025, 1, 1),
-    ...                   stages=plan_stages(datetime.date(2025, 1, 1)))
-    >>> meeting_uid(program, Meeting(id="astana-2024", title="Summit",
-    ...                               kind=MeetingKind.SUMMIT,
-    ...                               starts_on=PartialDate.parse("2024-11-28")))
-    'meeting-astana-2024@demo.csto-program'
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> meeting_uid(program, program.by_id["astana-2024-11-28"])
+    'meeting-astana-2024-11-28@tajik-afghan-border.csto-program'
     """
     return f"meeting-{meeting.id}@{program.id}.csto-program"
 
 
 def stage_uid(program: Program, stage: Stage) -> str:
-    """The stable UID of a stage deadline's event.
+    """The stable UID of a stage deadline's event: the same in every plan, so a rescheduled
+    deadline updates its event.
 
-    >>> import datetime
-    >>> from csto_program import Program, plan_stages
-    >>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2025, 1, 1),
-    ...                   starts_on=datetime.date(2025, 1, 1),
-    ...                   stages=plan_stages(datetime.date(2025, 1, 1)))
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> stage_uid(program, program.stages[1]) == stage_uid(program, program.baseline.stages[1])
+    True
     >>> stage_uid(program, program.stages[1])
-    'stage-2-deadline@demo.csto-program'
+    'stage-2-deadline@tajik-afghan-border.csto-program'
     """
     return f"stage-{stage.number}-deadline@{program.id}.csto-program"
 
@@ -116,11 +118,10 @@ def meeting_days(meeting: Meeting) -> tuple[datetime.date, datetime.date] | None
     ``DTEND`` is exclusive. A meeting whose start is not known to the day gets no event;
     nor does one ending on 9999-12-31, whose exclusive end iCalendar cannot write.
 
-    >>> from csto_program import Meeting, MeetingKind, PartialDate
+    >>> from csto_program import Meeting
     >>> def days(start, end=None):
-    ...     return meeting_days(Meeting(
-    ...         id="m", title="M", kind=MeetingKind.SUMMIT, starts_on=PartialDate.parse(start),
-    ...         ends_on=None if end is None else PartialDate.parse(end)))
+    ...     return meeting_days(Meeting(id="m", title="M", kind="summit", starts_on=start,
+    ...                                 ends_on=end))
     >>> [str(d) for d in days("2024-02-27", "2024-03-01")]
     ['2024-02-27', '2024-03-02']
     >>> [str(d) for d in days("2024-02-27", "2024-03")]  # certainly ran through 1 March
@@ -143,12 +144,24 @@ def _join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def _sources(program: Program, ids: tuple[str, ...]) -> str:
+    lines = []
+    for ref in ids:
+        source = program.by_id[ref]
+        assert isinstance(source, Source)  # references resolve by construction
+        details = [text.source_label(program, source)]
+        if source.title.strip():
+            details.append(f"“{' '.join(source.title.split())}”")
+        if source.published_on is not None:
+            details.append(str(source.published_on))
+        lines.append("- " + ", ".join(details) + (f" <{source.url}>" if source.url else ""))
+    return "Sources:\n" + "\n".join(lines) if lines else ""
+
+
 def _meeting_description(program: Program, meeting: Meeting) -> str:
-    when = str(meeting.starts_on)
-    if meeting.ends_on is not None:
-        when += f" to {meeting.ends_on}"
-        if meeting.ends_on.precision is not Precision.DAY:
-            when += f" (end known to the {meeting.ends_on.precision.value} only)"
+    when = text.meeting_when(meeting)
+    if meeting.ends_on is not None and meeting.ends_on.precision is not Precision.DAY:
+        when += f" (end known to the {meeting.ends_on.precision.value} only)"
     decisions = "".join(f"\n- {decision}" for decision in meeting.decisions)
     return _join(
         f"{meeting.kind.value.replace('_', ' ').capitalize()}, {when}.",
@@ -158,42 +171,23 @@ def _meeting_description(program: Program, meeting: Meeting) -> str:
     )
 
 
-def _sources(program: Program, ids: tuple[str, ...]) -> str:
-    by_id = {source.id: source for source in program.sources}
-    lines = []
-    for source_id in ids:
-        source = by_id[source_id]
-        lines.append(f"- {source.outlet}" + (f" <{source.url}>" if source.url else ""))
-    return "Sources:\n" + "\n".join(lines) if lines else ""
-
-
-def _place(meeting: Meeting) -> str | None:
-    if meeting.place is None:
-        return None
-    return f"{meeting.place.name}, {meeting.place.country}"
-
-
-def _undated(program: Program) -> list[Meeting]:
-    found = [m for m in program.meetings if meeting_days(m) is None]
-    return sorted(found, key=lambda m: m.starts_on.sort_key)
-
-
-def _calendar_description(program: Program) -> str:
-    lines = [
-        f"{program.title}: adopted {format_iso_date(program.adopted_on)}, "
-        f"runs from {format_iso_date(program.starts_on)} "
-        f"to {format_iso_date(add_days(program.ends_on, -1))}."
-    ]
-    undated = _undated(program)
+def _calendar_description(program: Program, plan: Plan | None, undated: list[Meeting]) -> str:
+    if plan is None:
+        lines = [f"{program.title}: adopted {program.adopted_on}; no plan known."]
+    else:
+        lines = [
+            f"{program.title}: adopted {program.adopted_on}; deadlines of plan {plan.id} "
+            f"(announced {plan.announced_on}), which runs "
+            f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}."
+        ]
     if undated:
         lines.append("Meetings not known to the day (not shown as events):")
         for meeting in undated:
-            place = _place(meeting)
-            when = str(meeting.starts_on)
-            if meeting.ends_on is not None:
-                when += f" to {meeting.ends_on}"
+            place = text.meeting_place(meeting)
             title = " ".join(meeting.title.split())
-            lines.append(f"- {when}: {title}" + (f" ({place})" if place else ""))
+            lines.append(
+                f"- {text.meeting_when(meeting)}: {title}" + (f" ({place})" if place else "")
+            )
     return "\n".join(lines)
 
 
@@ -207,34 +201,29 @@ def _event(uid: str, stamp: datetime.datetime, summary: str) -> Any:
     return event
 
 
-def _stage_event(program: Program, stage: Stage, stamp: datetime.datetime) -> Any:
+def _stage_event(
+    program: Program, plan: Plan, sequence: int, stage: Stage, stamp: datetime.datetime
+) -> Any:
     event = _event(stage_uid(program, stage), stamp, f"Stage {stage.number} deadline: {stage.name}")
     last = stage.last_day
     event.add("dtstart", _plain(last))
     event.add("dtend", _plain(stage.end))
-    window = (
-        f"Stage {stage.number} runs from {format_iso_date(stage.start)} to "
-        f"{format_iso_date(last)} inclusive (window [{format_iso_date(stage.start)}, "
-        f"{format_iso_date(stage.end)})); {format_iso_date(last)} is its last day."
-    )
-    completed = (
-        f"Completed on {format_iso_date(stage.completed_on)}."
-        if stage.completed_on is not None
-        else ""
-    )
+    event.add("sequence", sequence)
+    first = program.baseline
+    shift = ""
+    if plan is not first and stage.number <= len(first.stages):
+        moved = text.shift_words(days_between(first.stage(stage.number).last_day, last))
+        shift = f"Against the first plan ({first.id}): {moved}."
     tasks = "".join(f"\n- {task}" for task in stage.tasks)
-    event.add(
-        "description",
-        _text(
-            _join(
-                window,
-                completed,
-                stage.description,
-                f"Tasks:{tasks}" if tasks else "",
-                _sources(program, stage.sources),
-            )
-        ),
+    description = _join(
+        f"Stage {stage.number} runs {text.window(stage.start, last)}; {last} is its last day.",
+        f"Plan {plan.id}, announced {plan.announced_on}.",
+        shift,
+        stage.description,
+        f"Tasks:{tasks}" if tasks else "",
+        _sources(program, stage.sources),
     )
+    event.add("description", _text(description))
     event.add("categories", ["Deadline"])
     event.add("transp", "TRANSPARENT")
     return event
@@ -249,8 +238,8 @@ def _meeting_event(
     event = _event(meeting_uid(program, meeting), stamp, meeting.title)
     event.add("dtstart", days[0])
     event.add("dtend", days[1])
-    place = _place(meeting)
-    if place is not None:
+    place = text.meeting_place(meeting)
+    if place:
         event.add("location", _text(place))
     event.add("description", _text(_meeting_description(program, meeting)))
     event.add("categories", ["Meeting", meeting.kind.value])
@@ -263,24 +252,26 @@ def _meeting_event(
     return event
 
 
-def to_ical(program: Program, *, stamp: datetime.datetime) -> bytes:
+def to_ical(
+    program: Program, *, stamp: datetime.datetime, known_on: datetime.date | None = None
+) -> bytes:
     """The program's meetings and stage deadlines as an iCalendar file (``text/calendar``).
 
-    ``stamp`` (a timezone-aware datetime; a naive one raises ``TypeError``) becomes every
-    event's ``DTSTAMP`` in UTC; nothing reads the clock, so the same program and stamp
+    The deadlines are those of the last plan known on ``known_on`` (default: the latest
+    plan). ``stamp`` (a timezone-aware datetime; a naive one raises ``TypeError``) becomes
+    every event's ``DTSTAMP`` in UTC; nothing reads the clock, so the same program and stamp
     always give the same bytes. See the module documentation for the rules.
 
     >>> import datetime
-    >>> from csto_program import Program, plan_stages
-    >>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2025, 1, 1),
-    ...                   starts_on=datetime.date(2025, 1, 1),
-    ...                   stages=plan_stages(datetime.date(2025, 1, 1)))
-    >>> text = to_ical(program, stamp=datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC))
-    >>> [line for line in text.decode().splitlines() if line.startswith(("DTSTART", "UID"))]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    ['DTSTART;VALUE=DATE:20251231', 'UID:stage-1-deadline@demo.csto-program',
-     'DTSTART;VALUE=DATE:20271231', 'UID:stage-2-deadline@demo.csto-program',
-     'DTSTART;VALUE=DATE:20291231', 'UID:stage-3-deadline@demo.csto-program']
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program, stamp = tajik_afghan_border(), datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
+    >>> def deadlines(data):
+    ...     return [line for line in data.decode().splitlines() if line.startswith("DTSTART")
+    ...             and "2025" <= line[-8:] < "2030" and line[-4:] in ("1231", "1127")]
+    >>> deadlines(to_ical(program, stamp=stamp))  # the latest plan
+    ['DTSTART;VALUE=DATE:20251231', 'DTSTART;VALUE=DATE:20271231', 'DTSTART;VALUE=DATE:20291231']
+    >>> deadlines(to_ical(program, stamp=stamp, known_on=datetime.date(2024, 12, 1)))
+    ['DTSTART;VALUE=DATE:20251127', 'DTSTART;VALUE=DATE:20271127', 'DTSTART;VALUE=DATE:20291127']
     >>> to_ical(program, stamp=datetime.datetime(2026, 1, 29))
     Traceback (most recent call last):
     ...
@@ -289,7 +280,30 @@ def to_ical(program: Program, *, stamp: datetime.datetime) -> bytes:
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     utc_stamp = _check_stamp(stamp)
+    if known_on is None:
+        plan: Plan | None = program.plan
+    else:
+        plan = program.plan_known_on(as_date(known_on, "known_on"))
     from icalendar import Calendar, vText
+
+    events: list[tuple[datetime.date, int, Any]] = []
+    if plan is not None:
+        sequence = next(i for i, known in enumerate(program.plans) if known is plan)
+        events += [
+            (_plain(stage.last_day), 0, _stage_event(program, plan, sequence, stage, utc_stamp))
+            for stage in plan.stages
+        ]
+    undated = []
+    for event in text.timeline(program, program.adopted_on, stages=False):
+        if event.kind != "meeting":
+            continue
+        meeting = program.meetings[event.order]
+        days = meeting_days(meeting)
+        if days is None:
+            undated.append(meeting)
+        else:
+            events.append((days[0], 1, _meeting_event(program, meeting, days, utc_stamp)))
+    events.sort(key=lambda event: event[:2])  # stable: ties keep the timeline's order
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -298,19 +312,31 @@ def to_ical(program: Program, *, stamp: datetime.datetime) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("name", vText(_text(program.title)))
     calendar.add("x-wr-calname", vText(_text(program.title)))
-    description = _text(_calendar_description(program))
+    description = _text(_calendar_description(program, plan, undated))
     calendar.add("description", description)
     calendar.add("x-wr-caldesc", vText(description))
-    events: list[tuple[datetime.date, int, Any]] = [
-        (_plain(stage.last_day), 0, _stage_event(program, stage, utc_stamp))
-        for stage in program.stages
-    ]
-    for meeting in program.meetings:
-        days = meeting_days(meeting)
-        if days is not None:
-            events.append((days[0], 1, _meeting_event(program, meeting, days, utc_stamp)))
-    events.sort(key=lambda event: event[:2])  # stable: ties keep the record's order
     for _, _, event in events:
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data
+
+
+def ical_bytes(
+    program: Program,
+    *,
+    as_of: datetime.date | None = None,
+    known_on: datetime.date | None = None,
+    stamp: datetime.datetime,
+) -> bytes:
+    """:func:`to_ical`: the ``ics`` format of :func:`csto_program.export.render`.
+
+    A calendar is a feed of what is planned, not a picture of one day, so ``as_of`` is not
+    used: the deadlines are the latest plan's, or the last plan's known on ``known_on``.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> stamp = datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
+    >>> ical_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29), stamp=stamp)[:15]
+    b'BEGIN:VCALENDAR'
+    """
+    return to_ical(program, stamp=stamp, known_on=known_on)

@@ -1,42 +1,88 @@
-"""Markdown: a status report to paste into a document, readable as plain text too.
+"""Markdown: a status report to paste into a document or a GitHub page, readable as text too.
 
-The report has a title, a status table with one row per stage (window, last day, state,
-days remaining or overdue, evidence known on ``as_of``), a timeline of the meetings and
-statements in date order with a marker where ``as_of`` falls, the sources as links
-``[outlet](url)`` and the notes (conflicts between sources, how dates were resolved).
-The output is CommonMark with GitHub's table extension.
+The report, in order:
+
+* the title and one sentence on the adoption and the plan in use;
+* **Status**: the headline (the stage planned beside the stage reported), then a table with
+  one row per stage of the plan in use: its window (first day – last day, both inclusive),
+  its state on ``as_of``, its progress as last reported, the days left or late and how far its
+  deadline moved from the first plan;
+* **Chart**: the Mermaid chart of :func:`~csto_program.export.mermaid.to_mermaid` in a
+  fenced ``mermaid`` block, which GitHub and GitLab draw;
+* **Plan history**: every plan, when it was announced, on what basis, and each stage's window
+  with its shift from the first plan;
+* **Timeline**: adoption, plan announcements, meetings, statements, progress reports and the
+  stage windows in date order (the order of :func:`csto_program.export.text.timeline`), with a
+  marker where ``as_of`` falls, each with its sources as links;
+* **Sources**: outlet, title, date and address of every publication; then **Notes**.
+
+Every word comes from :mod:`csto_program.export.text`; this module only lays it out. The
+output is CommonMark with GitHub's table extension.
 
 Every piece of text from the record is escaped: whitespace runs (newlines included) become
-one space, so a stage name cannot break its table row; Markdown's active characters
-(``\\ ` * _ [ ] < > | ~ & #``) are backslash-escaped, so a title cannot turn into a link,
-emphasis or an extra table column. A URL's ``\\``, ``(``, ``)``, ``<`` and ``>`` are
-backslash-escaped too, and ASCII control characters percent-encoded.
+one space, so a stage name cannot break its table row; control characters, bidirectional
+overrides and lone surrogates become U+FFFD, so nothing can rewrite a terminal or reorder the
+text around it; Markdown's active characters (``\\ ` * _ [ ] < > | ~ & #``) are
+backslash-escaped, so a title cannot turn into a link, emphasis, raw HTML or an extra table
+column. A URL's ``\\``, ``(``, ``)``, ``<`` and ``>`` are backslash-escaped too, and ASCII
+control characters and spaces percent-encoded.
 
 >>> import datetime
->>> from csto_program import Program, plan_stages
->>> program = Program(id="demo", title="Border | program", adopted_on=datetime.date(2024, 11, 28),
-...                   starts_on=datetime.date(2025, 1, 1),
-...                   stages=plan_stages(datetime.date(2025, 1, 1)))
+>>> from csto_program import Plan, Program, plan_stages
+>>> plan = Plan(id="plan", announced_on="2024-12-04", starts_on="2025-01-01",
+...             stages=plan_stages("2025-01-01"))
+>>> program = Program(id="demo", title="Border | program", adopted_on="2024-11-28",
+...                   plans=[plan])
 >>> print(to_markdown(program, as_of=datetime.date(2026, 1, 29)))
 # Border \\| program
 <BLANKLINE>
-Adopted on 2024-11-28. Runs from 2025-01-01 to 2029-12-31 in 3 stages.
+Adopted on 2024-11-28. Plan in use: plan (announced 2024-12-04), 2025-01-01 – 2029-12-31, 3 stages.
 <BLANKLINE>
 ## Status on 2026-01-29
 <BLANKLINE>
-| Stage | Name | Window | Last day | State | Days | Evidence |
-| ---: | --- | --- | --- | --- | --- | ---: |
-| 1 | Stage 1 | [2025-01-01, 2026-01-01) | 2025-12-31 | overdue | 29 overdue | 0 |
-| 2 | Stage 2 | [2026-01-01, 2028-01-01) | 2027-12-31 | active | 701 remaining | 0 |
-| 3 | Stage 3 | [2028-01-01, 2030-01-01) | 2029-12-31 | upcoming | – | 0 |
+**Planned: stage 2 of 3; reported: no progress report yet.**
 <BLANKLINE>
-Windows are half-open: a stage runs from its first date up to, not including, its second;
-its last day is its deadline. Evidence counts the statements about the stage made by
-2026-01-29.
+| Stage | Name | Window | State | Progress | Days | Shift vs first plan |
+| ---: | --- | --- | --- | --- | --- | --- |
+| 1 | Stage 1 | 2025-01-01 – 2025-12-31 | overdue by 29 days | no report | 29 overdue | ...
+| 2 | Stage 2 | 2026-01-01 – 2027-12-31 | active, 701 days remaining | no report | ...
+| 3 | Stage 3 | 2028-01-01 – 2029-12-31 | upcoming, starts in 702 days | no report | ...
+<BLANKLINE>
+A window gives a stage's first and last day; the last day is its deadline. The shift is how
+far the deadline moved from the first plan (plan); positive is later.
+<BLANKLINE>
+## Chart
+<BLANKLINE>
+```mermaid
+gantt
+    title Border | program
+    dateFormat YYYY-MM-DD
+    axisFormat %Y-%m
+    todayMarker off
+    section Plan in use
+    Stage 1 (overdue by 29 days) :crit, stage1, 2025-01-01, 2026-01-01
+    Stage 2 (active, 701 days remaining) :active, stage2, 2026-01-01, 2028-01-01
+    Stage 3 (upcoming, starts in 702 days) :stage3, 2028-01-01, 2030-01-01
+    section Key dates
+    Adopted 2024-11-28 :milestone, adopted, 2024-11-28, 0d
+    Plan 1 announced 2024-12-04 :milestone, plan1, 2024-12-04, 0d
+    As of 2026-01-29 :milestone, asof, 2026-01-29, 0d
+```
+<BLANKLINE>
+## Plan history
+<BLANKLINE>
+| Plan | Announced | Basis | Stage 1 | Stage 2 | Stage 3 |
+| --- | --- | --- | --- | --- | --- |
+| 1: plan (in use) | 2024-12-04 | – | 2025-01-01 – 2025-12-31 | 2026-01-01 – 2027-12-31 | ...
 <BLANKLINE>
 ## Timeline
 <BLANKLINE>
+- **2024-11-28** · adopted · Border \\| program adopted
+- **2024-12-04** · plan · plan plan announced — stage 1 2025-01-01 – 2025-12-31; stage 2 ...
+- **2025-01-01 – 2025-12-31** · stage · stage 1: Stage 1 — overdue by 29 days
+- **2026-01-01 – 2027-12-31** · stage · stage 2: Stage 2 — active, 701 days remaining
 - **2026-01-29** · *as of this report*
+- **2028-01-01 – 2029-12-31** · stage · stage 3: Stage 3 — upcoming, starts in 702 days
 <BLANKLINE>
 ## Sources
 <BLANKLINE>
@@ -48,132 +94,161 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from csto_program.dates import PartialDate, add_days, as_date, format_iso_date
-from csto_program.model import Meeting, Note, Program, Source, Statement, StatementKind
-from csto_program.schedule import StageState, StageStatus
+from csto_program.dates import add_days, as_date
+from csto_program.export import text
+from csto_program.model import Note, Program, Source
 
-__all__ = ["escape_markdown", "to_markdown"]
+__all__ = ["escape_markdown", "markdown_bytes", "to_markdown"]
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#])")
+# What would start a list, a thematic break or a heading underline at the start of a line.
+_LEADING = re.compile(r"\A([-+=]|\d+(?=[.)]))")
+# What no reader should get raw: C0 and C1 controls and DEL (those that str.split does not
+# already treat as whitespace), the bidirectional embeddings, overrides and isolates, and
+# lone surrogates (which UTF-8 cannot even encode).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _URL_ACTIVE = re.compile(r"([\\()<>])")
-_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_URL_UNSAFE = re.compile("[\x00-\x20\x7f]")
 
 
 def escape_markdown(text: str) -> str:
     """``text`` as one line of inline Markdown that renders as exactly ``text``'s words.
 
-    Whitespace runs become one space; NUL becomes U+FFFD (as CommonMark requires);
-    ``\\ ` * _ [ ] < > | ~ & #`` are backslash-escaped, which also makes the text safe
-    inside a table cell.
+    Whitespace runs become one space; control characters, bidirectional overrides and lone
+    surrogates become U+FFFD; ``\\ ` * _ [ ] < > | ~ & #`` are backslash-escaped, which also
+    makes the text safe inside a table cell, and so are a leading ``-``, ``+`` or ``=`` and the
+    ``.`` or ``)`` after leading digits, so that the text cannot start a list or a rule.
 
     >>> print(escape_markdown("a | b\\n*c* [d](e)"))
     a \\| b \\*c\\* \\[d\\](e)
+    >>> print(escape_markdown("<script>\\x1b[2J\\u202e"))
+    \\<script\\>\ufffd\\[2J\ufffd
+    >>> print(escape_markdown("- 1. item"), escape_markdown("1984) a year"))
+    \\- 1. item 1984\\) a year
     """
-    return _ACTIVE.sub(r"\\\1", " ".join(text.replace("\x00", "\ufffd").split()))
+    words = _ACTIVE.sub(r"\\\1", _UNSAFE.sub("\ufffd", " ".join(text.split())))
+    match = _LEADING.match(words)
+    if match is None:
+        return words
+    return f"\\{words}" if not match[1].isdigit() else f"{match[1]}\\{words[match.end() :]}"
 
 
 def _url(url: str) -> str:
     escaped = _URL_ACTIVE.sub(r"\\\1", url)
-    return _URL_CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", escaped)
+    return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", escaped)
 
 
-def _link(source: Source) -> str:
-    outlet = escape_markdown(source.outlet)
-    return f"[{outlet}]({_url(source.url)})" if source.url else outlet
+def _source(program: Program, ref: str) -> Source:
+    found = program.by_id[ref]
+    assert isinstance(found, Source)  # references resolve by construction
+    return found
 
 
-def _days(status: StageStatus) -> str:
-    if status.state is StageState.ACTIVE:
-        return f"{status.days_remaining} remaining"
-    if status.state is StageState.OVERDUE:
-        return f"{status.days_overdue} overdue"
-    if status.state is StageState.COMPLETED_LATE:
-        return f"{status.days_overdue} late"
-    return "–"
+def _cited(program: Program, ids: Sequence[str]) -> str:
+    """`` ([TASS](url); Khovar)`` for these sources (nothing when there are none)."""
+    cited = []
+    for ref in ids:
+        source = _source(program, ref)
+        label = escape_markdown(text.source_label(program, source))
+        cited.append(f"[{label}]({_url(source.url)})" if source.url else label)
+    return f" ({'; '.join(cited)})" if cited else ""
 
 
-def _state(status: StageStatus) -> str:
-    text = status.state.value.replace("_", " ")
-    completed_on = status.stage.completed_on
-    if status.state in (StageState.COMPLETED, StageState.COMPLETED_LATE):
-        assert completed_on is not None
-        text += f" on {format_iso_date(completed_on)}"
-    return text
-
-
-def _row(status: StageStatus) -> str:
-    stage = status.stage
-    cells = (
-        str(stage.number),
-        escape_markdown(stage.name),
-        f"[{format_iso_date(stage.start)}, {format_iso_date(stage.end)})",
-        format_iso_date(stage.last_day),
-        _state(status),
-        _days(status),
-        str(len(status.evidence)),
-    )
-    return "| " + " | ".join(cells) + " |"
-
-
-def _cited(program: Program, ids: Iterable[str]) -> str:
-    by_id = {source.id: source for source in program.sources}
-    links = [_link(by_id[source_id]) for source_id in ids]
-    return f" ({', '.join(links)})" if links else ""
-
-
-def _meeting_item(program: Program, meeting: Meeting) -> str:
-    when = str(meeting.starts_on)
-    if meeting.ends_on is not None:
-        when += f" – {meeting.ends_on}"
-    place = ""
-    if meeting.place is not None:
-        place = f", {escape_markdown(meeting.place.name)}, {meeting.place.country}"
-    return f"- **{when}** · meeting · {escape_markdown(meeting.title)}{place}" + _cited(
-        program, meeting.sources
-    )
-
-
-def _statement_item(program: Program, statement: Statement) -> str:
-    names = {person.id: person.name for person in program.people}
-    speaker = escape_markdown(names.get(statement.speaker, statement.speaker))
-    text = escape_markdown(statement.text)
-    said = f"“{text}”" if statement.kind is StatementKind.QUOTE else f"paraphrased: {text}"
-    about = ""
-    if statement.stages:
-        numbers = ", ".join(str(n) for n in statement.stages)
-        about = f" (about stage{'s' if len(statement.stages) > 1 else ''} {numbers})"
-    return (
-        f"- **{statement.said_on}** · statement · {speaker} "
-        f"({escape_markdown(statement.role)}), {said}{about}" + _cited(program, statement.sources)
-    )
-
-
-def _timeline(program: Program, as_of: datetime.date) -> list[str]:
-    entries: list[tuple[PartialDate, int, str]] = [
-        (meeting.starts_on, 0, _meeting_item(program, meeting)) for meeting in program.meetings
+def _status(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
+    status = program.status(as_of, known_on=known_on)
+    known = "" if known_on is None or known_on == as_of else f", as known on {status.known_on}"
+    headline = text.headline(status)
+    lines = [
+        f"## Status on {status.as_of}{known}",
+        "",
+        f"**{escape_markdown(headline[:1].upper() + headline[1:])}.**",
     ]
-    entries.extend(
-        (statement.said_on, 1, _statement_item(program, statement))
-        for statement in program.statements
-    )
-    entries.sort(key=lambda entry: (entry[0].sort_key, entry[1]))
-    marker = f"- **{format_iso_date(as_of)}** · *as of this report*"
-    lines = [line for when, _, line in entries if when.earliest <= as_of]
-    lines.append(marker)
-    lines.extend(line for when, _, line in entries if when.earliest > as_of)
+    if status.plan is None:
+        return lines
+    lines += [
+        "",
+        "| Stage | Name | Window | State | Progress | Days | Shift vs first plan |",
+        "| ---: | --- | --- | --- | --- | --- | --- |",
+    ]
+    for stage_status in status.stages:
+        stage, report = stage_status.stage, stage_status.report
+        progress = text.progress_words(stage_status.progress)
+        if report is not None:
+            progress += f" (reported {report.reported_on})"
+        cells = (
+            str(stage.number),
+            escape_markdown(stage.name),
+            text.window(stage.start, stage.last_day),
+            escape_markdown(text.state_words(stage_status)),
+            progress,
+            text.days_cell(stage_status),
+            text.shift_words(stage_status.rescheduled_days),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    first = escape_markdown(program.baseline.id)
+    lines += [
+        "",
+        "A window gives a stage's first and last day; the last day is its deadline. The shift is "
+        "how",
+        f"far the deadline moved from the first plan ({first}); positive is later.",
+    ]
+    return lines
+
+
+def _plan_history(program: Program, in_use: str | None) -> list[str]:
+    history = text.plan_history(program)
+    count = max(len(row["stages"]) for row in history)
+    numbers = range(1, count + 1)
+    lines = [
+        "| Plan | Announced | Basis | " + " | ".join(f"Stage {n}" for n in numbers) + " |",
+        "| --- | --- | --- | " + " | ".join("---" for _ in numbers) + " |",
+    ]
+    for index, row in enumerate(history, start=1):
+        windows = {
+            stage["number"]: text.window(stage["start"], stage["last_day"])
+            + ("" if index == 1 else f", {text.shift_words(stage['shift_from_first'])}")
+            for stage in row["stages"]
+        }
+        mark = " (in use)" if row["id"] == in_use else ""
+        cells = [
+            f"{index}: {escape_markdown(row['id'])}{mark}",
+            escape_markdown(row["announced_on"]),
+            escape_markdown(row["basis"]) or "–",
+            *(windows.get(n, "–") for n in numbers),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _timeline(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
+    lines = []
+    marker = f"- **{as_of}** · *as of this report*"
+    for event in text.timeline(program, as_of, known_on=known_on):
+        if marker and event.key[0] > as_of:
+            lines.append(marker)
+            marker = ""
+        said = f"{event.title} — {event.text}" if event.text else event.title
+        lines.append(
+            f"- **{escape_markdown(event.when)}** · {event.kind} · {escape_markdown(said)}"
+            + _cited(program, event.sources)
+        )
+    if marker:
+        lines.append(marker)
     return lines
 
 
 def _source_item(program: Program, source: Source) -> str:
-    details = [escape_markdown(source.title)] if source.title.strip() else []
+    parts = [escape_markdown(text.source_label(program, source))]
+    if source.title.strip():
+        parts.append(f"“{escape_markdown(source.title)}”")
     if source.published_on is not None:
-        details.append(str(source.published_on))
-    if source.via:
-        outlets = {other.id: other.outlet for other in program.sources}
-        details.append("via " + ", ".join(escape_markdown(outlets[ref]) for ref in source.via))
-    return f"- {_link(source)}" + (f": {', '.join(details)}" if details else "")
+        parts.append(str(source.published_on))
+    item = "- " + ", ".join(parts)
+    if source.url:
+        item += f": [{escape_markdown(source.url)}]({_url(source.url)})"
+    return item
 
 
 def _note_item(program: Program, note: Note) -> str:
@@ -185,49 +260,99 @@ def _note_item(program: Program, note: Note) -> str:
     )
 
 
-def to_markdown(program: Program, *, as_of: datetime.date) -> str:
-    """A Markdown status report of ``program`` on ``as_of`` (see the module documentation).
+def _fence(body: str) -> str:
+    """A backtick fence longer than any run of backticks in ``body``."""
+    longest = max((len(run) for run in re.findall("`+", body)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _summary(program: Program, known_on: datetime.date) -> str:
+    plan = program.plan_known_on(known_on)
+    adopted = f"Adopted on {program.adopted_on}."
+    if plan is None:
+        return f"{adopted} No plan had been announced by {known_on}."
+    count = len(plan.stages)
+    return (
+        f"{adopted} Plan in use: {escape_markdown(plan.id)} (announced "
+        f"{escape_markdown(str(plan.announced_on))}), "
+        f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}, "
+        f"{count} stage{'' if count == 1 else 's'}."
+    )
+
+
+def _lines(items: Iterable[str], empty: str) -> list[str]:
+    found = list(items)
+    return found or [empty]
+
+
+def to_markdown(
+    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+) -> str:
+    """A Markdown status report of ``program`` on ``as_of``, as known on ``known_on``
+    (default: ``as_of``); see the module documentation.
 
     >>> import datetime
-    >>> from csto_program import Program, plan_stages
-    >>> program = Program(id="demo", title="Demo", adopted_on=datetime.date(2025, 1, 1),
-    ...                   starts_on=datetime.date(2025, 1, 1),
-    ...                   stages=plan_stages(datetime.date(2025, 1, 1)))
-    >>> report = to_markdown(program, as_of=datetime.date(2026, 1, 29))
-    >>> [line for line in report.splitlines() if line.startswith("| 2 ")]
-    ['| 2 | Stage 2 | [2026-01-01, 2028-01-01) | 2027-12-31 | active | 701 remaining | 0 |']
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> report = to_markdown(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
+    >>> row = next(line for line in report.splitlines() if line.startswith("| 1 |"))
+    >>> row.split(" | ")[2:]
+    ['2025-01-01 – 2025-12-31', 'overdue by 29 days', 'in progress (reported 2026-01-29)',
+     '29 overdue', '+34 days (later) |']
+    >>> "```mermaid" in report
+    True
     """
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     as_of = as_date(as_of, "as_of")
-    status = program.status(as_of)
-    count = len(program.stages)
-    last_day = format_iso_date(add_days(program.ends_on, -1))
+    known_on = None if known_on is None else as_date(known_on, "known_on")
+    from csto_program.export.mermaid import to_mermaid
+
+    chart = to_mermaid(program, as_of=as_of, known_on=known_on)
+    fence = _fence(chart)
+    in_use = program.plan_known_on(known_on or as_of)
     lines = [
         f"# {escape_markdown(program.title)}",
         "",
-        f"Adopted on {format_iso_date(program.adopted_on)}. Runs from "
-        f"{format_iso_date(program.starts_on)} to {last_day} in {count} "
-        f"stage{'s' if count > 1 else ''}.",
+        _summary(program, known_on or as_of),
         "",
-        f"## Status on {format_iso_date(as_of)}",
+        *_status(program, as_of, known_on),
         "",
-        "| Stage | Name | Window | Last day | State | Days | Evidence |",
-        "| ---: | --- | --- | --- | --- | --- | ---: |",
-        *(_row(stage_status) for stage_status in status.stages),
+        "## Chart",
         "",
-        "Windows are half-open: a stage runs from its first date up to, not including, its second;",
-        "its last day is its deadline. Evidence counts the statements about the stage made by",
-        f"{format_iso_date(as_of)}.",
+        f"{fence}mermaid",
+        chart.rstrip("\n"),
+        fence,
+        "",
+        "## Plan history",
+        "",
+        *_plan_history(program, None if in_use is None else in_use.id),
         "",
         "## Timeline",
         "",
-        *_timeline(program, as_of),
+        *_timeline(program, as_of, known_on),
         "",
         "## Sources",
         "",
-        *([_source_item(program, source) for source in program.sources] or ["None recorded."]),
+        *_lines((_source_item(program, source) for source in program.sources), "None recorded."),
     ]
     if program.notes:
         lines += ["", "## Notes", "", *(_note_item(program, note) for note in program.notes)]
     return "\n".join(lines) + "\n"
+
+
+def markdown_bytes(
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stamp: datetime.datetime | None = None,
+) -> bytes:
+    """:func:`to_markdown` as UTF-8 bytes: the ``markdown`` format of
+    :func:`csto_program.export.render` (``stamp`` is not used).
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> markdown_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:6]
+    b'# CSTO'
+    """
+    return to_markdown(program, as_of=as_of, known_on=known_on).encode("utf-8")

@@ -1,42 +1,56 @@
-"""Mermaid: the stage plan as a ``gantt`` chart to paste into GitHub, GitLab or a wiki.
+"""Mermaid: the schedule as a ``gantt`` chart to paste into GitHub, GitLab or a wiki.
 
-* ``dateFormat YYYY-MM-DD`` and one task per stage, named after the stage (prefixed
-  "Stage n –" unless its name already starts so), written ``start, end`` with the stage's
-  own half-open window: Mermaid's end dates are exclusive unless the chart says
-  ``inclusiveEndDates`` (a task ``2025-01-01, 2026-01-01`` ends at midnight starting
-  2026-01-01), which is exactly the library's ``[start, end)``. Tags show the state on
-  ``as_of``: ``done`` (completed), ``active``, ``crit`` (overdue, or completed late).
-* Meetings whose start is known to the day are milestones on that day; the others are
-  left out (a milestone needs a day).
-* ``as_of`` is a milestone in a last section, "As of YYYY-MM-DD". ``todayMarker off``
-  stops Mermaid from drawing the viewer's own today, which would make the chart depend on
-  the clock. (Mermaid's ``vert`` vertical lines are not used: renderers older than
-  Mermaid 11.8 reject them.)
-* Text is made safe for Mermaid's grammar: whitespace runs become one space; ``#``, ``:``,
-  ``;`` and ``%`` are written as Mermaid entity codes (``#58;`` for ``:``), which Mermaid
-  turns back into the characters when it draws; a name that would start like a keyword
-  (``click``, ``call``, ``title``, a date...) has its first character encoded too.
-  Control characters, which the SVG that Mermaid draws may not hold, become U+FFFD.
+* ``section Plan in use``: one task per stage of the plan in use (the last plan known on
+  ``known_on``, default ``as_of``), named after the stage with its state in words (from
+  :func:`csto_program.export.text.state_words`; Mermaid draws no legend) and tagged by that
+  state: ``done`` (completed), ``done, crit`` (completed late), ``crit`` (overdue),
+  ``active``; an upcoming or cancelled stage has no tag.
+* ``section First plan``: the first plan's stages, untagged, when their windows differ from
+  the plan in use; the two sections side by side show how the schedule moved.
+* ``section Key dates``: milestones for the adoption, each plan's announcement and each
+  progress report (on the day the progress refers to), in the order of
+  :func:`csto_program.export.text.timeline`, with ``as_of`` at its place. A date not known
+  to the day gets no milestone (a milestone needs a day). Meetings and statements are left to
+  the Markdown report and the calendar: the chart keeps to the schedule, so it stays small
+  enough for Mermaid to draw (renderers refuse a diagram of more than 50,000 characters).
+* Tasks are written ``start, end`` with a stage's own half-open window: Mermaid's end dates
+  are exclusive unless the chart says ``inclusiveEndDates``, which is exactly the library's
+  ``[start, end)``. ``todayMarker off`` keeps the viewer's clock out of the chart.
+* Text is made safe for Mermaid's grammar: it is shortened (a title to 100 characters, a name
+  to 80); whitespace runs become one space; ``#``, ``:``, ``;``, ``%``, ``<`` and ``>`` are
+  written as Mermaid entity codes (``#58;`` for ``:``), which Mermaid turns back into the
+  characters when it draws, so no name can hold markup; a name that would start like a
+  keyword (``click``, ``call``, ``title``, a date...) has its first character encoded too.
+  Control characters, bidirectional overrides and lone surrogates become U+FFFD.
 
 The result is Mermaid source without a Markdown fence.
 
 >>> import datetime
->>> from csto_program import Program, plan_stages
->>> program = Program(id="demo", title="Demo: border program",
-...                   adopted_on=datetime.date(2024, 11, 28),
-...                   starts_on=datetime.date(2025, 1, 1),
-...                   stages=plan_stages(datetime.date(2025, 1, 1)))
+>>> from csto_program import Plan, Program, plan_stages
+>>> first = Plan(id="first", announced_on="2024-11-25", starts_on="2024-11-28",
+...              stages=plan_stages("2024-11-28"))
+>>> later = Plan(id="later", announced_on="2024-12-04", starts_on="2025-01-01",
+...              stages=plan_stages("2025-01-01"))
+>>> program = Program(id="demo", title="Demo: border program", adopted_on="2024-11-28",
+...                   plans=[first, later])
 >>> print(to_mermaid(program, as_of=datetime.date(2026, 1, 29)))
 gantt
     title Demo#58; border program
     dateFormat YYYY-MM-DD
     axisFormat %Y-%m
     todayMarker off
-    section Stages
-    Stage 1 :crit, stage1, 2025-01-01, 2026-01-01
-    Stage 2 :active, stage2, 2026-01-01, 2028-01-01
-    Stage 3 :stage3, 2028-01-01, 2030-01-01
-    section Status
+    section Plan in use
+    Stage 1 (overdue by 29 days) :crit, stage1, 2025-01-01, 2026-01-01
+    Stage 2 (active, 701 days remaining) :active, stage2, 2026-01-01, 2028-01-01
+    Stage 3 (upcoming, starts in 702 days) :stage3, 2028-01-01, 2030-01-01
+    section First plan
+    Stage 1 :first1, 2024-11-28, 2025-11-28
+    Stage 2 :first2, 2025-11-28, 2027-11-28
+    Stage 3 :first3, 2027-11-28, 2029-11-28
+    section Key dates
+    Plan 1 announced 2024-11-25 :milestone, plan1, 2024-11-25, 0d
+    Adopted 2024-11-28 :milestone, adopted, 2024-11-28, 0d
+    Plan 2 announced 2024-12-04 :milestone, plan2, 2024-12-04, 0d
     As of 2026-01-29 :milestone, asof, 2026-01-29, 0d
 <BLANKLINE>
 """
@@ -46,14 +60,21 @@ from __future__ import annotations
 import datetime
 import re
 
-from csto_program.dates import Precision, as_date, format_iso_date
-from csto_program.model import Program
-from csto_program.schedule import StageState, StageStatus
+from csto_program.dates import PartialDate, Precision, as_date
+from csto_program.export import text
+from csto_program.model import Plan, Program, Stage
+from csto_program.status import StageState, StageStatus
 
-__all__ = ["escape_mermaid", "to_mermaid"]
+__all__ = ["escape_mermaid", "mermaid_bytes", "to_mermaid"]
 
-_ENCODED = re.compile("[#:;%\ufb02]")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")  # not allowed in the SVG that Mermaid draws
+TITLE_LENGTH = 100
+"""The most characters of the program's title the chart shows."""
+NAME_LENGTH = 80
+"""The most characters of a task's name the chart shows."""
+
+_ENCODED = re.compile("[#:;%<>\ufb02]")
+# Not allowed in the SVG that Mermaid draws, or able to reorder the text around them.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _KEYWORDS = (
     "accdescr",
     "accdescription",
@@ -82,11 +103,22 @@ _TAGS: dict[StageState, str] = {
     StageState.OVERDUE: "crit, ",
     StageState.ACTIVE: "active, ",
     StageState.UPCOMING: "",
+    StageState.CANCELLED: "",
 }
 
 
 def _entity(char: str) -> str:
     return f"#{ord(char)};"
+
+
+def shorten(words: str, width: int) -> str:
+    """``words`` on one line, cut to at most ``width`` characters, ending with ``…`` if cut.
+
+    >>> shorten("Delivery of\\narms and equipment", 20)
+    'Delivery of arms an…'
+    """
+    line = " ".join(words.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def escape_mermaid(text: str) -> str:
@@ -96,8 +128,10 @@ def escape_mermaid(text: str) -> str:
     'Talks#58; phase #35;2#59; 50#37; done'
     >>> escape_mermaid("Call with Dushanbe")  # "call" starts a Mermaid callback
     '#67;all with Dushanbe'
+    >>> escape_mermaid("\\x1b[2J\\u202e<script>")
+    '\ufffd[2J\ufffd#60;script#62;'
     """
-    text = _CONTROL.sub("\ufffd", " ".join(text.split()))
+    text = _UNSAFE.sub("\ufffd", " ".join(text.split()))
     text = _ENCODED.sub(lambda match: _entity(match.group()), text)
     lowered = text.lower()
     if text[:1].isdigit() or lowered.startswith(_KEYWORDS):
@@ -105,58 +139,119 @@ def escape_mermaid(text: str) -> str:
     return text
 
 
+def _stage_name(stage: Stage) -> str:
+    name = " ".join(stage.name.split())
+    if not name.lower().startswith(f"stage {stage.number}"):
+        name = f"Stage {stage.number} – {name}"
+    return name
+
+
 def _stage_line(status: StageStatus) -> str:
     stage = status.stage
-    name = stage.name
-    if not " ".join(name.split()).lower().startswith(f"stage {stage.number}"):
-        name = f"Stage {stage.number} – {name}"
-    name = escape_mermaid(name)
-    return (
-        f"    {name} :{_TAGS[status.state]}stage{stage.number}, "
-        f"{format_iso_date(stage.start)}, {format_iso_date(stage.end)}"
+    name = escape_mermaid(
+        shorten(f"{_stage_name(stage)} ({text.state_words(status)})", NAME_LENGTH)
     )
+    return f"    {name} :{_TAGS[status.state]}stage{stage.number}, {stage.start}, {stage.end}"
 
 
-def to_mermaid(program: Program, *, as_of: datetime.date) -> str:
-    """A Mermaid ``gantt`` chart of ``program`` on ``as_of`` (see the module documentation).
+def _differs(first: Plan, used: Plan) -> bool:
+    def windows(plan: Plan) -> list[tuple[int, datetime.date, datetime.date]]:
+        return [(s.number, s.start, s.end) for s in plan.stages]
+
+    return windows(first) != windows(used)
+
+
+def _milestone(name: str, task: str, day: PartialDate) -> str | None:
+    if day.precision is not Precision.DAY:
+        return None
+    label = escape_mermaid(shorten(name, NAME_LENGTH))
+    return f"    {label} :milestone, {task}, {day.earliest}, 0d"
+
+
+def _key_dates(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
+    lines: list[str] = []
+    as_of_line = f"    As of {as_of} :milestone, asof, {as_of}, 0d"
+    for event in text.timeline(program, as_of, known_on=known_on, stages=False):
+        if as_of_line and event.key[0] > as_of:
+            lines.append(as_of_line)
+            as_of_line = ""
+        line = None
+        if event.kind == "adopted":
+            adopted = PartialDate.from_date(program.adopted_on)
+            line = _milestone(f"Adopted {adopted}", "adopted", adopted)
+        elif event.kind == "plan":
+            plan = program.plans[event.order]
+            number = event.order + 1
+            line = _milestone(
+                f"Plan {number} announced {plan.announced_on}", f"plan{number}", plan.announced_on
+            )
+        elif event.kind == "report":
+            report = program.reports[event.order]
+            words = text.progress_words(report.progress)
+            line = _milestone(
+                f"Stage {report.stage} {words} (reported {report.reported_on})",
+                f"report{event.order + 1}",
+                report.day,
+            )
+        if line is not None:
+            lines.append(line)
+    if as_of_line:
+        lines.append(as_of_line)
+    return lines
+
+
+def to_mermaid(
+    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+) -> str:
+    """A Mermaid ``gantt`` chart of ``program`` on ``as_of``, as known on ``known_on``
+    (default: ``as_of``); see the module documentation.
 
     >>> import datetime
-    >>> from csto_program import Meeting, MeetingKind, PartialDate, Program, plan_stages
-    >>> program = Program(
-    ...     id="demo", title="Demo", adopted_on=datetime.date(2024, 11, 28),
-    ...     starts_on=datetime.date(2025, 1, 1), stages=plan_stages(datetime.date(2025, 1, 1)),
-    ...     meetings=(Meeting(id="astana", title="Council session", kind=MeetingKind.SUMMIT,
-    ...                       starts_on=PartialDate.parse("2024-11-28")),))
-    >>> for line in to_mermaid(program, as_of=datetime.date(2026, 1, 29)).splitlines():
-    ...     if "milestone" in line:
-    ...         print(line.strip())
-    Council session :milestone, meeting1, 2024-11-28, 0d
-    As of 2026-01-29 :milestone, asof, 2026-01-29, 0d
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> chart = to_mermaid(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
+    >>> [line.strip() for line in chart.splitlines() if "section" in line]
+    ['section Plan in use', 'section First plan', 'section Key dates']
+    >>> print(next(line.strip() for line in chart.splitlines() if "report1" in line))
+    Stage 1 in progress (reported 2025-04) :milestone, report1, 2025-04-11, 0d
     """
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     as_of = as_date(as_of, "as_of")
-    status = program.status(as_of)
+    known_on = None if known_on is None else as_date(known_on, "known_on")
+    status = program.status(as_of, known_on=known_on)
     lines = [
         "gantt",
-        f"    title {escape_mermaid(program.title)}",
+        f"    title {escape_mermaid(shorten(program.title, TITLE_LENGTH))}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
         "    todayMarker off",
-        "    section Stages",
-        *(_stage_line(stage_status) for stage_status in status.stages),
     ]
-    meetings = sorted(
-        (m for m in program.meetings if m.starts_on.precision is Precision.DAY),
-        key=lambda m: m.starts_on.sort_key,
-    )
-    if meetings:
-        lines.append("    section Meetings")
-        for index, meeting in enumerate(meetings, start=1):
-            day = format_iso_date(meeting.starts_on.earliest)
-            lines.append(
-                f"    {escape_mermaid(meeting.title)} :milestone, meeting{index}, {day}, 0d"
-            )
-    day = format_iso_date(as_of)
-    lines += ["    section Status", f"    As of {day} :milestone, asof, {day}, 0d"]
+    if status.plan is not None:
+        lines.append("    section Plan in use")
+        lines += [_stage_line(stage_status) for stage_status in status.stages]
+    first = program.baseline
+    if status.plan is not None and _differs(first, status.plan):
+        lines.append("    section First plan")
+        for stage in first.stages:
+            name = escape_mermaid(shorten(_stage_name(stage), NAME_LENGTH))
+            lines.append(f"    {name} :first{stage.number}, {stage.start}, {stage.end}")
+    lines += ["    section Key dates", *_key_dates(program, as_of, known_on)]
     return "\n".join(lines) + "\n"
+
+
+def mermaid_bytes(
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stamp: datetime.datetime | None = None,
+) -> bytes:
+    """:func:`to_mermaid` as UTF-8 bytes: the ``mermaid`` format of
+    :func:`csto_program.export.render` (``stamp`` is not used).
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> mermaid_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:5]
+    b'gantt'
+    """
+    return to_mermaid(program, as_of=as_of, known_on=known_on).encode("utf-8")
