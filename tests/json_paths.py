@@ -1,8 +1,15 @@
-"""Walking JSON-like documents in tests: every path in a document, and the node at a path."""
+"""JSON documents in tests: every path in a document, the node at a path, a path as the
+JSONPath the library reports, and the version-1 document of a program."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from csto_program import Program, Progress, to_dict
+from csto_program.dates import format_iso_date
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 
 
 def paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -22,3 +29,58 @@ def get(node: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         node = node[part]
     return node
+
+
+def json_path(path: tuple[Any, ...]) -> str:
+    """``path`` as the library writes it: ``$.plans[0].stages[1].start``."""
+    text = "$"
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _NAME.fullmatch(part):
+            text += f".{part}"
+        else:
+            text += f"[{part!r}]"
+    return text
+
+
+def v1_document(program: Program) -> dict[str, Any]:
+    """The version-1 document of ``program``, which must have one plan whose stage one
+    lasts 12 months (version 1 had no other rule).
+
+    The plan's ``starts_on``, ``term_months`` and ``stages`` go to the top (its id, dates of
+    announcement and remarks have no place in version 1); of the ``completed`` reports about
+    a stage whose day is a whole day on or after the stage's start, the first becomes the
+    stage's ``completed_on``; other reports are dropped, and notes lose their references to
+    the plan and the reports.
+    """
+    (plan,) = program.plans
+    if plan.first_stage_months != 12:
+        raise ValueError("version 1 has only plans whose stage one lasts 12 months")
+    doc = to_dict(program)
+    doc["schema_version"] = 1
+    doc.pop("plans")
+    doc.pop("reports", None)
+    stages = to_dict(plan).get("stages", [])
+    for stage_doc, stage in zip(stages, plan.stages, strict=True):
+        for report in program.reports_about(stage.number):
+            day = report.day
+            if report.progress is Progress.COMPLETED and day.earliest == day.latest:
+                if day.earliest >= stage.start and "completed_on" not in stage_doc:
+                    stage_doc["completed_on"] = format_iso_date(day.earliest)
+    gone = {plan.id, *(report.id for report in program.reports)}
+    for note in doc.get("notes", []):
+        if "about" in note:
+            note["about"] = [ref for ref in note["about"] if ref not in gone]
+            if not note["about"]:
+                del note["about"]
+    body = {key: value for key, value in doc.items() if key != "schema_version"}
+    top: dict[str, Any] = {"schema_version": 1}
+    for key, value in body.items():  # the plan's keys where version 1 had them
+        top[key] = value
+        if key == "adopted_on":
+            top["starts_on"] = str(plan.starts_on)
+            top["stages"] = stages
+            if plan.term_months != 60:
+                top["term_months"] = plan.term_months
+    return top

@@ -3,9 +3,14 @@
 * Every public name (``__all__`` of the package and of each public module) has a docstring
   with an example, and every example in a constant's docstring runs (Sybil runs those of
   modules, classes and functions, but not the string under an assignment).
-* Every public name is in the API reference.
+* Every public name is in the API reference, and every public module has a reference page.
 * The JSON Schema page shows ``json_schema(Program)`` and every page in the nav exists.
-* The command-line examples in ``docs/guides/cli.md`` give the output shown.
+* No page names a module or a function that is gone.
+* The README lists every export format.
+* Every command-line example in the README and the docs gives the output shown: a
+  ``console`` block (``$ command`` lines, each followed by its output), a ``sh`` block
+  followed directly by a ``text`` block (the output of all its commands), or a sentence
+  ending "`csto-program ...` prints:" followed by a ``text`` block.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from typing import Any
 import pytest
 
 import csto_program
-from csto_program import Program, json_schema
+from csto_program import SCHEMA_VERSION, Program, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -37,12 +42,42 @@ SRC = ROOT / "src"
 # users import by name. A module another engineer has not written yet is skipped.
 PUBLIC_MODULES = (
     "csto_program",
-    "csto_program.strategies",
+    "csto_program.dates",
+    "csto_program.errors",
+    "csto_program.planning",
+    "csto_program.rules",
+    "csto_program.status",
+    "csto_program.serialize",
+    "csto_program.serialize.schema",
+    "csto_program.serialize.jsonl",
     "csto_program.datasets",
     "csto_program.export",
-    "csto_program.jsonl",
+    "csto_program.export.text",
+    "csto_program.export.html",
+    "csto_program.export.datapackage",
+    "csto_program.export.ical",
+    "csto_program.export.markdown",
+    "csto_program.export.mermaid",
+    "csto_program.export.plot",
+    "csto_program.strategies",
     "csto_program.cli",
 )
+
+# Names and modules that are gone; no page may name them (the changelog and the design
+# notes, which record history, are not checked).
+GONE = {
+    "csto_program.schedule": r"\bcsto_program\.schedule\b",
+    "csto_program.jsonl": r"\bcsto_program\.jsonl\b",
+    "csto_program.schema": r"\bcsto_program\.schema\b",
+    "seed_reading": r"\bseed_reading\b",
+    "Stage.completed_on": r"\bcompleted_on=",
+    "a date helper from the package root": (
+        r"from csto_program import [^\n]*\b(?:add_months|add_days|days_between|as_date|"
+        r"parse_iso_date|format_iso_date|load_zone|utcoffset_on|Precision|Qualifier|MIN_DATE|"
+        r"MAX_DATE|program_status|stage_status|DEFAULT_MONTHS|DEFAULT_TERM_MONTHS|"
+        r"make_converter|to_json_bytes|parse_json|MODEL_CLASSES)\b"
+    ),
+}
 
 # A version string cannot carry a docstring of its own.
 NO_DOCSTRING = {("csto_program", "__version__")}
@@ -50,7 +85,34 @@ NO_DOCSTRING = {("csto_program", "__version__")}
 # Public names whose docstrings still lack an example, in modules other engineers own. The
 # test is a non-strict xfail, so adding the example (an XPASS in the summary) breaks nothing
 # while the owner of the module removes the entry here.
-MISSING_EXAMPLES: set[tuple[str, str]] = set()
+MISSING_EXAMPLES: set[tuple[str, str]] = {
+    ("csto_program", "StageShift"),
+    ("csto_program.planning", "StageShift"),
+    ("csto_program.serialize", "MODEL_CLASSES"),
+    ("csto_program.export", "Format"),
+    ("csto_program.export.text", "EVENT_KINDS"),
+    ("csto_program.export.text", "Event"),
+    ("csto_program.export.text", "meeting_place"),
+    ("csto_program.export.text", "meeting_when"),
+    ("csto_program.export.text", "outlets"),
+    ("csto_program.export.text", "source_label"),
+    ("csto_program.export.html", "html_bytes"),
+    ("csto_program.export.datapackage", "DESCRIPTOR"),
+    ("csto_program.export.datapackage", "PROFILE"),
+    ("csto_program.export.datapackage", "Column"),
+    ("csto_program.export.datapackage", "ForeignKey"),
+    ("csto_program.export.datapackage", "Table"),
+    ("csto_program.export.datapackage", "to_datapackage"),
+    ("csto_program.export.datapackage", "write_datapackage"),
+    ("csto_program.export.ical", "PRODID"),
+}
+
+# Examples in constants' docstrings that no longer give the output shown, in modules other
+# engineers own: a non-strict xfail, like MISSING_EXAMPLES, until the owner fixes the example.
+STALE_CONSTANT_EXAMPLES: set[tuple[str, str]] = {
+    # ScheduleError is a DataError now, so it prints "1 problem:" and the path
+    ("csto_program.dates", "MAX_DATE"),
+}
 
 
 def _public_modules() -> list[ModuleType]:
@@ -169,8 +231,18 @@ def _constant_examples() -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(
     ("module", "name", "doc"),
-    _constant_examples(),
-    ids=[f"{module}.{name}" for module, name, _ in _constant_examples()],
+    [
+        pytest.param(
+            module,
+            name,
+            doc,
+            id=f"{module}.{name}",
+            marks=pytest.mark.xfail(reason="the example is out of date", strict=False)
+            if (module, name) in STALE_CONSTANT_EXAMPLES
+            else (),
+        )
+        for module, name, doc in _constant_examples()
+    ],
 )
 def test_examples_in_constant_docstrings_run(module: str, name: str, doc: str) -> None:
     namespace = dict(vars(importlib.import_module(module)))
@@ -248,7 +320,7 @@ def test_the_schema_page_shows_the_schema_of_the_code() -> None:
     block = re.search(r"```json\n(.*?)```", rendered, re.S)
     assert block is not None
     assert json.loads(block[1]) == json_schema(Program)
-    assert hooks.schema_path("Program") == "schema/v1/Program.json"
+    assert hooks.schema_path("Program") == f"schema/v{SCHEMA_VERSION}/Program.json"
     assert json_schema(Program)["$id"].endswith("/" + hooks.schema_path("Program"))
 
 
@@ -295,29 +367,109 @@ def test_the_docs_build_uses_no_plugin_that_reads_the_network() -> None:
 
 def test_the_package_docstring_names_the_public_modules() -> None:
     assert csto_program.__doc__ is not None
-    assert "csto_program.strategies" in csto_program.__doc__
+    for name in ("dates", "serialize", "export", "strategies", "datasets"):
+        assert f"csto_program.{name}" in csto_program.__doc__
+
+
+def test_every_public_module_has_a_reference_page() -> None:
+    directives = _reference_directives()
+    for module in _public_modules():
+        if module.__name__ == "csto_program":
+            continue  # its names are rendered one by one, on the pages of their modules
+        assert module.__name__ in directives, f"no page of docs/reference/ renders {module.__name__}"
+
+
+def _pages() -> list[Path]:
+    """The README and every page of the docs that describes the code as it is now."""
+    history = {DOCS / "changelog.md", DOCS / "design.md"}
+    return [ROOT / "README.md", *(p for p in sorted(DOCS.rglob("*.md")) if p not in history)]
+
+
+def _prose_lines(page: Path) -> list[tuple[int, str]]:
+    """The numbered lines of ``page`` outside ``text`` blocks (recorded output, such as the
+    measurements of an earlier version on the performance page)."""
+    lines = []
+    in_text = False
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("```"):
+            in_text = not in_text and line.strip() == "```text"
+        elif not in_text:
+            lines.append((number, line))
+    return lines
+
+
+@pytest.mark.parametrize("gone", sorted(GONE), ids=str)
+def test_no_page_names_what_is_gone(gone: str) -> None:
+    pattern = re.compile(GONE[gone])
+    found = [
+        f"{page.relative_to(ROOT)}:{number}: {line.strip()}"
+        for page in _pages()
+        for number, line in _prose_lines(page)
+        if pattern.search(line)
+    ]
+    assert not found, f"pages name {gone}:\n" + "\n".join(found)
+
+
+def test_the_readme_lists_every_export_format() -> None:
+    from csto_program.export import FORMATS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Export formats\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^- `([a-z]+)`", section, re.M)
+    assert listed == list(FORMATS), "the README's list of formats is not FORMATS, in order"
 
 
 # --------------------------------------------------------------------------- command line
 
+_FENCE = re.compile(r"^```(\w*)\n(.*?)^```[ \t]*$", re.M | re.S)
+_PRINTS = re.compile(r"`(csto-program [^`]+)` prints:\s*$")
 
-def _cli_blocks() -> list[list[tuple[str, str]]]:
-    """The ``console`` blocks of the CLI guide: each a list of ``(command, output)``."""
-    page = DOCS / "guides" / "cli.md"
-    if not page.exists():
-        return []
-    blocks = []
-    for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
-        steps: list[tuple[str, str]] = []
-        for line in block.splitlines():
-            if line.startswith("$ "):
-                steps.append((line[2:], ""))
-            else:
-                assert steps, f"a console block must start with a command: {block!r}"
-                command, output = steps[-1]
-                steps[-1] = (command, output + line + "\n")
-        blocks.append(steps)
-    return blocks
+
+def _commands(block: str) -> list[str]:
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _cli_examples(page: Path) -> list[list[tuple[str, str]]]:
+    """The command-line examples of ``page``, each a list of ``(command, output)`` steps."""
+    text = page.read_text(encoding="utf-8")
+    blocks = list(_FENCE.finditer(text))
+    examples = []
+    for index, block in enumerate(blocks):
+        language, body = block[1], block[2]
+        if language == "console":
+            steps: list[tuple[str, str]] = []
+            for line in body.splitlines():
+                if line.startswith("$ "):
+                    steps.append((line[2:], ""))
+                else:
+                    assert steps, f"{page.name}: a console block must start with a command"
+                    command, output = steps[-1]
+                    steps[-1] = (command, output + line + "\n")
+            examples.append(steps)
+            continue
+        if language != "text":
+            continue
+        before = text[: block.start()].rstrip("\n")
+        previous = blocks[index - 1] if index else None
+        if previous is not None and previous[1] == "sh" and previous.end() == len(before):
+            commands = _commands(previous[2])
+            examples.append([(c, "") for c in commands[:-1]] + [(commands[-1], body)])
+        elif (prints := _PRINTS.search(before.rsplit("\n", 1)[-1])) is not None:
+            examples.append([(prints[1], body)])
+    return examples
+
+
+def _all_cli_examples() -> list[Any]:
+    return [
+        pytest.param(steps, id=f"{page.name}:{steps[-1][0][:50]}")
+        for page in _pages()
+        for steps in _cli_examples(page)
+    ]
+
+
+def test_the_cli_examples_are_found() -> None:
+    pages = {param.id.split(":")[0] for param in _all_cli_examples()}
+    assert {"README.md", "cli.md", "plans.md"} <= pages
 
 
 def _matches(expected: str, actual: str) -> bool:
@@ -330,11 +482,13 @@ def _matches(expected: str, actual: str) -> bool:
     return re.fullmatch(pattern, lines, re.S) is not None
 
 
-@pytest.mark.parametrize("steps", _cli_blocks(), ids=lambda steps: steps[0][0][:50])
-def test_cli_examples_in_the_guide_give_the_output_shown(
-    steps: list[tuple[str, str]], tmp_path: Path
-) -> None:
-    """Run each block's commands in a shell, in a fresh folder, with this venv's script."""
+@pytest.mark.parametrize("steps", _all_cli_examples())
+def test_cli_examples_give_the_output_shown(steps: list[tuple[str, str]], tmp_path: Path) -> None:
+    """Run each example's commands in a shell, in a fresh folder, with this venv's script.
+
+    In a ``sh`` block followed by a ``text`` block, the commands before the last one must
+    print nothing, and the last one must print the ``text`` block.
+    """
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
     env.update(COLUMNS="100", NO_COLOR="1", LC_ALL="C.UTF-8")

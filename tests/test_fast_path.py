@@ -1,5 +1,6 @@
-"""The fast path agrees with the detailed path: same objects, same dicts, same JSON, and it
-never accepts what the detailed path refuses."""
+"""The fast path agrees with the detailed path: same objects, same dicts, same JSON; it gives
+up on anything unusual, and only with its own GiveUp (a bug propagates). Whether it ever
+accepts what the detailed path refuses is the fuzzer's question (tests/test_serialize.py)."""
 
 from __future__ import annotations
 
@@ -15,150 +16,138 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csto_program import (
-    MODEL_CLASSES,
     DataError,
-    Meeting,
     PartialDate,
     Place,
     Program,
+    Progress,
     ScheduleError,
+    Stage,
     Statement,
     StatementKind,
-    add_days,
-    add_months,
     from_dict,
     from_json,
-    model,
-    parse_iso_date,
     to_dict,
     to_json,
 )
-from csto_program.dates import iso_date_or_none, partial_date_or_none
-from csto_program.model import _reference_problems, _references_resolve
-from csto_program.serialize import (
-    _converter,
-    _Dumpers,
-    _fast,
-    _from_json_fast,
-    _load_fast,
-    _Loaders,
-    _most_keys,
-    _structure,
-    _Unsupported,
-    _without_version,
-    to_json_bytes,
+from csto_program._spec import Kind, field
+from csto_program.dates import (
+    EDTF_PATTERN,
+    ISO_DATE_PATTERN,
+    add_days,
+    add_months,
+    iso_date_or_none,
+    parse_iso_date,
+    partial_date_or_none,
 )
-from csto_program.strategies import iso_dates, meetings, partial_dates, programs, statements
-from json_paths import paths
+from csto_program.model import _references_resolve, program_problems
+from csto_program.serialize import MODEL_CLASSES, set_fast_path, to_json_bytes
+from csto_program.serialize._api import _from_json_fast, _program_document, _structure
+from csto_program.serialize._fast import (
+    GiveUp,
+    _Dumpers,
+    _Loaders,
+    _Unsupported,
+    dump,
+    fast_path_enabled,
+    generated,
+    load,
+)
+from csto_program.serialize._hooks import converter
+from csto_program.serialize._json_text import most_keys
+from csto_program.strategies import iso_dates, partial_dates, programs
+
+try:  # shared settings for properties over whole programs, when tests/conftest.py has them
+    from conftest import whole_program_settings  # type: ignore[attr-defined]
+except ImportError:
+    whole_program_settings = settings(max_examples=25)
 
 
 def _detailed(data: Any, cls: type) -> Any:
     """The detailed path alone: the cattrs converter and the constructors."""
-    if cls is Program:
-        data = _without_version(data)
     return _structure(data, cls, None)
 
 
 def _fast_only(data: Any, cls: type, kind: str = "load_dict") -> Any:
     if cls is Program:
         try:
-            data = _without_version(data)
+            data, _ = _program_document(data)
         except DataError:
             return None
-    found = _load_fast(data, cls, kind)
+    found = load(data, cls, kind)
     return None if found is None else found[0]
 
 
 def test_every_model_class_has_a_fast_path() -> None:
     for kind in ("load", "load_dict", "json", "dict"):
-        assert set(_fast(kind)) == set(MODEL_CLASSES)
+        assert set(generated(kind)) == set(MODEL_CLASSES)
 
 
-@settings(max_examples=50)
+@whole_program_settings
 @given(programs())
 def test_fast_and_detailed_paths_build_equal_programs(program: Program) -> None:
     data = to_dict(program)
-    fast = _fast_only(copy.deepcopy(data), Program)
-    assert fast == program
-    assert _detailed(data, Program) == program
+    assert _fast_only(copy.deepcopy(data), Program) == program
+    assert _detailed(copy.deepcopy(data), Program) == program
     assert _fast_only(orjson.loads(to_json(program)), Program, "load") == program
+    found = load(_program_document(orjson.loads(to_json(program)))[0], Program, "load")
+    assert found is not None
+    assert found[1] + 1 <= most_keys(to_json(program))  # every key, schema_version too
 
 
-@settings(max_examples=50)
-@given(programs(max_items=3), meetings(), statements())
-def test_dumpers_match_the_converter(program: Program, meeting: Meeting, statement: Statement):
-    for obj in (program, meeting, statement, *program.stages):
-        expected = _converter().unstructure(obj)
-        assert _fast("dict")[type(obj)](obj) == expected
-        assert type(_fast("dict")[type(obj)](obj)) is dict
-        assert orjson.dumps(_fast("json")[type(obj)](obj)) == orjson.dumps(expected)
+@whole_program_settings
+@given(programs(max_items=3))
+def test_dumpers_match_the_converter(program: Program) -> None:
+    records = (
+        program,
+        *program.plans,
+        *program.stages,
+        *program.reports,
+        *program.meetings,
+        *program.statements,
+        *program.sources,
+        *program.notes,
+    )
+    for obj in records:
+        expected = converter().unstructure(obj)
+        assert generated("dict")[type(obj)](obj) == expected
+        assert type(generated("dict")[type(obj)](obj)) is dict
+        assert orjson.dumps(generated("json")[type(obj)](obj)) == orjson.dumps(expected)
     assert to_json_bytes(program).decode() == to_json(program)
     assert to_json_bytes(program, indent=True).decode() == to_json(program, indent=True)
 
 
-_VALUES = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(2**70), 2**70),
-    st.floats(allow_nan=False),
-    st.text(max_size=8),
-    st.sampled_from(["2024-02-30", "2023", "2023-13", "0000", "x y", "", " ", "Ab", "a--b"]),
-    st.sampled_from(["summit", "quote", "news", "conflict", "2024-02-29", "2023-02-29%"]),
-    st.lists(st.sampled_from([1, 0, True, "a", "", None]), max_size=3),
-    st.dictionaries(st.sampled_from(["id", "name", "x"]), st.integers(), max_size=2),
-)
-
-
-@given(programs(max_items=2), st.data())
-def test_fast_path_never_accepts_what_the_detailed_path_refuses(
-    program: Program, data: st.DataObject
-) -> None:
-    doc = to_dict(program)
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(paths(doc)[1:]))
-        parent = doc
-        for part in path[:-1]:
-            parent = parent[part]
-        action = data.draw(st.sampled_from(["drop", "swap", "extra", "dup"]))
-        if action == "drop":
-            del parent[path[-1]]
-        elif action == "swap":
-            parent[path[-1]] = data.draw(_VALUES)
-        elif action == "extra" and isinstance(parent, dict):
-            parent[data.draw(st.sampled_from(["x", "id", "note", "Note"]))] = data.draw(_VALUES)
-        elif isinstance(parent, list):
-            parent.append(copy.deepcopy(parent[path[-1]]))
+def test_set_fast_path() -> None:
+    place = Place(name="Astana", country="KZ", timezone="Asia/Almaty")
     try:
-        expected = _detailed(copy.deepcopy(doc), Program)
-    except DataError:
-        expected = None
-    fast = _fast_only(copy.deepcopy(doc), Program)
-    assert fast is None or fast == expected
-    assert (fast is None) == (expected is None)  # the fast path gives up only on errors
-    text = json.dumps(doc)
-    try:
-        loaded = from_json(text, Program)
-    except DataError:
-        assert expected is None
-    else:
-        assert loaded == expected
+        set_fast_path(False)
+        assert not fast_path_enabled()
+        assert dump(place, "dict") is None and load(to_dict(place), Place, "load_dict") is None
+        assert from_json(to_json(place), Place) == place  # the same, the slow way
+    finally:
+        set_fast_path(True)
+    assert fast_path_enabled()
+    assert load(to_dict(place), Place, "load_dict") == (place, 3)
 
 
-def test_str_subclasses_and_surrogates_go_to_the_detailed_path() -> None:
+def test_str_subclasses_dict_subclasses_and_surrogates_go_to_the_detailed_path() -> None:
     class Text(str):
         pass
 
-    doc = {"name": Text("Astana"), "country": "KZ", "timezone": "Asia/Almaty"}
-    assert _fast_only(doc, MODEL_CLASSES[4]) is None  # Place
+    class Doc(dict):  # type: ignore[type-arg]
+        pass
+
+    doc: dict[str, Any] = {"name": Text("Astana"), "country": "KZ", "timezone": "Asia/Almaty"}
+    assert _fast_only(doc, Place) is None
     with pytest.raises(DataError, match="expected a string"):
-        from_dict(doc, MODEL_CLASSES[4])
+        from_dict(doc, Place)
+    plain = {"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}
+    assert _fast_only(Doc(plain), Place) is None
+    assert from_dict(Doc(plain), Place) == from_dict(plain, Place)
     doc = {"name": "bad \ud800", "country": "KZ", "timezone": "Asia/Almaty"}
-    assert _fast_only(doc, MODEL_CLASSES[4]) is None
+    assert _fast_only(doc, Place) is None
     with pytest.raises(DataError, match="lone surrogate"):
-        from_dict(doc, MODEL_CLASSES[4])
-
-
-_PLACE = '{"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}'
+        from_dict(doc, Place)
 
 
 @pytest.mark.parametrize(
@@ -174,13 +163,13 @@ _PLACE = '{"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}'
 def test_duplicate_keys_are_refused_however_the_text_is_laid_out(text: str) -> None:
     for given_text in (text, text.encode()):
         with pytest.raises(DataError, match="duplicate key"):
-            from_json(given_text, MODEL_CLASSES[4])
+            from_json(given_text, Place)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        _PLACE,
+        '{"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}',
         '{"name":"\\":\\" \\" :","country":"KZ","timezone":"Asia/Almaty"}',
         '{"name":":)","country":"KZ","timezone":"Asia/Almaty"}',
         '{ "name" : "A" ,\t"country"\r\n:"KZ", "timezone":"Asia/Almaty" }',
@@ -188,79 +177,86 @@ def test_duplicate_keys_are_refused_however_the_text_is_laid_out(text: str) -> N
 )
 def test_text_without_duplicates_loads_whatever_its_layout(text: str) -> None:
     for given_text in (text, text.encode()):
-        assert from_json(given_text, MODEL_CLASSES[4]) == from_dict(
-            json.loads(text), MODEL_CLASSES[4]
-        )
+        assert from_json(given_text, Place) == from_dict(json.loads(text), Place)
 
 
 def test_key_count_is_an_upper_bound() -> None:
     text = '{"a": {"b" :1, "c":":x"}, "d": "\\":"}'
-    assert _most_keys(text) >= 4
-    assert _most_keys(text.encode()) == _most_keys(text)
+    assert most_keys(text) >= 4
+    assert most_keys(text.encode()) == most_keys(text)
 
 
 def test_big_integers_and_other_orjson_refusals_take_the_detailed_path() -> None:
     place = '{"name":"A","country":"KZ","timezone":"Asia/Almaty"}'
-    assert _from_json_fast(place, MODEL_CLASSES[4]) is not None
+    assert _from_json_fast(place, Place) is not None
     stage = '{"number":123456789012345678901,"name":"S","start":"2025-01-01","end":"2026-01-01"}'
-    assert _from_json_fast(stage, MODEL_CLASSES[1]) is None  # orjson reads a float
-    assert from_json(stage, MODEL_CLASSES[1]).number == 123456789012345678901  # the stdlib's int
+    assert _from_json_fast(stage, Stage) is None  # orjson reads a float
+    assert from_json(stage, Stage).number == 123456789012345678901  # the stdlib's int
     bom = b"\xef\xbb\xbf" + place.encode()
-    assert from_json(bom, MODEL_CLASSES[4]).name == "A"  # the stdlib reads a BOM, orjson not
+    assert from_json(bom, Place).name == "A"
 
 
 def _unchecked(cls: type, **fields: Any) -> Any:
     """An instance built from its slots, without any check."""
     obj = object.__new__(cls)
     for a in attrs.fields(cls):
-        object.__setattr__(obj, a.name, fields.get(a.name, getattr(a, "default", None)))
+        default = a.default if a.default is not attrs.NOTHING else None
+        object.__setattr__(obj, a.name, fields.get(a.name, default))
     return obj
 
 
 _REFERENCES = {
-    "statements": ("speaker", "on_behalf_of", "meeting", "sources"),
+    "statements": ("speaker", "on_behalf_of", "meeting", "sources", "stages"),
     "meetings": ("organizer", "sources"),
     "notes": ("about", "sources"),
+    "reports": ("stage", "statement", "sources"),
+    "plans": ("sources",),
 }
 
 
-@settings(max_examples=75)
+@whole_program_settings
 @given(programs(max_items=3), st.data())
 def test_quick_reference_check_is_exact(program: Program, data: st.DataObject) -> None:
     assert _references_resolve(program)
-    ids = [
-        item.id
-        for name in ("people", "meetings", "sources", "organizations")
-        for item in getattr(program, name)
-    ] + ["ghost"]
+    assert not list(program_problems(program))
+    ids = [item for item in program.by_id] + ["ghost"]
+    numbers = [1, 2, 7]
     fields = {a.name: getattr(program, a.name) for a in attrs.fields(Program)}
-    target = data.draw(st.sampled_from(["statements", "meetings", "notes", "organization", "dup"]))
+    target = data.draw(st.sampled_from([*_REFERENCES, "organization", "dup", "order"]))
     if target == "organization":
         fields["organization"] = data.draw(st.sampled_from(ids))
     elif target == "dup" and program.people:
         fields["people"] = (*program.people, program.people[0])
-    elif target in ("statements", "meetings", "notes") and fields[target]:
+    elif target == "order" and len(program.plans) > 1:
+        fields["plans"] = tuple(reversed(program.plans))
+    elif target in _REFERENCES and fields[target]:
         items = list(fields[target])
         index = data.draw(st.integers(0, len(items) - 1))
         name = data.draw(st.sampled_from(_REFERENCES[target]))
+        pool = numbers if name in ("stage", "stages") else ids
         value = getattr(items[index], name)
         if isinstance(value, tuple):
-            changed: Any = (*value, data.draw(st.sampled_from(ids)))
+            changed: Any = (*value, data.draw(st.sampled_from(pool)))
         else:
-            changed = data.draw(st.sampled_from(ids))
+            changed = data.draw(st.sampled_from(pool))
         items[index] = _unchecked(
             type(items[index]), **{**attrs.asdict(items[index], recurse=False), name: changed}
         )
         fields[target] = tuple(items)
     broken = _unchecked(Program, **fields)
-    assert _references_resolve(broken) == (not list(_reference_problems(broken)))
+    problems = list(program_problems(broken))
+    plans_in_order = all(
+        a.announced_on.latest <= b.announced_on.latest
+        for a, b in zip(broken.plans, broken.plans[1:], strict=False)
+    )
+    assert (_references_resolve(broken) and plans_in_order) == (not problems)
 
 
 @given(
     st.one_of(
         partial_dates().map(str),
         st.text(max_size=12),
-        st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?\Z"),
+        st.from_regex(f"\\A{EDTF_PATTERN}\\Z", fullmatch=True),
     )
 )
 def test_fast_partial_dates_are_the_parsed_ones(text: str) -> None:
@@ -276,7 +272,9 @@ def test_fast_partial_dates_are_the_parsed_ones(text: str) -> None:
 
 @given(
     st.one_of(
-        st.dates().map(str), st.text(max_size=12), st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+        st.dates().map(str),
+        st.text(max_size=12),
+        st.from_regex(f"\\A{ISO_DATE_PATTERN}\\Z", fullmatch=True),
     )
 )
 def test_fast_iso_dates_are_the_parsed_ones(text: str) -> None:
@@ -291,10 +289,9 @@ def test_fast_iso_dates_are_the_parsed_ones(text: str) -> None:
 
 @given(iso_dates(), st.integers(-130_000, 130_000), st.integers(-4_000_000, 4_000_000))
 def test_date_arithmetic_is_pendulums(day: pendulum.Date, months: int, days: int) -> None:
-    for ours, theirs in ((add_months, "months"), (add_days, "days")):
-        amount = months if theirs == "months" else days
+    for ours, unit, amount in ((add_months, "months", months), (add_days, "days", days)):
         try:
-            expected = day.add(**{theirs: amount})
+            expected = day.add(**{unit: amount})
         except (ValueError, OverflowError):
             with pytest.raises(ScheduleError):
                 ours(day, amount)
@@ -317,12 +314,18 @@ def test_partial_date_bounds_are_kept() -> None:
 class _Odd:
     """Field shapes the model does not use (yet), for the code generator's other branches."""
 
-    flag: bool
-    when: pendulum.Date | None = attrs.field(default=None, converter=model._optional_date_converter)
-    many: tuple[PartialDate | None, ...] = ()
-    tag: str = attrs.field(default="x", validator=attrs.validators.max_len(3))
-    code: str | None = attrs.field(default="a", validator=model._identifier)
-    late: int = attrs.field(kw_only=True)
+    count: int = field(Kind.INT, "A count.", minimum=2)
+    days: tuple[pendulum.Date, ...] = field(Kind.DATE, "Days.", many=True)
+    kinds: tuple[Progress, ...] = field(Kind.ENUM, "Kinds.", type=Progress, many=True, unique=True)
+    links: tuple[str, ...] = field(Kind.URL, "Links.", many=True)
+    when: pendulum.Date | None = field(Kind.DATE, "A day.", optional=True)  # noqa: RUF009
+    code: str = field(Kind.COUNTRY, "A country.", default="KZ")
+
+    def __attrs_post_init__(self) -> None:
+        if self.count == 13:
+            raise RuntimeError("a bug in a post-init")
+        if self.count == 12:
+            raise DataError.at("$.count", "not twelve")
 
 
 def _generated(namespace: Any, cls: type) -> Any:
@@ -331,58 +334,91 @@ def _generated(namespace: Any, cls: type) -> Any:
 
 
 def test_generated_code_for_other_field_shapes() -> None:
-    load = _generated(_Loaders(surrogates=True), _Odd)
-    data = {"flag": True, "when": "2024-02-29", "many": ["2024", None], "tag": "ab", "late": 1}
-    odd = load(dict(data), [0], set(), {})
+    load_odd = _generated(_Loaders(surrogates=True), _Odd)
+    data = {
+        "count": 2,
+        "days": ["2024-02-29"],
+        "kinds": ["completed", "cancelled"],
+        "links": ["https://example.org/a"],
+        "when": "2024-03-01",
+    }
+    keys = [0]
+    odd = load_odd(dict(data), keys, set(), {})
+    assert keys == [5]
     assert odd == _Odd(
-        flag=True,
-        when=pendulum.Date(2024, 2, 29),
-        many=(PartialDate(2024), None),
-        tag="ab",
-        late=1,
+        count=2,
+        days=(pendulum.Date(2024, 2, 29),),
+        kinds=(Progress.COMPLETED, Progress.CANCELLED),
+        links=("https://example.org/a",),
+        when=pendulum.Date(2024, 3, 1),
     )
-    for bad in ({"flag": 1}, {"tag": "abcd"}, {"code": None}, {"many": ["2024-13"]}):
-        with pytest.raises(Exception):  # noqa: B017 - the fast path gives up on anything
-            load({**data, **bad}, [0], set(), {})
+    for bad in (
+        {"count": 1},
+        {"count": True},
+        {"days": ["2024-02-30"]},
+        {"kinds": ["completed", "completed"]},
+        {"links": ["ftp://x"]},
+        {"code": "XX"},
+        {"count": 12},  # a data problem in the post-init: the detailed path will say it
+        {"extra": 1},
+    ):
+        with pytest.raises(GiveUp):
+            load_odd({**data, **bad}, [0], set(), {})
+    with pytest.raises(RuntimeError, match="a bug"):  # a bug is not a GiveUp
+        load_odd({**data, "count": 13}, [0], set(), {})
     for for_json in (True, False):
-        dump = _generated(_Dumpers(for_json=for_json), _Odd)
-        assert dump(odd) == {
-            "flag": True,
-            "when": "2024-02-29",
-            "many": ["2024", None],
-            "tag": "ab",
-            "late": 1,
+        dump_odd = _generated(_Dumpers(for_json=for_json), _Odd)
+        written = dump_odd(odd)
+        assert orjson.loads(orjson.dumps(written)) == {
+            "count": 2,
+            "days": ["2024-02-29"],
+            "kinds": ["completed", "cancelled"],
+            "links": ["https://example.org/a"],
+            "when": "2024-03-01",
         }
 
 
 @attrs.frozen(slots=True)
-class _Union:
-    value: int | str
+class _OptionalMany:
+    links: tuple[str, ...] | None = field(Kind.URL, "Links.", many=True, optional=True)
+
+
+_DUMPER_BUG = pytest.mark.xfail(
+    strict=True,
+    reason="src bug: serialize/_fast.py _Dumpers.value does not wrap a many field in the "
+    "optional test, so the dict dumper runs list(None) (no model field is optional and many "
+    "yet); the loader and the JSON dumper handle None",
+)
+
+
+@pytest.mark.parametrize("for_json", [True, pytest.param(False, marks=_DUMPER_BUG)])
+def test_an_optional_many_field_holding_none(for_json: bool) -> None:
+    found = _generated(_Loaders(surrogates=True), _OptionalMany)({"links": None}, [0], set(), {})
+    assert found == _OptionalMany(links=None)
+    assert _generated(_Dumpers(for_json=for_json), _OptionalMany)(found) == {"links": None}
+    assert _generated(_Dumpers(for_json=for_json), _OptionalMany)(_OptionalMany()) == {}
 
 
 @attrs.frozen(slots=True)
-class _Float:
-    value: float
-
-
-@attrs.frozen(slots=True)
-class _Converted:
-    value: int = attrs.field(converter=int)
+class _Plain:
+    value: int
 
 
 @attrs.frozen(slots=True)
 class _Factory:
-    value: tuple[str, ...] = attrs.field(factory=tuple)
+    value: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata={"spec": attrs.fields(Statement).topics.metadata["spec"]}
+    )
 
 
 @attrs.frozen(slots=True)
 class _BadDefault:
-    value: str = attrs.field(default="", validator=model._text)
+    value: str = field(Kind.TEXT, "Text.", default="")
 
 
 @attrs.frozen(slots=True)
 class _PreInit:
-    value: str
+    value: str = field(Kind.STR, "Text.")
 
     def __attrs_pre_init__(self) -> None:
         pass
@@ -390,21 +426,19 @@ class _PreInit:
 
 @attrs.frozen(slots=True, cache_hash=True)
 class _CachedHash:
-    value: str
+    value: str = field(Kind.STR, "Text.")
 
 
 @attrs.frozen(slots=False)
 class _NotSlotted:
-    value: str
+    value: str = field(Kind.STR, "Text.")
 
 
 @pytest.mark.parametrize(
     ("cls", "namespaces"),
     [
-        (_Union, "both"),
-        (_Float, "both"),
-        (_Converted, "load"),
-        (_Factory, "both"),
+        (_Plain, "both"),
+        (_Factory, "load"),
         (_BadDefault, "load"),
         (_PreInit, "load"),
         (_CachedHash, "load"),
@@ -413,7 +447,7 @@ class _NotSlotted:
     ],
 )
 def test_the_generator_refuses_what_it_does_not_know(cls: type, namespaces: str) -> None:
-    makers = [lambda: _Loaders(surrogates=False)]
+    makers: list[Any] = [lambda: _Loaders(surrogates=False)]
     if namespaces == "both":
         makers.append(lambda: _Dumpers(for_json=True))
     for make in makers:
@@ -421,7 +455,7 @@ def test_the_generator_refuses_what_it_does_not_know(cls: type, namespaces: str)
             make().function(cls)
 
 
-def test_a_failing_dumper_leaves_the_error_to_the_converter() -> None:
+def test_a_failing_dumper_propagates_its_error() -> None:
     class Broken(PartialDate):
         def __str__(self) -> str:
             raise RuntimeError("no text")
@@ -429,14 +463,19 @@ def test_a_failing_dumper_leaves_the_error_to_the_converter() -> None:
     statement = Statement(
         id="s", speaker="x", role="r", said_on=Broken(2024), text="t", kind=StatementKind.QUOTE
     )
-    with pytest.raises(RuntimeError, match="no text"):
-        to_dict(statement)
-    with pytest.raises(RuntimeError, match="no text"):
-        to_json(statement)
+    try:
+        for fast in (True, False):
+            set_fast_path(fast)
+            with pytest.raises(RuntimeError, match="no text"):
+                to_dict(statement)
+            with pytest.raises(RuntimeError, match="no text"):
+                to_json(statement)
+    finally:
+        set_fast_path(True)
 
 
 def test_text_orjson_cannot_write_is_a_data_error() -> None:
-    place = Place(name="bad \ud800", country="KZ", timezone="Asia/Almaty")
+    place = _unchecked(Place, name="bad \ud800", country="KZ", timezone="Asia/Almaty")
     with pytest.raises(DataError, match="cannot encode as JSON"):
         to_json(place)
 
@@ -451,18 +490,21 @@ def test_subclasses_take_the_constructors_path() -> None:
     assert PartialDate.parse(Text("2024-02~")) == PartialDate.parse("2024-02~")
     assert type(Day.parse("2024")) is Day
     assert str(Day.parse("2024-02-29%")) == "2024-02-29%"
+    statement = Statement(
+        id="s", speaker="x", role="r", said_on=Day(2024), text="t", kind=StatementKind.QUOTE
+    )
+    assert to_dict(statement)["said_on"] == "2024"
 
     class Numbers(tuple):  # type: ignore[type-arg]
         pass
 
-    statement = Statement(
-        id="s",
-        speaker="x",
-        role="r",
-        said_on=Day(2024),
-        text="t",
-        kind=StatementKind.QUOTE,
-        stages=Numbers((1, 2)),
-    )
-    assert statement.stages == (1, 2)
-    assert to_dict(statement)["said_on"] == "2024"
+    with pytest.raises(TypeError):  # a tuple or a list, exactly
+        Statement(
+            id="s",
+            speaker="x",
+            role="r",
+            said_on="2024",
+            text="t",
+            kind="quote",
+            stages=Numbers((1, 2)),
+        )

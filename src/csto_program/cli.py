@@ -30,6 +30,7 @@ default of ``--as-of``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -39,7 +40,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 import pendulum
@@ -66,6 +67,9 @@ _EXIT_DATA = 1
 _EXIT_USAGE = 2
 _EXIT_INTERRUPTED = 130
 _ARG_WIDTH = 60  # how much of a bad argument or value is echoed back
+_PATH_WIDTH = 1000  # how much of a file name: enough to tell files in a deep folder apart
+_ERROR_WIDTH = 2000  # the longest error line, however long the bad value in it
+_DETAIL_WIDTH = 500  # how much of an unexpected error's message is shown
 
 
 class _Failure(Exception):
@@ -91,24 +95,73 @@ def _problem_lines(label: str, exc: CstoProgramError) -> list[str]:
 
 def _columns() -> int | None:
     """The terminal's width, or ``None`` when standard output is not a terminal."""
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
 
 
+def _output(write: Callable[[_terminal.Output], None]) -> None:
+    """Write to standard output; a closed or full one is one ``_Failure`` (exit status 1).
+
+    The failure is not an ``OSError``: click would end a broken pipe itself, silently.
+    """
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise _Failure(["cannot write to standard output: it is closed"])
+    try:
+        write(_terminal.Output())
+    except _terminal.OutputError as exc:
+        _quiet_stdout()
+        raise _Failure([str(exc)]) from None
+
+
 def _cell(value: object, width: int | None = None) -> str:
     """One piece of data, escaped for the terminal (and cut to ``width``)."""
-    escaped = _terminal.escape(str(value))
-    return escaped if width is None else _terminal.shorten(escaped, width)
+    if width is None:
+        return _terminal.escape(str(value))
+    return _terminal.display(value, width)  # escapes only what can be shown
 
 
 def _echo_lines(lines: Iterable[str]) -> None:
     columns = _columns()
-    _terminal.Output().lines(_terminal.fit(line, columns) for line in lines)
+    fitted = [_terminal.fit(line, columns) for line in lines]
+    _output(lambda out: out.lines(fitted))
+
+
+def _json_escape(char: str) -> str:
+    """``char`` as JSON writes it escaped: ``\\u202e``, or a surrogate pair past U+FFFF."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _json_text(data: Any) -> str:
+    """``data`` as indented JSON, readable (Cyrillic stays as is) but safe for a terminal.
+
+    ``json.dumps`` escapes only the C0 controls; every other character that
+    :func:`_terminal.escape` would hide (DEL, C1 controls, bidirectional overrides and
+    isolates, zero-width characters, line separators, lone surrogates) becomes a JSON
+    ``\\uXXXX`` escape too, so the JSON means exactly the same.
+
+    >>> print(_json_text({"title": "Тадж\u202eик\x9b\U000e0001"}))
+    {
+      "title": "Тадж\\u202eик\\u009b\\udb40\\udc01"
+    }
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return "\n".join(
+        line if line.isprintable() else "".join(
+            _json_escape(char) if char != "\\" and _terminal.escape(char) != char else char
+            for char in line
+        )
+        for line in text.split("\n")
+    )
 
 
 def _echo_json(data: Any) -> None:
-    _terminal.Output().line(json.dumps(data, indent=2, ensure_ascii=False))
+    text = _json_text(data)
+    _output(lambda out: out.line(text))
 
 
 # --------------------------------------------------------------------------- clock
@@ -151,10 +204,19 @@ class _IsoDateType(_DateParam):
             return parse_iso_date(str(value))
         except DataError:
             self.fail(
-                f"expected an ISO date YYYY-MM-DD, got {_terminal.display(value, _ARG_WIDTH)}",
+                f"expected an ISO date YYYY-MM-DD, got {_shown(value)}",
                 param,
                 ctx,
             )
+
+
+def _shown(value: object) -> str:
+    """A bad argument as echoed back: quoted, escaped and cut short.
+
+    >>> _shown("2025-1-01"), _shown(""), _shown("9" * 100)[-4:]
+    ("'2025-1-01'", "''", "99…'")
+    """
+    return f"'{_terminal.display(value, _ARG_WIDTH)}'"
 
 
 _NUMBER = re.compile(r"[0-9]{1,18}", re.ASCII)  # 10**18 months is far past year 9999
@@ -168,7 +230,7 @@ def _whole_number(value: str) -> int:
     """
     stripped = value.strip()
     if not _NUMBER.fullmatch(stripped):
-        raise ValueError(f"expected a whole number, got {_terminal.display(value, _ARG_WIDTH)}")
+        raise ValueError(f"expected a whole number, got {_shown(value)}")
     return int(stripped)
 
 
@@ -202,6 +264,16 @@ class _WholeNumberType(_IntParam):
             self.fail(str(exc), param, ctx)
 
 
+class _FileName(click.Path):
+    """A file name (``-``: standard input or output); one holding a NUL character, which no
+    file name can, is a usage error rather than a failure to open it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"no file name can hold a NUL character: {_shown(value)}", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 _ISO_DATE = _IsoDateType()
 
 
@@ -220,7 +292,7 @@ def _known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _file_argument(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.argument("file", required=False, type=click.Path(dir_okay=True))(f)
+    return click.argument("file", required=False, type=_FileName())(f)
 
 
 def _max_bytes_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -239,21 +311,46 @@ def _embedded() -> Program:
     return tajik_afghan_border()
 
 
+def _load_package(label: str, folder: str) -> Program:
+    """The program in a data package folder (one holding ``datapackage.json``)."""
+    if not os.path.isfile(os.path.join(folder, "datapackage.json")):
+        raise _Failure(
+            [f"{label}: cannot read the file: Is a directory (and not a data package: "
+             "it has no datapackage.json)"]
+        )
+    try:
+        from csto_program.export.datapackage import from_datapackage
+    except ImportError as exc:
+        raise _Failure([f"{label}: cannot read a data package: {exc}"]) from None
+    return from_datapackage(folder)
+
+
+def _stdin() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with standard input closed (<&-)
+        raise _Failure([f"{_STDIN}: cannot read: standard input is closed"])
+    return stream  # type: ignore[no-any-return]
+
+
 def _load(file: str | None, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[str, Program]:
     """The program in ``file``, or the embedded record; problems raise ``_Failure``."""
     if file is None:
         return _EMBEDDED, _embedded()
-    label = _STDIN if file == "-" else _cell(file, _ARG_WIDTH)
+    label = _STDIN if file == "-" else _cell(file, _PATH_WIDTH)
     try:
-        if file != "-" and Path(file).is_dir():
-            from csto_program.export.datapackage import from_datapackage
-
-            return label, from_datapackage(file)
-        source = sys.stdin.buffer if file == "-" else file
-        data = read_limited(source, max_bytes=max_bytes, label=label)
+        # os.path.isdir, not Path.is_dir: a name too long is no folder, and the read says why
+        if file != "-" and os.path.isdir(file):
+            return label, _load_package(label, file)
+        source = _stdin() if file == "-" else file
+        try:
+            data = read_limited(source, max_bytes=max_bytes, label=label)
+        except DataError:  # the only DataError read_limited raises: past the limit
+            raise _Failure(
+                [f"{label}: larger than {max_bytes} bytes (the limit; raise it with --max-bytes)"]
+            ) from None
         return label, from_json(data, Program, max_bytes=max_bytes)
     except FileError as exc:
-        raise _Failure([f"{label}: cannot read the file: {exc.reason}"]) from None
+        raise _Failure([f"{label}: {exc.reason}"]) from None
     except CstoProgramError as exc:
         raise _Failure(_problem_lines(label, exc)) from None
 
@@ -299,7 +396,9 @@ def cli(ctx: click.Context) -> None:
     (0, '1      Stage 1  2025-01-01  2026-01-01  2025-12-31  12')
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help(), err=True)
+        if sys.stderr is not None:
+            with contextlib.suppress(_terminal.OutputError):  # nowhere left to say it
+                _terminal.Output(sys.stderr, name="standard error").line(ctx.get_help())
         ctx.exit(_EXIT_USAGE)
 
 
@@ -333,7 +432,7 @@ def _timeline_command(
     _, program = _load(file)
     day, known, name = _days(as_of, known_on)
     events = text.timeline(program, day, known_on=known)
-    wanted = speaker.casefold() if speaker is not None else None
+    speakers = None if speaker is None else _speakers(program, speaker)
 
     def keep(event: text.Event) -> bool:
         if since is not None and event.key[1] < since:
@@ -344,7 +443,9 @@ def _timeline_command(
             return False
         if stage_numbers and not set(stage_numbers) & set(event.stages):
             return False
-        return not (wanted is not None and (event.kind != "statement" or wanted not in event.title.casefold()))
+        return speakers is None or (
+            event.kind == "statement" and program.statements[event.order].speaker in speakers
+        )
 
     shown = [event for event in events if keep(event)]
     if as_json:
@@ -375,6 +476,17 @@ def _timeline_command(
     status = program.status(day, known_on=known)
     lines = _heading(program, f"As of {name}: {text.headline(status)}")
     _echo_lines([*lines, "", *text.table(["DATE", "EVENT", "DETAILS"], rows)])
+
+
+def _speakers(program: Program, wanted: str) -> set[str]:
+    """The ids of the people ``wanted`` names: by id, or by part of a name (any case)."""
+    folded = wanted.casefold()
+    return {
+        person.id
+        for person in program.people
+        if person.id.casefold() == folded
+        or any(folded in name.casefold() for name in (person.name, *person.other_names))
+    }
 
 
 def _states_help() -> str:
@@ -460,8 +572,8 @@ def _plans_command(file: str | None, as_json: bool) -> None:
         return
     lines = [_cell(f"{program.title} ({program.id})"), ""]
     for row in history:
-        lines.append(_cell(f"{row['id']}, announced {row['announced_on']}: starts {row['starts_on']}, "
-                           f"term {row['term_months']} months"))
+        lines.append(_cell(f"{row['id']}, announced {row['announced_on']}: "
+                           f"starts {row['starts_on']}, term {row['term_months']} months"))
         if row["basis"]:
             lines.append("  " + _cell(row["basis"]))
         if row["sources"]:
@@ -472,7 +584,8 @@ def _plans_command(file: str | None, as_json: bool) -> None:
                 ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
                 [
                     [str(s["number"]), f"{s['start']} – {s['last_day']}",
-                     text.shift_words(s["shift_from_previous"]), text.shift_words(s["shift_from_first"])]
+                     text.shift_words(s["shift_from_previous"]),
+                     text.shift_words(s["shift_from_first"])]
                     for s in row["stages"]
                 ],
             )
@@ -500,7 +613,7 @@ def _plan_command(
     except CstoProgramError as exc:
         message = "; ".join(m for _, m in getattr(exc, "problems", [("$", str(exc))]))
         raise _Failure([f"impossible plan: {message}"], _EXIT_USAGE) from None
-    fields = [
+    fields: list[dict[str, Any]] = [
         {"number": s.number, "name": s.name, "start": str(s.start), "end": str(s.end),
          "last_day": str(s.last_day)}
         for s in stages
@@ -515,7 +628,9 @@ def _plan_command(
         [[str(f["number"]), f["name"], f["start"], f["end"], f["last_day"], str(m)]
          for f, m in zip(fields, months, strict=True)],
     )
-    lines.append("Windows are [START, END): END is the first day after a stage, LAST DAY its deadline.")
+    lines.append(
+        "Windows are [START, END): END is the first day after a stage, LAST DAY its deadline."
+    )
     _echo_lines(lines)
 
 
@@ -524,7 +639,7 @@ def _count(number: int, noun: str) -> str:
 
 
 @cli.command("validate", short_help="Check program files; list every problem.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=_FileName())
 @_max_bytes_option
 def _validate_command(files: tuple[str, ...], max_bytes: int) -> None:
     """Check program documents (or data package folders); report every problem of every file.
@@ -573,35 +688,45 @@ def _check_output(output: str, inputs: Iterable[str | None], force: bool) -> Non
             same = False
         if same:
             raise _Failure(
-                [f"{_cell(output, _ARG_WIDTH)} is also an input; give --force to overwrite it"],
+                [f"{_cell(output, _PATH_WIDTH)} is also an input; give --force to overwrite it"],
                 _EXIT_USAGE,
             )
 
 
 def _write_output(output: str | None, data: bytes, *, binary: bool) -> None:
     if output is None or output == "-":
-        if binary and sys.stdout.isatty():
-            raise _Failure(["refusing to write binary data to a terminal; use -o FILE"], _EXIT_USAGE)
-        stream = sys.stdout.buffer
-        try:
-            sys.stdout.flush()
-            stream.write(data)
-            stream.flush()
-        except OSError as exc:
-            raise _terminal.OutputError("standard output", exc.strerror or type(exc).__name__,
-                                        errno=exc.errno) from None
+        if binary and sys.stdout is not None and sys.stdout.isatty():
+            raise _Failure(
+                ["refusing to write binary data to a terminal; use -o FILE"], _EXIT_USAGE
+            )
+        _output(lambda out: _write_bytes(out, data))
         return
     try:
         write_atomic(output, data)
     except FileError as exc:
-        raise _Failure([f"{_cell(output, _ARG_WIDTH)}: cannot write the file: {exc.reason}"]) from None
+        raise _Failure([f"{_cell(output, _PATH_WIDTH)}: {exc.reason}"]) from None
+
+
+def _write_bytes(out: _terminal.Output, data: bytes) -> None:
+    """Bytes as they are to the stream of ``out``, failing as ``Output`` does."""
+    stream = out.stream
+    try:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except OSError as exc:
+        raise _terminal.OutputError(out.name, exc.strerror or type(exc).__name__,
+                                    errno=exc.errno) from None
+    except ValueError:  # a closed stream
+        raise _terminal.OutputError(out.name, "the stream is closed") from None
 
 
 @cli.command("export", short_help="Export as a document, table package, report, calendar or chart.")
 @_file_argument
 @click.option("-f", "--format", "fmt", metavar="FORMAT",
               help="The output format (default: from the suffix of -o).")
-@click.option("-o", "--output", type=click.Path(), help="Write to this file (default: standard output).")
+@click.option("-o", "--output", type=_FileName(),
+              help="Write to this file (default: standard output).")
 @click.option("--force", is_flag=True, help="Allow -o to name one of the input files.")
 @_as_of_option
 @_known_on_option
@@ -631,12 +756,12 @@ def _export_command(
     day, known, _ = _days(as_of, known_on)
     try:
         if spec.directory:
-            assert output is not None  # noqa: S101
+            assert output is not None
             export.write(program, name, output, as_of=day, known_on=known)
             return
         data = export.render(program, name, as_of=day, known_on=known)
     except FileError as exc:
-        raise _Failure([f"{_cell(exc.path, _ARG_WIDTH)}: cannot write: {exc.reason}"]) from None
+        raise _Failure([f"{_cell(exc.path, _PATH_WIDTH)}: {exc.reason}"]) from None
     except CstoProgramError as exc:
         raise _Failure(_problem_lines(f"{name} export", exc)) from None
     except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
@@ -645,7 +770,7 @@ def _export_command(
 
 
 @cli.command("init", short_help="Write a small program file to start from.")
-@click.option("-o", "--output", type=click.Path(), default="-", show_default=True,
+@click.option("-o", "--output", type=_FileName(), default="-", show_default=True,
               help="The file to write (- is standard output).")
 @click.option("--start", type=_ISO_DATE, metavar="YYYY-MM-DD", default="2025-01-01",
               show_default=True, help="The first day of stage one.")
@@ -663,8 +788,8 @@ def _init_command(
     a progress report. It validates as written."""
     from csto_program.datasets import starter_program
 
-    if output != "-" and Path(output).exists() and not force:
-        raise _Failure([f"{_cell(output, _ARG_WIDTH)} exists; give --force to overwrite it"],
+    if output != "-" and os.path.lexists(output) and not force:
+        raise _Failure([f"{_cell(output, _PATH_WIDTH)} exists; give --force to overwrite it"],
                        _EXIT_USAGE)
     try:
         program = starter_program(start, months=months, term_months=term_months)
@@ -675,8 +800,8 @@ def _init_command(
 
 
 @cli.command("upgrade", short_help="Rewrite a program file in the current document version.")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(), default="-", show_default=True,
+@click.argument("file", type=_FileName(dir_okay=False))
+@click.option("-o", "--output", type=_FileName(), default="-", show_default=True,
               help="The file to write (- is standard output; FILE itself with --force).")
 @click.option("--force", is_flag=True, help="Allow -o to name FILE.")
 def _upgrade_command(file: str, output: str, force: bool) -> None:
@@ -690,11 +815,16 @@ def _upgrade_command(file: str, output: str, force: bool) -> None:
 
 
 def _usage_line(exc: click.UsageError) -> str:
-    message = exc.format_message().rstrip(".")
+    # click quotes a bad value whole (an unknown command, option or choice): cut it short
+    message = _LONG_QUOTED.sub(lambda m: _shown(m.group(1)), exc.format_message()).rstrip(".")
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
     command = exc.ctx.command_path if exc.ctx is not None else _PROG_NAME
     return f"{message} (see '{command} --help')"
+
+
+# A value click quotes whole: a quoted word of its own, longer than a bad value is shown.
+_LONG_QUOTED = re.compile(f"(?:^|(?<=\\s))'([^']{{{_ARG_WIDTH + 1},}})'(?=[\\s.,:;]|$)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -732,11 +862,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.Abort, KeyboardInterrupt):
         _error("interrupted")
         return _EXIT_INTERRUPTED
+    except SystemExit as exc:  # click's end of a broken pipe while printing help or version
+        return exc.code if isinstance(exc.code, int) else _EXIT_DATA
+    except OSError as exc:  # click printing help or version to a full or closed output
+        if isinstance(exc, CstoProgramError) or exc.filename is not None:
+            _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+            return _EXIT_DATA
+        _quiet_stdout()
+        _error(f"cannot write to standard output: {exc.strerror or type(exc).__name__}")
+        return _EXIT_DATA
     except click.ClickException as exc:  # pragma: no cover - click's other errors
         _error(exc.format_message())
         return exc.exit_code
-    except Exception as exc:  # noqa: BLE001 - never a traceback, even for a bug
-        _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+    except Exception as exc:  # never a traceback, even for a bug
+        detail = str(exc)
+        if len(detail) > _DETAIL_WIDTH:
+            detail = detail[: _DETAIL_WIDTH - 1] + "…"
+        _error(f"unexpected {type(exc).__name__}: {detail} (please report this)")
         return _EXIT_DATA
     return result if isinstance(result, int) else _EXIT_OK
 
@@ -750,11 +892,26 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _visible(text: str) -> str:
+    """``text`` with every character a terminal would not show as itself escaped, except
+    backslashes: the parts of an error line that come from a file or an argument are
+    escaped already (:func:`_cell`), and escaping them again would double their escapes.
+
+    >>> print(_visible("a.json\\\\x1b: bad\\x1b[2J\\u202e"))
+    a.json\\x1b: bad\\x1b[2J\\u202e
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char == "\\" or char.isprintable() else _terminal.escape(char) for char in text
+    )
+
+
 def _error(line: str) -> None:
-    """One line on standard error, escaped, never failing on its encoding."""
+    """One line on standard error, made visible and cut short, never failing on its encoding."""
     try:
-        _terminal.Output(sys.stderr, name="standard error").line(
-            "error: " + _terminal.shorten(_terminal.escape(line), 2000)
-        )
+        if sys.stderr is not None:  # None when started with standard error closed
+            shown = _terminal.shorten(_visible(line[: _ERROR_WIDTH + 1]), _ERROR_WIDTH)
+            _terminal.Output(sys.stderr, name="standard error").line("error: " + shown)
     except _terminal.OutputError:  # pragma: no cover - nowhere left to say it
         pass

@@ -477,7 +477,8 @@ class Stage:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             raise ScheduleError(
-                f"stage {self.number} ends on {self.end}, not after its start {self.start}",
+                f"stage {short_repr(self.number)} ends on {self.end}, "
+                f"not after its start {self.start}",
                 path="$.end",
             )
 
@@ -941,7 +942,7 @@ def program_problems(
 
     def check_stage(path: str, number: int) -> Iterator[tuple[str, str]]:
         if all_plans_built and number not in numbers:
-            yield path, f"refers to stage {number}, which is in no plan"
+            yield path, f"refers to stage {short_repr(number)}, which is in no plan"
 
     yield from check("$.organization", program.organization, "organizations")
     yield from check("$.beneficiary", program.beneficiary, "organizations")

@@ -185,12 +185,13 @@ def schedule_problems(
         if start < end_before:
             yield (
                 f"$.stages[{index}].start",
-                f"stage {number} starts on {start}, before stage {number_before} ends on "
+                f"stage {short_repr(number)} starts on {start}, before stage "
+                f"{short_repr(number_before)} ends on "
                 f"{end_before}",
             )
     last_number, _, last_end = windows[-1]
     if last_end > ends_on:
         yield (
             f"$.stages[{len(windows) - 1}].end",
-            f"stage {last_number} ends on {last_end}, after the term ends on {ends_on}",
+            f"stage {short_repr(last_number)} ends on {last_end}, after the term ends on {ends_on}",
         )

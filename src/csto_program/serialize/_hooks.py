@@ -297,7 +297,7 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
             problems.extend(problems_of(exc, f"$.{a.name}"))
             values[a.name] = () if spec.many else None
             failed = True
-    if not failed:
+    if not failed and not problems:  # an unknown key is a problem too
         try:
             return Program(**values)
         except DataError as exc:

@@ -72,7 +72,7 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
                 stage = dict(stage)
                 done = stage.pop("completed_on")
                 number = stage.get("number")
-                label = number if type(number) is int else index + 1
+                label = number if type(number) is int and number.bit_length() <= 64 else index + 1
                 start = stage.get("start")
                 if isinstance(done, str) and isinstance(start, str) and done < start:
                     problems.append(

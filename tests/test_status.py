@@ -1,0 +1,328 @@
+"""Where a program stood on a day: the calendar, progress reports, plans, edges and errors."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from csto_program import (
+    PartialDate,
+    Plan,
+    Program,
+    Progress,
+    ProgressReport,
+    StageState,
+    StageStatus,
+    plan_stages,
+)
+from csto_program.dates import MAX_DATE, MIN_DATE
+from csto_program.status import program_status, stage_status
+from csto_program.strategies import iso_dates, programs
+
+try:  # shared settings for properties over whole programs, when tests/conftest.py has them
+    from conftest import whole_program_settings  # type: ignore[attr-defined]
+except ImportError:
+    from hypothesis import settings
+
+    whole_program_settings = settings(max_examples=25)
+
+D = datetime.date
+
+
+def _day(day: datetime.date, days: int) -> D:
+    return D.fromordinal(day.toordinal() + days)
+
+
+def _completed(number: int, done: datetime.date, reported: datetime.date | None = None) -> Any:
+    return ProgressReport(
+        id=f"stage-{number}-completed-{done}",
+        stage=number,
+        progress=Progress.COMPLETED,
+        reported_on=PartialDate.from_date(reported or done),
+        as_of=PartialDate.from_date(done),
+    )
+
+
+def _program(start: datetime.date, *reports: ProgressReport, plans: tuple[Plan, ...] = ()) -> Any:
+    plan = Plan(
+        id="plan",
+        announced_on=PartialDate.from_date(_day(start, -30)),
+        starts_on=start,
+        stages=plan_stages(start),
+    )
+    return Program(
+        id="p", title="P", adopted_on=_day(start, -30), plans=(plan, *plans), reports=reports
+    )
+
+
+@pytest.mark.parametrize("start", [D(2024, 2, 29), D(2025, 1, 1), D(2023, 3, 1)])
+def test_status_at_the_edges_without_reports(start: datetime.date) -> None:
+    program = _program(start)
+    first = program.stages[0]
+    cases = [
+        (_day(start, -1), StageState.UPCOMING, None, None, None),
+        (start, StageState.ACTIVE, None, None, 1),
+        (first.last_day, StageState.ACTIVE, 0, None, 1),
+        (first.end, StageState.OVERDUE, None, 1, 2),
+    ]
+    for as_of, state, remaining, overdue, current in cases:
+        status = program.status(as_of)
+        assert status.as_of == as_of and status.known_on == as_of
+        one = status.stages[0]
+        assert one.state is state, as_of
+        if remaining is not None:
+            assert one.days_remaining == remaining
+        assert one.days_overdue == overdue
+        assert one.progress is None and one.report is None and one.rescheduled_days == 0
+        assert (status.current_stage.number if status.current_stage else None) == current
+        assert status.reported_stage is None
+    first_day = program.status(start).stages[0]
+    plain_last = D(first.last_day.year, first.last_day.month, first.last_day.day)
+    assert first_day.days_remaining == (plain_last - start).days
+
+
+def test_leap_day_program_deadline() -> None:
+    program = _program(D(2024, 2, 29))
+    assert str(program.stages[0].last_day) == "2025-02-27"
+    assert program.status(D(2025, 2, 27)).stages[0].state is StageState.ACTIVE
+    assert program.status(D(2025, 2, 28)).stages[0].days_overdue == 1
+    assert program.status(D(2025, 2, 28)).current_stage == program.stages[1]
+
+
+def test_status_with_completions() -> None:
+    start = D(2024, 2, 29)
+    on_time = _program(start, _completed(1, D(2025, 2, 27)))
+    late = _program(start, _completed(1, D(2025, 3, 10)))
+    done = on_time.status(D(2025, 2, 27)).stages[0]
+    assert done.state is StageState.COMPLETED and done.progress is Progress.COMPLETED
+    assert done.days_overdue is None and done.days_remaining is None
+    assert on_time.status(D(2025, 2, 27)).reported_stage == on_time.stages[0]
+    # the completion is not yet known the day before it happened
+    assert on_time.status(D(2025, 2, 26)).stages[0].state is StageState.ACTIVE
+    assert late.status(D(2025, 3, 9)).stages[0].state is StageState.OVERDUE
+    assert late.status(D(2025, 3, 9)).stages[0].days_overdue == 10
+    finished = late.status(D(2025, 3, 10)).stages[0]
+    assert finished.state is StageState.COMPLETED_LATE
+    assert finished.days_overdue == 11 and finished.days_remaining is None
+    assert late.status(D(2030, 1, 1)).stages[0].days_overdue == 11
+
+
+def test_a_report_counts_from_the_day_it_was_published() -> None:
+    start = D(2024, 2, 29)
+    program = _program(start, _completed(1, D(2025, 2, 27), reported=D(2025, 3, 15)))
+    assert program.status(D(2025, 3, 14)).stages[0].state is StageState.OVERDUE
+    assert program.status(D(2025, 3, 14)).stages[0].days_overdue == 15
+    assert program.status(D(2025, 3, 15)).stages[0].state is StageState.COMPLETED
+    # with hindsight, the day it refers to counts
+    hindsight = program.status(D(2025, 3, 1), known_on=D(2025, 3, 15))
+    assert hindsight.stages[0].state is StageState.COMPLETED
+    assert hindsight.known_on == D(2025, 3, 15)
+    # a day before the completion, even in hindsight, it had not happened yet
+    before = program.status(D(2025, 2, 26), known_on=D(2026, 1, 1)).stages[0]
+    assert before.state is StageState.ACTIVE and before.report is None
+
+
+def test_partial_dates_count_by_their_bounds() -> None:
+    start = D(2025, 1, 1)
+    report = ProgressReport(
+        id="r", stage=1, progress="completed", reported_on="2026-01", as_of="2025-12"
+    )
+    program = _program(start, report)
+    assert program.status(D(2026, 1, 30)).stages[0].state is StageState.OVERDUE  # known 31st
+    status = program.status(D(2026, 1, 31)).stages[0]
+    assert status.state is StageState.COMPLETED and status.report is report  # by its earliest
+
+
+def test_the_latest_report_wins_and_cancelled_stages() -> None:
+    start = D(2025, 1, 1)
+    reports = (
+        ProgressReport(id="a", stage=2, progress="in_progress", reported_on="2026-03-01"),
+        ProgressReport(id="b", stage=2, progress="cancelled", reported_on="2026-06-01"),
+        ProgressReport(id="c", stage=2, progress="not_started", reported_on="2026-04-01"),
+        ProgressReport(
+            id="d", stage=2, progress="in_progress", reported_on="2026-07", as_of="2026-05-15"
+        ),
+    )
+    program = _program(start, *reports)
+    by_day = {
+        D(2026, 2, 28): (None, StageState.ACTIVE),
+        D(2026, 3, 1): ("a", StageState.ACTIVE),
+        D(2026, 4, 1): ("c", StageState.ACTIVE),
+        D(2026, 6, 1): ("b", StageState.CANCELLED),
+        D(2026, 7, 31): ("b", StageState.CANCELLED),  # "d" refers to an earlier day
+    }
+    for day, (expected, state) in by_day.items():
+        two = program.status(day).stages[1]
+        assert (two.report.id if two.report else None) == expected, day
+        assert two.state is state
+        assert two.progress == (two.report.progress if two.report else None)
+        assert two.days_remaining is None or state is StageState.ACTIVE
+    assert program.status(D(2026, 3, 1)).reported_stage == program.stages[1]
+    assert program.status(D(2026, 4, 1)).reported_stage is None  # not started
+    assert program.status(D(2026, 6, 1)).reported_stage is None  # cancelled
+    # equal days and publications: the later in the record wins
+    twins = _program(
+        start,
+        ProgressReport(id="x", stage=1, progress="completed", reported_on="2025-06-01"),
+        ProgressReport(id="y", stage=1, progress="in_progress", reported_on="2025-06-01"),
+    )
+    assert twins.status(D(2025, 6, 1)).stages[0].report.id == "y"
+
+
+def test_later_plans_reschedule_and_are_used_once_known() -> None:
+    start = D(2024, 11, 28)
+    later = Plan(
+        id="later",
+        announced_on="2024-12-04",
+        starts_on=D(2025, 1, 1),
+        stages=plan_stages(D(2025, 1, 1), months=(12, 24, 24, 12), term_months=72),
+        term_months=72,
+    )
+    program = _program(start, plans=(later,))
+    before = program.status(D(2024, 12, 3))
+    assert before.plan is program.baseline and before.current_stage.number == 1
+    assert [s.rescheduled_days for s in before.stages] == [0, 0, 0]
+    after = program.status(D(2024, 12, 4))
+    assert after.plan is later and after.current_stage is None  # before the new start
+    assert [s.rescheduled_days for s in after.stages] == [34, 34, 34, None]
+    assert [s.state for s in after.stages] == [StageState.UPCOMING] * 4
+    looking_back = program.status(D(2024, 12, 1), known_on=D(2025, 1, 1))
+    assert looking_back.plan is later and looking_back.current_stage is None
+    assert program.status(D(2024, 12, 1)).current_stage == program.baseline.stages[0]
+
+
+def test_before_any_plan_was_announced() -> None:
+    program = _program(D(2025, 1, 1), _completed(1, D(2025, 6, 1)))
+    status = program.status(D(2024, 12, 1))
+    assert (status.plan, status.current_stage, status.reported_stage, status.stages) == (
+        None,
+        None,
+        None,
+        (),
+    )
+    assert program.status(D(2024, 12, 1), known_on=D(2024, 12, 2)).plan is program.baseline
+
+
+def _calendar(stage: Any, as_of: datetime.date) -> tuple[StageState, int | None, int | None]:
+    last = stage.end.toordinal() - 1
+    if as_of < stage.start:
+        return StageState.UPCOMING, None, None
+    if as_of.toordinal() <= last:
+        return StageState.ACTIVE, last - as_of.toordinal(), None
+    return StageState.OVERDUE, None, as_of.toordinal() - last
+
+
+def _report_key(item: tuple[int, ProgressReport]) -> tuple[Any, ...]:
+    index, report = item
+    day, published = report.day, report.reported_on
+    return (day.earliest, day.latest, published.earliest, published.latest, index)
+
+
+def _interesting_days(program: Program) -> list[D]:
+    """The days where a program's status may change, and the days around them."""
+    days: set[D] = set()
+    for plan in program.plans:
+        days.add(plan.announced_on.latest)
+        for stage in plan.stages:
+            days.update((stage.start, stage.last_day, stage.end))
+    for report in program.reports:
+        days.update((report.day.earliest, report.reported_on.latest))
+    for statement in program.statements:
+        days.add(statement.said_on.latest)
+    ordinals = {d.toordinal() + k for d in days for k in (-1, 0, 1)}
+    return sorted(D.fromordinal(n) for n in ordinals if 1 <= n <= MAX_DATE.toordinal())
+
+
+@whole_program_settings
+@given(programs(max_items=3), st.data())
+def test_status_follows_the_rules(program: Program, data: st.DataObject) -> None:
+    window = iso_dates(
+        D.fromordinal(max(1, program.baseline.starts_on.toordinal() - 800)),
+        D.fromordinal(min(MAX_DATE.toordinal(), program.plan.ends_on.toordinal() + 800)),
+    )
+    marks = st.sampled_from(_interesting_days(program))
+    as_of = data.draw(marks | window | iso_dates(MIN_DATE, MAX_DATE))
+    known_on = data.draw(st.none() | marks | window)
+    status = program.status(as_of, known_on=known_on)
+    assert status == program_status(program, as_of, known_on=known_on)
+    known = as_of if known_on is None else known_on
+    plans = [plan for plan in program.plans if plan.announced_on.latest <= known]
+    plan = plans[-1] if plans else None
+    assert status.plan is plan
+    if plan is None:
+        assert status.stages == () and status.current_stage is None
+        return
+    assert status.current_stage == plan.stage_on(as_of)
+    if status.current_stage is not None:
+        assert status.current_stage.contains(as_of)
+    reported = None
+    for item, stage in zip(status.stages, plan.stages, strict=True):
+        assert isinstance(item, StageStatus) and item.stage is stage and item.as_of == as_of
+        relevant = [
+            (index, report)
+            for index, report in enumerate(program.reports)
+            if report.stage == stage.number
+            and report.reported_on.latest <= known
+            and report.day.earliest <= as_of
+        ]
+        report = max(relevant, key=_report_key)[1] if relevant else None
+        assert item.report is report
+        assert item.progress is (report.progress if report else None)
+        last = stage.end.toordinal() - 1
+        if report is not None and report.progress is Progress.COMPLETED:
+            done = report.day.earliest.toordinal()
+            late = done > last
+            assert item.state is (StageState.COMPLETED_LATE if late else StageState.COMPLETED)
+            assert item.days_overdue == (done - last if late else None)
+            assert item.days_remaining is None
+        elif report is not None and report.progress is Progress.CANCELLED:
+            assert (item.state, item.days_remaining, item.days_overdue) == (
+                StageState.CANCELLED,
+                None,
+                None,
+            )
+        else:
+            assert (item.state, item.days_remaining, item.days_overdue) == _calendar(stage, as_of)
+        if report is not None and report.progress in (Progress.IN_PROGRESS, Progress.COMPLETED):
+            reported = stage
+        baseline = program.baseline.stages
+        if stage.number <= len(baseline):
+            expected = stage.end.toordinal() - baseline[stage.number - 1].end.toordinal()
+            assert item.rescheduled_days == expected
+        else:
+            assert item.rescheduled_days is None
+        limit = min(as_of, known)
+        assert item.evidence == tuple(
+            s for s in program.statements_about(stage.number) if s.said_on.latest <= limit
+        )
+    assert status.reported_stage is reported
+
+
+def test_stage_status_checks_its_arguments() -> None:
+    stage = plan_stages(D(2025, 1, 1))[0]
+    report = ProgressReport(id="r", stage=1, progress="completed", reported_on="2025-06")
+    assert type(stage_status(stage, D(2025, 1, 1)).as_of) is pendulum.Date
+    assert stage_status(stage, D(2025, 7, 1), report=report).state is StageState.COMPLETED
+    assert stage_status(stage, D(2025, 7, 1), baseline=stage).rescheduled_days == 0
+    bad: list[Any] = [
+        lambda: stage_status(stage, datetime.datetime(2025, 1, 1)),
+        lambda: stage_status(stage, pendulum.datetime(2025, 1, 1)),
+        lambda: stage_status(stage, "2025-01-01"),
+        lambda: stage_status(stage, D(2025, 1, 1), [1, 2]),
+        lambda: stage_status(stage, D(2025, 1, 1), "evidence"),
+        lambda: stage_status(stage, D(2025, 1, 1), 5),
+        lambda: stage_status(stage, D(2025, 1, 1), report="completed"),
+        lambda: stage_status(stage, D(2025, 1, 1), baseline=1),
+        lambda: stage_status(1, D(2025, 1, 1)),
+        lambda: program_status("program", D(2025, 1, 1)),
+        lambda: _program(D(2025, 1, 1)).status(D(2025, 1, 1), known_on="2025-01-01"),
+        lambda: _program(D(2025, 1, 1)).status(pendulum.datetime(2025, 1, 1)),
+    ]
+    for make in bad:
+        with pytest.raises(TypeError):
+            make()

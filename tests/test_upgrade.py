@@ -1,0 +1,315 @@
+"""Version-1 documents: every one loads, round-trips as version 2 and keeps the version-1
+meaning of every status, checked against an independent oracle of the version-1 rule."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from csto_program import (
+    DataError,
+    PartialDate,
+    Program,
+    Progress,
+    ProgressReport,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
+from csto_program.dates import MAX_DATE
+from csto_program.serialize import set_fast_path
+from csto_program.strategies import iso_dates, programs
+from json_paths import v1_document
+
+try:  # shared settings for properties over whole programs, when tests/conftest.py has them
+    from conftest import whole_program_settings  # type: ignore[attr-defined]
+except ImportError:
+    from hypothesis import settings
+
+    whole_program_settings = settings(max_examples=25)
+
+D = datetime.date
+V1_SCHEMA = jsonschema.Draft202012Validator(
+    json_schema(Program, version=1), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+V2_SCHEMA = jsonschema.Draft202012Validator(
+    json_schema(Program), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def both_paths() -> Iterator[bool]:
+    """The fast path on, then off (and on again after)."""
+    try:
+        for fast in (True, False):
+            set_fast_path(fast)
+            yield fast
+    finally:
+        set_fast_path(True)
+
+
+# --------------------------------------------------------------------------- the oracle
+
+
+def _iso(text: str) -> D:
+    return D.fromisoformat(text)
+
+
+def v1_status(doc: dict[str, Any], day: D) -> tuple[list[tuple[str, Any, Any]], int | None]:
+    """The version-1 rule, from the document alone: ``[(state, days_remaining,
+    days_overdue)]`` per stage, and the number of the stage whose window holds ``day``.
+
+    A stage is completed once ``completed_on <= day`` (late if after its last day, by the
+    days between); otherwise upcoming, active or overdue by its window ``[start, end)``.
+    """
+    found = []
+    current = None
+    for stage in doc["stages"]:
+        start, end = _iso(stage["start"]), _iso(stage["end"])
+        last = end - relativedelta(days=1)
+        done = stage.get("completed_on")
+        if done is not None and _iso(done) <= day:
+            late = _iso(done).toordinal() - last.toordinal()
+            found.append(("completed_late", None, late) if late > 0 else ("completed", None, None))
+        elif day < start:
+            found.append(("upcoming", None, None))
+        elif day <= last:
+            found.append(("active", last.toordinal() - day.toordinal(), None))
+        else:
+            found.append(("overdue", None, day.toordinal() - last.toordinal()))
+        if start <= day < end:
+            current = stage["number"]
+    return found, current
+
+
+@st.composite
+def v1_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """Version-1 documents: a program of one 12-month-first-stage plan, with completed
+    reports (a whole day, on or after the stage's start) that become ``completed_on``."""
+    program = draw(programs(max_items=2, max_plans=1, first_stage_months=st.just(12)))
+    completed = []
+    for stage in program.plan.stages:
+        if draw(st.booleans()):
+            latest = D.fromordinal(min(MAX_DATE.toordinal(), stage.end.toordinal() + 400))
+            day = PartialDate.from_date(draw(iso_dates(stage.start, latest)))
+            completed.append(
+                ProgressReport(
+                    id=f"done-{stage.number}",
+                    stage=stage.number,
+                    progress=Progress.COMPLETED,
+                    reported_on=day,
+                )
+            )
+    ids = {report.id for report in completed}
+    if ids & set(program.by_id):
+        completed = []
+    doc = v1_document(program.add(*completed))
+    # the upgrade's own ids must be free (a known bug otherwise: see the last test)
+    used = {item["id"] for name in _COLLECTIONS for item in doc.get(name, [])}
+    assume(not used & {"plan", *(f"stage-{s['number']}-completed" for s in doc["stages"])})
+    return doc
+
+
+_COLLECTIONS = ("organizations", "people", "meetings", "statements", "sources", "notes")
+
+
+def _days(doc: dict[str, Any]) -> st.SearchStrategy[list[D]]:
+    marks = {_iso(doc["adopted_on"]).toordinal()}
+    for stage in doc["stages"]:
+        marks.update(_iso(stage[key]).toordinal() for key in ("start", "end"))
+        if "completed_on" in stage:
+            marks.add(_iso(stage["completed_on"]).toordinal())
+    days = sorted(
+        D.fromordinal(n + k)
+        for n in marks
+        for k in (-1, 0, 1)
+        if 1 <= n + k <= MAX_DATE.toordinal()
+    )
+    low = _iso(doc["adopted_on"])
+    high = D.fromordinal(min(MAX_DATE.toordinal(), max(marks) + 800))
+    return st.lists(iso_dates(low, high), max_size=20).map(lambda drawn: days + drawn)
+
+
+@whole_program_settings
+@given(v1_documents(), st.data())
+def test_every_v1_document_upgrades_and_keeps_its_meaning(
+    doc: dict[str, Any], data: st.DataObject
+) -> None:
+    V1_SCHEMA.validate(doc)
+    starts_on = _iso(doc["starts_on"])
+    assert _iso(doc["stages"][0]["end"]) == starts_on + relativedelta(months=12)  # the v1 rule
+    loaded = []
+    for _ in both_paths():
+        loaded += [from_dict(copy.deepcopy(doc), Program), from_json(json.dumps(doc), Program)]
+    program = loaded[0]
+    assert all(other == program for other in loaded)
+    # the upgrade: one plan, one completed report per completion day
+    (plan,) = program.plans
+    assert (plan.id, plan.first_stage_months) == ("plan", 12)
+    assert plan.announced_on == PartialDate.parse(doc["adopted_on"])
+    assert str(plan.starts_on) == doc["starts_on"]
+    assert plan.term_months == doc.get("term_months", 60)
+    assert [to_dict(stage) for stage in plan.stages] == [
+        {k: v for k, v in stage.items() if k != "completed_on"} for stage in doc["stages"]
+    ]
+    completions = [(s["number"], s["completed_on"]) for s in doc["stages"] if "completed_on" in s]
+    assert [
+        (r.id, r.stage, r.progress, str(r.reported_on), str(r.as_of)) for r in program.reports
+    ] == [(f"stage-{n}-completed", n, Progress.COMPLETED, day, day) for n, day in completions]
+    # it round-trips as a version-2 document
+    text = to_json(program)
+    assert json.loads(text)["schema_version"] == 2
+    V2_SCHEMA.validate(json.loads(text))
+    assert from_json(text, Program) == program
+    assert from_dict(to_dict(program), Program) == program
+    # and every day on or after adoption has its version-1 status
+    adopted = _iso(doc["adopted_on"])
+    for day in data.draw(_days(doc)):
+        status = program.status(day)
+        if day < adopted:
+            assert status.plan is None and status.stages == ()
+            continue
+        expected, current = v1_status(doc, day)
+        found = [(s.state.value, s.days_remaining, s.days_overdue) for s in status.stages]
+        assert found == expected, day
+        assert (status.current_stage.number if status.current_stage else None) == current
+
+
+# --------------------------------------------------------------------------- errors
+
+_BASE: dict[str, Any] = {
+    "schema_version": 1,
+    "id": "p",
+    "title": "P",
+    "adopted_on": "2024-11-28",
+    "starts_on": "2025-01-01",
+    "stages": [
+        {
+            "number": 1,
+            "name": "S1",
+            "start": "2025-01-01",
+            "end": "2026-01-01",
+            "completed_on": "2025-12-01",
+        },
+        {"number": 2, "name": "S2", "start": "2026-01-01", "end": "2028-01-01"},
+    ],
+}
+
+
+def _problems(change: Any) -> list[tuple[str, str]]:
+    doc = copy.deepcopy(_BASE)
+    change(doc)
+    with pytest.raises(DataError) as info:
+        from_dict(doc, Program)
+    try:
+        text = json.dumps(doc)
+    except ValueError:  # an integer Python will not print
+        return list(info.value.problems)
+    with pytest.raises(DataError) as again:
+        from_json(text, Program)
+    assert again.value.problems == info.value.problems
+    return list(info.value.problems)
+
+
+def test_the_base_document() -> None:
+    V1_SCHEMA.validate(_BASE)
+    program = from_dict(copy.deepcopy(_BASE), Program)
+    (report,) = program.reports
+    assert (report.id, str(report.reported_on), str(report.as_of)) == (
+        "stage-1-completed",
+        "2025-12-01",
+        "2025-12-01",
+    )
+    with_schema = {**_BASE, "$schema": "https://csto-program.invalid/schema/v1/Program.json"}
+    assert from_dict(with_schema, Program) == program
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda d: d["stages"][1].update(end="2028-02-30"), "$.stages[1].end", "2028-02-30"),
+        (
+            lambda d: d["stages"][0].update(completed_on="2024-12-01"),
+            "$.stages[0].completed_on",
+            "before its start 2025-01-01",
+        ),
+        (lambda d: d["stages"][0].update(completed_on=None), "$.stages[0].completed_on", "null"),
+        (lambda d: d.pop("starts_on"), "$.starts_on", "required key is missing"),
+        (lambda d: d.update(plans=[]), "$.plans", "version 1 has no such key"),
+        (lambda d: d.update(reports=[]), "$.reports", "version 1 has no such key"),
+        (lambda d: d["stages"][0].update(end="2025-07-01"), "$.stages[0].end", "12 months"),
+        (lambda d: d.update(term_months=24), "$.stages[1].end", "after the term"),
+        (lambda d: d.update(term_months="60"), "$.term_months", "expected an integer"),
+        (lambda d: d["stages"][0].update(colour="red"), "$.stages[0].colour", "unknown key"),
+        (lambda d: d.update(stages={}), "$.stages", "expected an array"),
+        (lambda d: d["stages"].append(5), "$.stages[2]", "expected an object"),
+        (lambda d: d["stages"][0].update(number=10**5000), "$.stages[0].number", "digits"),
+        (
+            lambda d: d.update(
+                people=[{"id": "x", "name": "X"}],
+                statements=[
+                    {
+                        "id": "s",
+                        "speaker": "x",
+                        "role": "r",
+                        "said_on": "2025",
+                        "text": "t",
+                        "kind": "quote",
+                        "stages": [3],
+                    }
+                ],
+            ),
+            "$.statements[0].stages[0]",
+            "stage 3",
+        ),
+    ],
+)
+def test_problems_are_reported_at_version_1_paths(change: Any, path: str, words: str) -> None:
+    problems = _problems(change)
+    assert problems[0][0] == path
+    assert words in problems[0][1]
+    assert all(not p.startswith(("$.plans[", "$.reports[")) for p, _ in problems)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["stages"][0].update(completed_on="2025-02-30"),
+        lambda d: d["stages"][0].update(completed_on=5),
+        lambda d: d.update(adopted_on="2024-13-01"),
+        lambda d: d.pop("adopted_on"),
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="src bug: serialize/_versions.py copies completed_on into reported_on and as_of, and "
+    "adopted_on into the plan's announced_on, so one bad value is reported twice at one "
+    "version-1 path (for adopted_on once as an ISO date and once as an EDTF date)",
+)
+def test_one_bad_value_is_one_problem(change: Any) -> None:
+    problems = _problems(change)
+    assert len(problems) == len(set(problems)) == len({p for p, _ in problems})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="src bug: serialize/_versions.py names the upgraded plan 'plan' and the reports "
+    "'stage-N-completed' whatever ids the version-1 document already uses",
+)
+def test_the_upgrade_does_not_take_ids_the_document_uses() -> None:
+    doc = copy.deepcopy(_BASE)
+    doc["people"] = [{"id": "plan", "name": "A person called plan"}]
+    doc["sources"] = [{"id": "stage-1-completed", "outlet": "Example"}]
+    V1_SCHEMA.validate(doc)
+    program = from_dict(doc, Program)
+    assert program.by_id["plan"].name == "A person called plan"
