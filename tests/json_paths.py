@@ -1,13 +1,18 @@
 """JSON documents in tests: every path in a document, the node at a path, a path as the
-JSONPath the library reports, and the version-1 document of a program."""
+JSONPath the library reports, and version-1 documents (of a program, or drawn)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
-from csto_program import Program, Progress, to_dict
-from csto_program.dates import format_iso_date
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from csto_program import PartialDate, Program, Progress, ProgressReport, to_dict
+from csto_program.dates import MAX_DATE, format_iso_date
+from csto_program.strategies import iso_dates, programs
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 
@@ -65,9 +70,9 @@ def v1_document(program: Program) -> dict[str, Any]:
     for stage_doc, stage in zip(stages, plan.stages, strict=True):
         for report in program.reports_about(stage.number):
             day = report.day
-            if report.progress is Progress.COMPLETED and day.earliest == day.latest:
-                if day.earliest >= stage.start and "completed_on" not in stage_doc:
-                    stage_doc["completed_on"] = format_iso_date(day.earliest)
+            whole_day = day.earliest == day.latest and day.earliest >= stage.start
+            if report.progress is Progress.COMPLETED and whole_day:
+                stage_doc.setdefault("completed_on", format_iso_date(day.earliest))
     gone = {plan.id, *(report.id for report in program.reports)}
     for note in doc.get("notes", []):
         if "about" in note:
@@ -84,3 +89,34 @@ def v1_document(program: Program) -> dict[str, Any]:
             if plan.term_months != 60:
                 top["term_months"] = plan.term_months
     return top
+
+
+_COLLECTIONS = ("organizations", "people", "meetings", "statements", "sources", "notes")
+
+
+@st.composite
+def v1_documents(draw: st.DrawFn, *, max_items: int = 2) -> dict[str, Any]:
+    """Version-1 documents: programs of one plan whose stage one lasts 12 months, with
+    completed reports (a whole day, on or after the stage's start) that become
+    ``completed_on``; :func:`v1_document` writes them."""
+    program = draw(programs(max_items=max_items, max_plans=1, first_stage_months=st.just(12)))
+    completed = []
+    for stage in program.plan.stages:
+        if draw(st.booleans()):
+            latest = min(MAX_DATE.toordinal(), stage.end.toordinal() + 400)
+            day = draw(iso_dates(stage.start, datetime.date.fromordinal(latest)))
+            completed.append(
+                ProgressReport(
+                    id=f"done-{stage.number}",
+                    stage=stage.number,
+                    progress=Progress.COMPLETED,
+                    reported_on=PartialDate.from_date(day),
+                )
+            )
+    if {report.id for report in completed} & set(program.by_id):
+        completed = []
+    doc = v1_document(program.add(*completed))
+    # the ids the upgrade gives must be free (a known bug otherwise: see tests/test_upgrade.py)
+    used = {item["id"] for name in _COLLECTIONS for item in doc.get(name, [])}
+    assume(not used & {"plan", *(f"stage-{s['number']}-completed" for s in doc["stages"])})
+    return doc

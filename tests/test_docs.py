@@ -376,7 +376,9 @@ def test_every_public_module_has_a_reference_page() -> None:
     for module in _public_modules():
         if module.__name__ == "csto_program":
             continue  # its names are rendered one by one, on the pages of their modules
-        assert module.__name__ in directives, f"no page of docs/reference/ renders {module.__name__}"
+        assert module.__name__ in directives, (
+            f"no page of docs/reference/ renders {module.__name__}"
+        )
 
 
 def _pages() -> list[Path]:

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import (
@@ -20,7 +20,6 @@ from csto_program import (
     PartialDate,
     Program,
     Progress,
-    ProgressReport,
     from_dict,
     from_json,
     json_schema,
@@ -29,8 +28,8 @@ from csto_program import (
 )
 from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
-from csto_program.strategies import iso_dates, programs
-from json_paths import v1_document
+from csto_program.strategies import iso_dates
+from json_paths import v1_documents
 
 try:  # shared settings for properties over whole programs, when tests/conftest.py has them
     from conftest import whole_program_settings  # type: ignore[attr-defined]
@@ -92,37 +91,6 @@ def v1_status(doc: dict[str, Any], day: D) -> tuple[list[tuple[str, Any, Any]], 
     return found, current
 
 
-@st.composite
-def v1_documents(draw: st.DrawFn) -> dict[str, Any]:
-    """Version-1 documents: a program of one 12-month-first-stage plan, with completed
-    reports (a whole day, on or after the stage's start) that become ``completed_on``."""
-    program = draw(programs(max_items=2, max_plans=1, first_stage_months=st.just(12)))
-    completed = []
-    for stage in program.plan.stages:
-        if draw(st.booleans()):
-            latest = D.fromordinal(min(MAX_DATE.toordinal(), stage.end.toordinal() + 400))
-            day = PartialDate.from_date(draw(iso_dates(stage.start, latest)))
-            completed.append(
-                ProgressReport(
-                    id=f"done-{stage.number}",
-                    stage=stage.number,
-                    progress=Progress.COMPLETED,
-                    reported_on=day,
-                )
-            )
-    ids = {report.id for report in completed}
-    if ids & set(program.by_id):
-        completed = []
-    doc = v1_document(program.add(*completed))
-    # the upgrade's own ids must be free (a known bug otherwise: see the last test)
-    used = {item["id"] for name in _COLLECTIONS for item in doc.get(name, [])}
-    assume(not used & {"plan", *(f"stage-{s['number']}-completed" for s in doc["stages"])})
-    return doc
-
-
-_COLLECTIONS = ("organizations", "people", "meetings", "statements", "sources", "notes")
-
-
 def _days(doc: dict[str, Any]) -> st.SearchStrategy[list[D]]:
     marks = {_iso(doc["adopted_on"]).toordinal()}
     for stage in doc["stages"]:
@@ -141,7 +109,7 @@ def _days(doc: dict[str, Any]) -> st.SearchStrategy[list[D]]:
 
 
 @whole_program_settings
-@given(v1_documents(), st.data())
+@given(v1_documents(max_items=2), st.data())
 def test_every_v1_document_upgrades_and_keeps_its_meaning(
     doc: dict[str, Any], data: st.DataObject
 ) -> None:

@@ -509,7 +509,7 @@ def add_months(day: datetime.date, months: int) -> pendulum.Date:
     >>> try:
     ...     add_months(datetime.date(9999, 1, 1), 12)
     ... except ScheduleError as exc:
-    ...     print(exc)
+    ...     print(exc.problems[0][1])
     9999-01-01 + 12 months is outside the years 0001..9999
     """
     d = as_date(day)
@@ -530,7 +530,7 @@ def add_days(day: datetime.date, days: int) -> pendulum.Date:
     >>> try:
     ...     add_days(datetime.date(9999, 12, 31), 1)
     ... except ScheduleError as exc:
-    ...     print(exc)
+    ...     print(exc.problems[0][1])
     9999-12-31 + 1 days is outside the years 0001..9999
     """
     d = as_date(day)

@@ -43,12 +43,12 @@ def short_repr(value: object, width: int = 60) -> str:
     same whatever the input.
 
     >>> short_repr("x" * 1000, 12)
-    "'xxxxxxxxx..."
-    >>> short_repr(10 ** 5000)
-    'an integer of 5001 digits'
+    "'xxxxxxxx..."
+    >>> short_repr(10 ** 4000)
+    'an integer of 4001 digits'
     """
     if type(value) is int and value.bit_length() > 200:
-        digits = len(str(value)) if value.bit_length() < 14000 else None
+        digits = len(str(value)) if value.bit_length() < 14000 else None  # < 4,300 digits
         if digits is None:
             return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
         return f"an integer of {digits} digits"

@@ -278,7 +278,7 @@ def timeline(
     >>> from csto_program.datasets import tajik_afghan_border
     >>> events = timeline(tajik_afghan_border(), datetime.date(2026, 1, 29))
     >>> [e.kind for e in events if e.when.startswith("2024-11-2")][:3]
-    ['meeting', 'statement', 'statement']
+    ['plan', 'meeting', 'statement']
     """
     as_of = as_date(as_of, "as_of")
     status = program.status(as_of, known_on=known_on)
@@ -305,7 +305,6 @@ def timeline(
                   "meeting", title, meeting.description, (), meeting.sources)
         )
     for index, statement in enumerate(program.statements):
-        said = statement.text if statement.kind is StatementKind.QUOTE else statement.text
         title = f"{_speaker(program, statement)}, {statement.role}"
         if statement.kind is StatementKind.QUOTE:
             said = f"“{statement.text}”"

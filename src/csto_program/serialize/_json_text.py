@@ -75,7 +75,7 @@ def check_text(text: object, max_bytes: int = MAX_DOCUMENT_BYTES) -> str | bytes
     A ``str`` is measured in characters (each at least one byte in UTF-8), ``bytes`` in
     bytes. A byte order mark is dropped the same way from both.
 
-    >>> check_text("\ufeff{}"), check_text(b"\xef\xbb\xbf{}")
+    >>> check_text("\\ufeff{}".encode().decode("unicode_escape")), check_text(bytes([0xEF, 0xBB, 0xBF]) + b"{}")
     ('{}', b'{}')
     >>> check_text("{}" * 10, max_bytes=8)
     Traceback (most recent call last):
