@@ -257,11 +257,20 @@ def test_examples_in_constant_docstrings_run(module: str, name: str, doc: str) -
 # --------------------------------------------------------------------------- the reference
 
 
-def _reference_directives() -> set[str]:
-    found = set()
-    for page in (DOCS / "reference").glob("*.md"):
-        found.update(re.findall(r"^::: ([\w.]+)$", page.read_text(encoding="utf-8"), re.M))
+_DIRECTIVE = re.compile(r"^::: ([\w.]+)\n((?:[ \t]+\S.*\n?)*)", re.M)
+
+
+def _directive_options() -> dict[str, str]:
+    """Every ``::: path`` of the reference, with the indented options block under it."""
+    found: dict[str, str] = {}
+    for page in sorted((DOCS / "reference").glob("*.md")):
+        for match in _DIRECTIVE.finditer(page.read_text(encoding="utf-8")):
+            found[match[1]] = match[2]
     return found
+
+
+def _reference_directives() -> set[str]:
+    return set(_directive_options())
 
 
 def _is_module(path: str) -> bool:
@@ -271,18 +280,33 @@ def _is_module(path: str) -> bool:
         return False
 
 
+def _renders_members(options: str) -> bool:
+    return re.search(r"^\s*members:\s*false\s*$", options, re.M) is None
+
+
 def _documented_objects() -> set[tuple[str, int]]:
     """``(name, id(object))`` of everything the reference renders: a module rendered whole
-    renders every name in its ``__all__``."""
-    found = set()
-    for path in _reference_directives():
+    renders every name in its ``__all__`` (unless its options say ``members: false``)."""
+    found: set[tuple[str, int]] = set()
+    for path, options in _directive_options().items():
         if _is_module(path):
-            module = importlib.import_module(path)
-            found.update((name, id(getattr(module, name))) for name in module.__all__)
+            if _renders_members(options):
+                module = importlib.import_module(path)
+                found.update((name, id(getattr(module, name))) for name in module.__all__)
         else:
             module_name, _, name = path.rpartition(".")
             found.add((name, id(getattr(importlib.import_module(module_name), name))))
     return found
+
+
+def test_a_module_rendered_whole_renders_its_all_only() -> None:
+    """mkdocstrings renders every name without a leading underscore unless told to follow
+    ``__all__`` (``filters: public``), and the test above counts ``__all__``."""
+    for path, options in sorted(_directive_options().items()):
+        if _is_module(path) and _renders_members(options):
+            assert re.search(r"^\s*filters:\s*public\s*$", options, re.M), (
+                f"::: {path} renders the whole module: give it `filters: public`"
+            )
 
 
 @pytest.mark.parametrize(
