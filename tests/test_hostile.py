@@ -888,7 +888,10 @@ WRONG_TYPE_BUGS = {
         for name in sorted(public_functions())
     ],
 )
-def test_wrong_typed_arguments_raise_type_or_library_errors(name: str, tmp_path: Path) -> None:
+def test_wrong_typed_arguments_raise_type_or_library_errors(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a bytes path such as b"{}" is a file name: write it here
     record = tajik_afghan_border()
     function = public_functions()[name]
     (tmp_path / "statements.jsonl").write_text(
