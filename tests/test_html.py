@@ -4,10 +4,11 @@ console, the network, the filter, print and no-script views, and screenshots to 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -238,9 +239,11 @@ def test_stage_and_plan_tables() -> None:
         assert words in text, words
     assert '<time datetime="2024-11-25">' in document and '<time datetime="2023">' in document
     assert document.count('<th scope="col">') == 7 + 7
-    shifted = attrs.evolve(sample_report().stages[0], shift_days=-1)
-    one = render_report(attrs.evolve(sample_report(), stages=(shifted,)))
-    assert "\N{MINUS SIGN}1 day (earlier)" in one
+    earlier = attrs.evolve(sample_report().stages[0], shift_days=-1)
+    unknown = attrs.evolve(sample_report().stages[1], shift_days=None)
+    two = render_report(attrs.evolve(sample_report(), stages=(earlier, unknown)))
+    assert "\N{MINUS SIGN}1 day (earlier)" in two
+    assert '<td data-label="Shift" class="nowrap">—</td>' in two
 
 
 def test_the_view_model_refuses_unknown_kinds() -> None:
@@ -266,11 +269,15 @@ _TEXT = st.text(
 )
 
 
+@functools.cache
+def _baseline_structure() -> list[tuple[str, tuple[str, ...]]]:
+    return Page(render_report(_with_text(sample_report(), "x", None))).structure
+
+
 @given(text=_TEXT)
 def test_any_text_is_escaped_and_leaves_the_structure_alone(text: str) -> None:
-    baseline = Page(render_report(_with_text(sample_report(), "x", None)))
     page = Page(render_report(_with_text(sample_report(), text, None)))
-    assert page.structure == baseline.structure
+    assert page.structure == _baseline_structure()
     assert "".join(page.text).count(text) >= 30
     meta = [a for t, a in page.tags if t == "meta" and a.get("name") == "generator"]
     assert meta == [{"name": "generator", "content": text}]
@@ -292,9 +299,6 @@ SHOTS = Path(tempfile.gettempdir())
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[WebDriver]:
-    reason = missing_browser()
-    if reason:
-        pytest.skip(f"browser tests need Chromium and chromedriver: {reason}")
     with chromium() as browser:
         yield browser
 
@@ -329,7 +333,7 @@ def _count(driver: WebDriver) -> str:
     return driver.find_element(By.ID, "filter-count").text
 
 
-def test_page_loads_offline_with_a_clean_console(driver: WebDriver, report_url: str) -> None:
+def check_page_loads_offline_with_a_clean_console(driver: WebDriver, report_url: str) -> None:
     from selenium.webdriver.common.by import By
 
     _open(driver, report_url)
@@ -346,8 +350,9 @@ def test_page_loads_offline_with_a_clean_console(driver: WebDriver, report_url: 
     assert console_errors(driver) == []
 
 
-def test_the_filter_shows_the_right_events(driver: WebDriver, report_url: str) -> None:
+def check_the_filter_shows_the_right_events(driver: WebDriver, report_url: str) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select
 
     _open(driver, report_url)
@@ -382,12 +387,13 @@ def test_the_filter_shows_the_right_events(driver: WebDriver, report_url: str) -
     ]
     kind.select_by_value("statement")
     assert _visible_titles(driver) == ["Secretary General Talatbek Masadykov on the program"]
-    driver.find_element(By.ID, "filter-text").send_keys("nothing like this")
+    driver.find_element(By.ID, "filter-text").send_keys("nothing like this", Keys.ENTER)
     assert _visible_titles(driver) == [] and _count(driver) == "0 of 10 events shown"
+    assert driver.current_url == report_url  # Enter does not submit the form
     assert console_errors(driver) == []
 
 
-def test_every_source_link_is_http(driver: WebDriver, report_url: str) -> None:
+def check_every_source_link_is_http(driver: WebDriver, report_url: str) -> None:
     from selenium.webdriver.common.by import By
 
     _open(driver, report_url)
@@ -398,7 +404,7 @@ def test_every_source_link_is_http(driver: WebDriver, report_url: str) -> None:
     assert "https://tass.com/world/2078683" in hrefs
 
 
-def test_hostile_text_stays_text_in_the_browser(driver: WebDriver) -> None:
+def check_hostile_text_stays_text_in_the_browser(driver: WebDriver, _: str) -> None:
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
@@ -414,7 +420,7 @@ def test_hostile_text_stays_text_in_the_browser(driver: WebDriver) -> None:
     assert console_errors(driver) == []
 
 
-def test_print_hides_the_filter_and_shows_every_event_and_address(
+def check_print_hides_the_filter_and_shows_every_event_and_address(
     driver: WebDriver, report_url: str
 ) -> None:
     from selenium.webdriver.common.by import By
@@ -431,7 +437,7 @@ def test_print_hides_the_filter_and_shows_every_event_and_address(
     assert after == '" <https://example.org/draft>"'
 
 
-def test_without_javascript_every_event_shows_and_the_filter_hides(
+def check_without_javascript_every_event_shows_and_the_filter_hides(
     driver: WebDriver, report_url: str
 ) -> None:
     from selenium.webdriver.common.by import By
@@ -445,10 +451,7 @@ def test_without_javascript_every_event_shows_and_the_filter_hides(
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
-@pytest.mark.parametrize(("width", "dark"), [(390, False), (1280, False), (390, True)])
-def test_screenshots_without_horizontal_scroll(
-    driver: WebDriver, report_url: str, width: int, dark: bool
-) -> None:
+def _screenshot(driver: WebDriver, report_url: str, width: int, dark: bool) -> None:
     _open(driver, report_url, width)
     path = SHOTS / f"csto-program-report-{width}{'-dark' if dark else ''}.png"
     height = full_page_screenshot(driver, width, path, dark=dark)
@@ -456,6 +459,48 @@ def test_screenshots_without_horizontal_scroll(
     scroll, inner = driver.execute_script(
         "return [document.documentElement.scrollWidth, window.innerWidth]"
     )
-    assert scroll <= inner == width
+    assert scroll <= inner == width  # no horizontal scroll of the page
     background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(13, 17, 23)" if dark else "rgb(255, 255, 255)")
+
+
+def check_screenshot_390(driver: WebDriver, report_url: str) -> None:
+    _screenshot(driver, report_url, 390, dark=False)
+
+
+def check_screenshot_1280(driver: WebDriver, report_url: str) -> None:
+    _screenshot(driver, report_url, 1280, dark=False)
+
+
+def check_screenshot_390_dark(driver: WebDriver, report_url: str) -> None:
+    _screenshot(driver, report_url, 390, dark=True)
+
+
+_MISSING = missing_browser()
+
+
+# One test function for every check, so that where no browser is found, ``pytest -ra``
+# prints one line for all of them.
+@pytest.mark.skipif(
+    _MISSING is not None, reason=f"browser tests need Chromium and chromedriver: {_MISSING}"
+)
+@pytest.mark.parametrize(
+    "check",
+    [
+        check_page_loads_offline_with_a_clean_console,
+        check_the_filter_shows_the_right_events,
+        check_every_source_link_is_http,
+        check_hostile_text_stays_text_in_the_browser,
+        check_print_hides_the_filter_and_shows_every_event_and_address,
+        check_without_javascript_every_event_shows_and_the_filter_hides,
+        check_screenshot_390,
+        check_screenshot_1280,
+        check_screenshot_390_dark,
+    ],
+    ids=lambda check: check.__name__.removeprefix("check_"),
+)
+def test_in_chromium(
+    check: Callable[[WebDriver, str], None], driver: WebDriver, report_url: str
+) -> None:
+    """Each check opens a report in the one headless Chromium of this module."""
+    check(driver, report_url)
