@@ -123,10 +123,11 @@ class ReportStage:
     ...                     "overdue", "in_progress", "29 days overdue", 34)
     >>> stage.shift_days
     34
-    >>> ReportStage(1, "x", "2025-01-01", "2025-12-31", "late", "late", None, "", None)
-    Traceback (most recent call last):
-    ...
-    ValueError: 'state' must be in ('upcoming', 'active', 'overdue', 'completed', ...
+    >>> try:
+    ...     ReportStage(1, "x", "2025-01-01", "2025-12-31", "late", "late", None, "", None)
+    ... except ValueError as error:
+    ...     print(error.args[0])
+    'state' must be in ('upcoming', 'active', ...) (got 'late')
     """
 
     number: int
@@ -259,7 +260,7 @@ def _chart(svg: str | None) -> Markup | None:
     return Markup(_SCRIPT.sub("", _PROLOGUE.sub("", svg)).strip())
 
 
-def _pairs(plan: ReportPlan) -> list[tuple[tuple[int, str, str], int | None]]:
+def _windows_with_shifts(plan: ReportPlan) -> list[tuple[tuple[int, str, str], int | None]]:
     shifts = plan.shifts + (None,) * (len(plan.windows) - len(plan.shifts))
     return list(zip(plan.windows, shifts, strict=False))
 
@@ -283,7 +284,7 @@ def _environment() -> jinja2.Environment:
 @functools.cache
 def _script() -> tuple[Markup, str]:
     """The page's script and its CSP source expression (``'sha256-...'``)."""
-    text = resources.files("csto_program.export").joinpath("templates/filter.js").read_text()
+    text = resources.files("csto_program.export").joinpath("templates/filter.js").read_text("utf-8")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
     return Markup(text), f"'sha256-{digest}'"
 
@@ -317,7 +318,7 @@ def render_report(report: Report) -> str:
     plan_stages = sorted({number for plan in report.plans for number, _, _ in plan.windows})
     plan_rows = []
     for plan in report.plans:
-        cells = {n: (first, last, shift) for (n, first, last), shift in _pairs(plan)}
+        cells = {n: (first, last, shift) for (n, first, last), shift in _windows_with_shifts(plan)}
         plan_rows.append((plan, [cells.get(number) for number in plan_stages]))
     return (
         _environment()
