@@ -38,7 +38,14 @@ from csto_program import (
 )
 from csto_program.dates import EDTF_PATTERN, ISO_DATE_PATTERN
 from csto_program.serialize import MODEL_CLASSES, SCHEMA_VERSION, set_fast_path, to_json_bytes
-from csto_program.strategies import meetings, plans, programs, progress_reports, statements
+from csto_program.strategies import (
+    meetings,
+    partial_dates,
+    plans,
+    programs,
+    progress_reports,
+    statements,
+)
 from json_paths import get, json_path, paths, v1_documents
 
 try:  # shared settings for properties over whole programs, when tests/conftest.py has them
@@ -436,6 +443,7 @@ _SURROGATE_TEXT = st.tuples(
 # Text for the date parsers (what the partial-date fuzzer drew): anything, the EDTF alphabet,
 # the EDTF shape and real dates.
 _DATE_TEXT = st.one_of(
+    partial_dates().map(str),
     st.text(max_size=12),
     st.text(alphabet="0123456789-?~% T+", max_size=12),
     st.from_regex(f"\\A{EDTF_PATTERN}\\Z", fullmatch=True),
@@ -547,8 +555,9 @@ def _mutate(doc: Any, data: st.DataObject) -> tuple[Any, list[tuple[tuple[Any, .
         all_paths = paths(doc)
         dates = [p for p in all_paths if p and p[-1] in _DATE_KEYS]
         action = data.draw(st.sampled_from(["drop", "swap", "extra", "dup", "date"]))
-        if action == "date" and dates:
-            path = data.draw(st.sampled_from(dates))
+        if action == "date" and dates:  # a kind of date first: each is fuzzed as often
+            key = data.draw(st.sampled_from(sorted({p[-1] for p in dates})))
+            path = data.draw(st.sampled_from([p for p in dates if p[-1] == key]))
             value = data.draw(_DATE_TEXT)
             get(doc, path[:-1])[path[-1]] = value
             swapped.append((path, value))
