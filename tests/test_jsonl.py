@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import errno
 import gzip
 import io
 import json
@@ -19,6 +20,7 @@ from csto_program import (
     DataError,
     PartialDate,
     Place,
+    Plan,
     Program,
     Statement,
     StatementKind,
@@ -28,7 +30,13 @@ from csto_program import (
     to_json,
     write_jsonl,
 )
+from csto_program._files import FileError
 from csto_program.strategies import programs, statements
+
+try:  # shared settings for properties over whole programs, when tests/conftest.py has them
+    from conftest import whole_program_settings  # type: ignore[attr-defined]
+except ImportError:
+    whole_program_settings = settings(max_examples=25)
 
 
 def _statement(number: int, said_on: str = "2026-01-29") -> Statement:
@@ -70,7 +78,7 @@ def test_statements_round_trip_binary_and_text(items: list[Statement]) -> None:
     assert list(iter_jsonl(text, Statement)) == items
 
 
-@settings(max_examples=40)
+@whole_program_settings
 @given(st.lists(programs(max_items=1), max_size=3))
 def test_programs_round_trip_through_a_path(items: list[Program]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -127,7 +135,10 @@ def test_bad_line_is_reported_with_its_line_number_after_the_good_ones() -> None
         (b"{", "line 2: $", "invalid JSON"),
         (b"[1, 2]", "line 2: $", "expected an object, got an array"),
         (b'{"id": "x", "id": "y"}', "line 2: $", "duplicate key 'id'"),
-        (b"\xff\xfe{}", "line 2: $", "invalid JSON"),
+        (b"\xff\xfe{}", "line 2: $", "UTF-16"),
+        (b"\xc3\x28{}", "line 2: $", "invalid JSON"),
+        (b"\xef\xbb\xbf[]", "line 2: $", "expected an object, got an array"),
+        (b'{"id": ' + b"9" * 5000 + b"}", "line 2: $", "invalid JSON"),
         (b"null", "line 2: $", "expected an object, got null"),
     ],
 )
@@ -189,8 +200,10 @@ def test_writing_consumes_items_one_at_a_time() -> None:
 def test_a_path_is_opened_lazily_and_closed(tmp_path: pathlib.Path) -> None:
     missing = tmp_path / "missing.jsonl"
     reader = iter_jsonl(missing, Statement)  # no error yet: nothing opened
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(FileError) as info:
         next(reader)
+    assert isinstance(info.value, OSError) and info.value.errno == errno.ENOENT
+    assert info.value.path == str(missing)
     path = tmp_path / "corpus.jsonl"
     write_jsonl([_statement(1)], path)
     assert list(iter_jsonl(path, Statement)) == [_statement(1)]
@@ -241,13 +254,13 @@ def test_wrong_arguments_are_type_errors() -> None:
 
 
 def test_a_program_corpus_reads_programs_only() -> None:
-    program = Program(
-        id="demo",
-        title="Demo",
-        adopted_on=datetime.date(2024, 11, 28),
+    plan = Plan(
+        id="plan",
+        announced_on="2024-12-04",
         starts_on=datetime.date(2025, 1, 1),
         stages=plan_stages(datetime.date(2025, 1, 1)),
     )
+    program = Program(id="demo", title="Demo", adopted_on="2024-11-28", plans=(plan,))
     out = io.BytesIO()
     write_jsonl([program, program], out)
     out.seek(0)

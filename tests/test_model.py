@@ -255,7 +255,7 @@ _DATE_FIELDS = [
     [pendulum.datetime(2025, 1, 1), pendulum.DateTime(2025, 1, 1), datetime.datetime(2025, 1, 1)],
 )
 def test_datetimes_are_refused_for_date_fields(cls: type, name: str, value: Any) -> None:
-    with pytest.raises(TypeError, match="datetime|DateTime"):
+    with pytest.raises(TypeError, match=r"datetime|DateTime"):
         attrs.evolve(_VALID[cls], **{name: value})
 
 
