@@ -318,7 +318,7 @@ class _Odd:
     days: tuple[pendulum.Date, ...] = field(Kind.DATE, "Days.", many=True)
     kinds: tuple[Progress, ...] = field(Kind.ENUM, "Kinds.", type=Progress, many=True, unique=True)
     links: tuple[str, ...] = field(Kind.URL, "Links.", many=True)
-    when: pendulum.Date | None = field(Kind.DATE, "A day.", optional=True)  # noqa: RUF009
+    when: pendulum.Date | None = field(Kind.DATE, "A day.", optional=True)
     code: str = field(Kind.COUNTRY, "A country.", default="KZ")
 
     def __attrs_post_init__(self) -> None:

@@ -28,7 +28,13 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from csto_program.dates import EDTF_PATTERN, ISO_DATE_PATTERN, PartialDate, load_zone, parse_iso_date
+from csto_program.dates import (
+    EDTF_PATTERN,
+    ISO_DATE_PATTERN,
+    PartialDate,
+    load_zone,
+    parse_iso_date,
+)
 from csto_program.errors import DataError, short_repr
 
 __all__ = ["Kind", "Spec", "field", "spec_of", "specs"]
@@ -190,9 +196,9 @@ def _convert_one(spec: Spec, name: str, value: Any) -> Any:
                 return parse_iso_date(value)
             except DataError as exc:
                 raise exc.prefixed(f"$.{name}") from None
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            if type(value) is not pendulum.Date:
-                return pendulum.Date(value.year, value.month, value.day)
+        plain_date = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+        if plain_date and type(value) is not pendulum.Date:
+            return pendulum.Date(value.year, value.month, value.day)
         return value
     if kind is Kind.PARTIAL_DATE and type(value) is str:
         try:
@@ -247,7 +253,9 @@ def _wrong_type(inst: Any, name: str, value: Any, spec: Spec) -> TypeError:
     got = type(value).__name__
     if isinstance(value, datetime.datetime) and spec.kind is Kind.DATE:
         got = f"a datetime ({got})"
-    return TypeError(f"{type(inst).__name__}.{name} must be {wanted}, got {got} {short_repr(value)}")
+    return TypeError(
+        f"{type(inst).__name__}.{name} must be {wanted}, got {got} {short_repr(value)}"
+    )
 
 
 def _validator(spec: Spec) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -292,7 +300,7 @@ def field(
     kind: Kind,
     description: str,
     *,
-    type: type | None = None,  # noqa: A002 - the Spec's own name
+    type: type | None = None,
     many: bool = False,
     optional: bool = False,
     default: Any = _NO_DEFAULT,

@@ -151,7 +151,9 @@ def _json_text(data: Any) -> str:
     """
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return "\n".join(
-        line if line.isprintable() else "".join(
+        line
+        if line.isprintable()
+        else "".join(
             _json_escape(char) if char != "\\" and _terminal.escape(char) != char else char
             for char in line
         )
@@ -279,14 +281,18 @@ _ISO_DATE = _IsoDateType()
 
 def _as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--as-of", type=_ISO_DATE, metavar="YYYY-MM-DD",
+        "--as-of",
+        type=_ISO_DATE,
+        metavar="YYYY-MM-DD",
         help="The day to report on (default: today).",
     )(f)
 
 
 def _known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--known-on", type=_ISO_DATE, metavar="YYYY-MM-DD",
+        "--known-on",
+        type=_ISO_DATE,
+        metavar="YYYY-MM-DD",
         help="Use only plans and reports published by this day (default: --as-of).",
     )(f)
 
@@ -297,8 +303,12 @@ def _file_argument(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _max_bytes_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--max-bytes", type=_WholeNumberType(), default=MAX_DOCUMENT_BYTES, show_default=True,
-        metavar="N", help="Refuse a document larger than this.",
+        "--max-bytes",
+        type=_WholeNumberType(),
+        default=MAX_DOCUMENT_BYTES,
+        show_default=True,
+        metavar="N",
+        help="Refuse a document larger than this.",
     )(f)
 
 
@@ -315,8 +325,10 @@ def _load_package(label: str, folder: str) -> Program:
     """The program in a data package folder (one holding ``datapackage.json``)."""
     if not os.path.isfile(os.path.join(folder, "datapackage.json")):
         raise _Failure(
-            [f"{label}: cannot read the file: Is a directory (and not a data package: "
-             "it has no datapackage.json)"]
+            [
+                f"{label}: cannot read the file: Is a directory (and not a data package: "
+                "it has no datapackage.json)"
+            ]
         )
     try:
         from csto_program.export.datapackage import from_datapackage
@@ -355,9 +367,9 @@ def _load(file: str | None, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[str, P
         raise _Failure(_problem_lines(label, exc)) from None
 
 
-def _days(as_of: pendulum.Date | None, known_on: pendulum.Date | None) -> tuple[
-    pendulum.Date, pendulum.Date | None, str
-]:
+def _days(
+    as_of: pendulum.Date | None, known_on: pendulum.Date | None
+) -> tuple[pendulum.Date, pendulum.Date | None, str]:
     """The day to report on, the day of knowledge, and how to name them in a heading."""
     day = _today() if as_of is None else as_of
     name = f"{day} (today)" if as_of is None else str(day)
@@ -409,19 +421,40 @@ _KINDS = click.Choice(text.EVENT_KINDS)
 @_file_argument
 @_as_of_option
 @_known_on_option
-@click.option("--from", "since", type=_ISO_DATE, metavar="YYYY-MM-DD",
-              help="Only events that can be on or after this day.")
-@click.option("--to", "until", type=_ISO_DATE, metavar="YYYY-MM-DD",
-              help="Only events that can be on or before this day.")
+@click.option(
+    "--from",
+    "since",
+    type=_ISO_DATE,
+    metavar="YYYY-MM-DD",
+    help="Only events that can be on or after this day.",
+)
+@click.option(
+    "--to",
+    "until",
+    type=_ISO_DATE,
+    metavar="YYYY-MM-DD",
+    help="Only events that can be on or before this day.",
+)
 @click.option("--kind", "kinds", type=_KINDS, multiple=True, help="Only events of this kind.")
-@click.option("--stage", "stage_numbers", type=_WholeNumberType(), multiple=True,
-              help="Only events about this stage.")
+@click.option(
+    "--stage",
+    "stage_numbers",
+    type=_WholeNumberType(),
+    multiple=True,
+    help="Only events about this stage.",
+)
 @click.option("--speaker", help="Only statements by this person (id or part of the name).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def _timeline_command(
-    file: str | None, as_of: pendulum.Date | None, known_on: pendulum.Date | None,
-    since: pendulum.Date | None, until: pendulum.Date | None, kinds: tuple[str, ...],
-    stage_numbers: tuple[int, ...], speaker: str | None, as_json: bool,
+    file: str | None,
+    as_of: pendulum.Date | None,
+    known_on: pendulum.Date | None,
+    since: pendulum.Date | None,
+    until: pendulum.Date | None,
+    kinds: tuple[str, ...],
+    stage_numbers: tuple[int, ...],
+    speaker: str | None,
+    as_json: bool,
 ) -> None:
     """The program's history in date order: adoption, plan announcements, meetings,
     statements, progress reports and each stage's window with its status.
@@ -454,8 +487,14 @@ def _timeline_command(
                 "as_of": str(day),
                 "known_on": str(known or day),
                 "events": [
-                    {"date": e.when, "kind": e.kind, "title": e.title, "text": e.text,
-                     "stages": list(e.stages), "sources": list(e.sources)}
+                    {
+                        "date": e.when,
+                        "kind": e.kind,
+                        "title": e.title,
+                        "text": e.text,
+                        "stages": list(e.stages),
+                        "sources": list(e.sources),
+                    }
                     for e in shown
                 ],
             }
@@ -572,8 +611,12 @@ def _plans_command(file: str | None, as_json: bool) -> None:
         return
     lines = [_cell(f"{program.title} ({program.id})"), ""]
     for row in history:
-        lines.append(_cell(f"{row['id']}, announced {row['announced_on']}: "
-                           f"starts {row['starts_on']}, term {row['term_months']} months"))
+        lines.append(
+            _cell(
+                f"{row['id']}, announced {row['announced_on']}: "
+                f"starts {row['starts_on']}, term {row['term_months']} months"
+            )
+        )
         if row["basis"]:
             lines.append("  " + _cell(row["basis"]))
         if row["sources"]:
@@ -583,9 +626,12 @@ def _plans_command(file: str | None, as_json: bool) -> None:
             for line in text.table(
                 ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
                 [
-                    [str(s["number"]), f"{s['start']} – {s['last_day']}",
-                     text.shift_words(s["shift_from_previous"]),
-                     text.shift_words(s["shift_from_first"])]
+                    [
+                        str(s["number"]),
+                        f"{s['start']} – {s['last_day']}",
+                        text.shift_words(s["shift_from_previous"]),
+                        text.shift_words(s["shift_from_first"]),
+                    ]
                     for s in row["stages"]
                 ],
             )
@@ -596,10 +642,22 @@ def _plans_command(file: str | None, as_json: bool) -> None:
 
 @cli.command("plan", short_help="The stage plan for any start date.")
 @click.option("--start", type=_ISO_DATE, required=True, metavar="YYYY-MM-DD", help="First day.")
-@click.option("--months", type=_MonthsType(), default=",".join(map(str, DEFAULT_MONTHS)),
-              show_default=True, metavar="N,N,...", help="Stage lengths in months.")
-@click.option("--term-months", type=_WholeNumberType(), default=DEFAULT_TERM_MONTHS,
-              show_default=True, metavar="N", help="The plan's term in months.")
+@click.option(
+    "--months",
+    type=_MonthsType(),
+    default=",".join(map(str, DEFAULT_MONTHS)),
+    show_default=True,
+    metavar="N,N,...",
+    help="Stage lengths in months.",
+)
+@click.option(
+    "--term-months",
+    type=_WholeNumberType(),
+    default=DEFAULT_TERM_MONTHS,
+    show_default=True,
+    metavar="N",
+    help="The plan's term in months.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def _plan_command(
     start: pendulum.Date, months: tuple[int, ...], term_months: int, as_json: bool
@@ -614,19 +672,29 @@ def _plan_command(
         message = "; ".join(m for _, m in getattr(exc, "problems", [("$", str(exc))]))
         raise _Failure([f"impossible plan: {message}"], _EXIT_USAGE) from None
     fields: list[dict[str, Any]] = [
-        {"number": s.number, "name": s.name, "start": str(s.start), "end": str(s.end),
-         "last_day": str(s.last_day)}
+        {
+            "number": s.number,
+            "name": s.name,
+            "start": str(s.start),
+            "end": str(s.end),
+            "last_day": str(s.last_day),
+        }
         for s in stages
     ]
     if as_json:
         _echo_json({"stages": fields})
         return
-    lines = [f"Stage plan from {start} ({', '.join(map(str, months))} months; "
-             f"term {term_months} months)", ""]
+    lines = [
+        f"Stage plan from {start} ({', '.join(map(str, months))} months; "
+        f"term {term_months} months)",
+        "",
+    ]
     lines += text.table(
         ["STAGE", "NAME", "START", "END", "LAST DAY", "MONTHS"],
-        [[str(f["number"]), f["name"], f["start"], f["end"], f["last_day"], str(m)]
-         for f, m in zip(fields, months, strict=True)],
+        [
+            [str(f["number"]), f["name"], f["start"], f["end"], f["last_day"], str(m)]
+            for f, m in zip(fields, months, strict=True)
+        ],
     )
     lines.append(
         "Windows are [START, END): END is the first day after a stage, LAST DAY its deadline."
@@ -656,19 +724,27 @@ def _validate_command(files: tuple[str, ...], max_bytes: int) -> None:
             failures += failure.lines
             continue
         _echo_lines(
-            [f"{label}: ok ({_count(len(program.plans), 'plan')}, "
-             f"{_count(len(program.stages), 'stage')}, "
-             f"{_count(len(program.meetings), 'meeting')}, "
-             f"{_count(len(program.statements), 'statement')}, "
-             f"{_count(len(program.reports), 'progress report')})"]
+            [
+                f"{label}: ok ({_count(len(program.plans), 'plan')}, "
+                f"{_count(len(program.stages), 'stage')}, "
+                f"{_count(len(program.meetings), 'meeting')}, "
+                f"{_count(len(program.statements), 'statement')}, "
+                f"{_count(len(program.reports), 'progress report')})"
+            ]
         )
     if failures:
         raise _Failure(failures)
 
 
 @cli.command("schema", short_help="The JSON Schema of a program document.")
-@click.option("--version", "version", type=click.Choice(["1", "2"]), default="2", show_default=True,
-              help="The document version.")
+@click.option(
+    "--version",
+    "version",
+    type=click.Choice(["1", "2"]),
+    default="2",
+    show_default=True,
+    help="The document version.",
+)
 def _schema_command(version: str) -> None:
     """The JSON Schema (draft 2020-12) of a program document, indented."""
     _echo_json(json_schema(Program, version=int(version)))
@@ -715,24 +791,35 @@ def _write_bytes(out: _terminal.Output, data: bytes) -> None:
         stream.buffer.write(data)
         stream.buffer.flush()
     except OSError as exc:
-        raise _terminal.OutputError(out.name, exc.strerror or type(exc).__name__,
-                                    errno=exc.errno) from None
+        raise _terminal.OutputError(
+            out.name, exc.strerror or type(exc).__name__, errno=exc.errno
+        ) from None
     except ValueError:  # a closed stream
         raise _terminal.OutputError(out.name, "the stream is closed") from None
 
 
 @cli.command("export", short_help="Export as a document, table package, report, calendar or chart.")
 @_file_argument
-@click.option("-f", "--format", "fmt", metavar="FORMAT",
-              help="The output format (default: from the suffix of -o).")
-@click.option("-o", "--output", type=_FileName(),
-              help="Write to this file (default: standard output).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="The output format (default: from the suffix of -o).",
+)
+@click.option(
+    "-o", "--output", type=_FileName(), help="Write to this file (default: standard output)."
+)
 @click.option("--force", is_flag=True, help="Allow -o to name one of the input files.")
 @_as_of_option
 @_known_on_option
 def _export_command(
-    file: str | None, fmt: str | None, output: str | None, force: bool,
-    as_of: pendulum.Date | None, known_on: pendulum.Date | None,
+    file: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    as_of: pendulum.Date | None,
+    known_on: pendulum.Date | None,
 ) -> None:
     """Export the program: json (the document itself), jsonl (its statements), datapackage
     (CSV tables and datapackage.json, into a folder), html (a one-file report), markdown,
@@ -770,17 +857,42 @@ def _export_command(
 
 
 @cli.command("init", short_help="Write a small program file to start from.")
-@click.option("-o", "--output", type=_FileName(), default="-", show_default=True,
-              help="The file to write (- is standard output).")
-@click.option("--start", type=_ISO_DATE, metavar="YYYY-MM-DD", default="2025-01-01",
-              show_default=True, help="The first day of stage one.")
-@click.option("--months", type=_MonthsType(), default=",".join(map(str, DEFAULT_MONTHS)),
-              show_default=True, metavar="N,N,...", help="Stage lengths in months.")
-@click.option("--term-months", type=_WholeNumberType(), metavar="N",
-              help="The term in months (default: the stages' total).")
+@click.option(
+    "-o",
+    "--output",
+    type=_FileName(),
+    default="-",
+    show_default=True,
+    help="The file to write (- is standard output).",
+)
+@click.option(
+    "--start",
+    type=_ISO_DATE,
+    metavar="YYYY-MM-DD",
+    default="2025-01-01",
+    show_default=True,
+    help="The first day of stage one.",
+)
+@click.option(
+    "--months",
+    type=_MonthsType(),
+    default=",".join(map(str, DEFAULT_MONTHS)),
+    show_default=True,
+    metavar="N,N,...",
+    help="Stage lengths in months.",
+)
+@click.option(
+    "--term-months",
+    type=_WholeNumberType(),
+    metavar="N",
+    help="The term in months (default: the stages' total).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def _init_command(
-    output: str, start: pendulum.Date, months: tuple[int, ...], term_months: int | None,
+    output: str,
+    start: pendulum.Date,
+    months: tuple[int, ...],
+    term_months: int | None,
     force: bool,
 ) -> None:
     """A minimal valid program document to edit: one plan with its stages (stage one's
@@ -789,8 +901,9 @@ def _init_command(
     from csto_program.datasets import starter_program
 
     if output != "-" and os.path.lexists(output) and not force:
-        raise _Failure([f"{_cell(output, _PATH_WIDTH)} exists; give --force to overwrite it"],
-                       _EXIT_USAGE)
+        raise _Failure(
+            [f"{_cell(output, _PATH_WIDTH)} exists; give --force to overwrite it"], _EXIT_USAGE
+        )
     try:
         program = starter_program(start, months=months, term_months=term_months)
     except CstoProgramError as exc:
@@ -801,8 +914,14 @@ def _init_command(
 
 @cli.command("upgrade", short_help="Rewrite a program file in the current document version.")
 @click.argument("file", type=_FileName(dir_okay=False))
-@click.option("-o", "--output", type=_FileName(), default="-", show_default=True,
-              help="The file to write (- is standard output; FILE itself with --force).")
+@click.option(
+    "-o",
+    "--output",
+    type=_FileName(),
+    default="-",
+    show_default=True,
+    help="The file to write (- is standard output; FILE itself with --force).",
+)
 @click.option("--force", is_flag=True, help="Allow -o to name FILE.")
 def _upgrade_command(file: str, output: str, force: bool) -> None:
     """Read a program document of any supported version and write it in the current one."""

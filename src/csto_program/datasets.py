@@ -42,13 +42,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Sequence
 import importlib.resources
+from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from typing import Final
 
-from csto_program.errors import DataError
 from csto_program.dates import PartialDate
+from csto_program.errors import DataError
 from csto_program.model import (
     Meeting,
     MeetingKind,
@@ -211,22 +211,43 @@ def starter_program(
         description="Replace with what the program is.",
         people=(Person(id="example-person", name="Example Person"),),
         meetings=(
-            Meeting(id="example-meeting", title="A meeting", kind=MeetingKind.WORKING_MEETING,
-                    starts_on=PartialDate.from_date(day), sources=("example-source",)),
+            Meeting(
+                id="example-meeting",
+                title="A meeting",
+                kind=MeetingKind.WORKING_MEETING,
+                starts_on=PartialDate.from_date(day),
+                sources=("example-source",),
+            ),
         ),
         statements=(
-            Statement(id="example-statement", speaker="example-person", role="Their role",
-                      said_on=PartialDate.from_date(day), text="What they said.",
-                      kind=StatementKind.PARAPHRASE, meeting="example-meeting", stages=(1,),
-                      sources=("example-source",)),
+            Statement(
+                id="example-statement",
+                speaker="example-person",
+                role="Their role",
+                said_on=PartialDate.from_date(day),
+                text="What they said.",
+                kind=StatementKind.PARAPHRASE,
+                meeting="example-meeting",
+                stages=(1,),
+                sources=("example-source",),
+            ),
         ),
         reports=(
-            ProgressReport(id="example-report", stage=1, progress=Progress.IN_PROGRESS,
-                           reported_on=PartialDate.from_date(day), statement="example-statement",
-                           sources=("example-source",)),
+            ProgressReport(
+                id="example-report",
+                stage=1,
+                progress=Progress.IN_PROGRESS,
+                reported_on=PartialDate.from_date(day),
+                statement="example-statement",
+                sources=("example-source",),
+            ),
         ),
         sources=(
-            Source(id="example-source", outlet="Example News", url="https://example.org/news",
-                   published_on=PartialDate.from_date(day)),
+            Source(
+                id="example-source",
+                outlet="Example News",
+                url="https://example.org/news",
+                published_on=PartialDate.from_date(day),
+            ),
         ),
     )

@@ -195,7 +195,8 @@ class PartialDate:
         if not _MIN_YEAR <= self.year <= _MAX_YEAR:
             raise DataError.at(
                 "$",
-                f"year {short_repr(self.year)} is out of range 1..9999 (year 0000 is not supported)",
+                f"year {short_repr(self.year)} is out of range 1..9999 "
+                "(year 0000 is not supported)",
             )
         if self.month is None:
             if self.day is not None:

@@ -128,9 +128,7 @@ class DataError(CstoProgramError, ValueError):
         return (_rebuild, (type(self), self.problems, self.more))
 
 
-def _rebuild(
-    cls: type[DataError], problems: tuple[tuple[str, str], ...], more: int
-) -> DataError:
+def _rebuild(cls: type[DataError], problems: tuple[tuple[str, str], ...], more: int) -> DataError:
     err = DataError.__new__(cls)
     DataError.__init__(err, problems, more=more)
     return err

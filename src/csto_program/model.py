@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
@@ -223,14 +224,21 @@ class Source:
     PartialDate(year=2025, month=1, day=29, qualifier=None)
     """
 
-    id: str = field(Kind.ID, "The source's id, unique in the record.", examples=("tass-2025-01-29",))
+    id: str = field(
+        Kind.ID, "The source's id, unique in the record.", examples=("tass-2025-01-29",)
+    )
     outlet: str = field(Kind.TEXT, "The outlet that published it.", examples=("TASS",))
     url: str | None = field(
-        Kind.URL, "Where it can be read.", optional=True, examples=("https://tass.com/world/2078683",)
+        Kind.URL,
+        "Where it can be read.",
+        optional=True,
+        examples=("https://tass.com/world/2078683",),
     )
     published_on: PartialDate | None = field(
-        Kind.PARTIAL_DATE, "When it was published (EDTF: a year, a month or a day).",
-        optional=True, examples=("2026-01-29",),
+        Kind.PARTIAL_DATE,
+        "When it was published (EDTF: a year, a month or a day).",
+        optional=True,
+        examples=("2026-01-29",),
     )
     kind: SourceKind = field(
         Kind.ENUM, "What kind of publication it is.", type=SourceKind, default=SourceKind.NEWS
@@ -259,7 +267,9 @@ class Person:
     """
 
     id: str = field(Kind.ID, "The person's id, unique in the record.", examples=("masadykov",))
-    name: str = field(Kind.TEXT, "The name as the record writes it.", examples=("Talatbek Masadykov",))
+    name: str = field(
+        Kind.TEXT, "The name as the record writes it.", examples=("Talatbek Masadykov",)
+    )
     other_names: tuple[str, ...] = field(
         Kind.TEXT, "Other spellings and transliterations of the name.", many=True
     )
@@ -277,17 +287,15 @@ class Organization:
     """
 
     id: str = field(Kind.ID, "The organisation's id, unique in the record.", examples=("csto",))
-    name: str = field(
-        Kind.TEXT, "Its name.", examples=("Collective Security Treaty Organization",)
+    name: str = field(Kind.TEXT, "Its name.", examples=("Collective Security Treaty Organization",))
+    abbreviation: str | None = field(
+        Kind.STR, "Its abbreviation.", optional=True, examples=("CSTO",)
     )
-    abbreviation: str | None = field(Kind.STR, "Its abbreviation.", optional=True, examples=("CSTO",))
     other_names: tuple[str, ...] = field(Kind.TEXT, "Other names it is known by.", many=True)
     classification: str = field(
         Kind.STR, "What kind of body it is.", examples=("intergovernmental",)
     )
-    parent: str | None = field(
-        Kind.ID, "Id of the organisation it belongs to.", optional=True
-    )
+    parent: str | None = field(Kind.ID, "Id of the organisation it belongs to.", optional=True)
     sources: tuple[str, ...] = _sources()
 
 
@@ -304,13 +312,17 @@ class Place:
     datetime.timedelta(seconds=18000)
     """
 
-    name: str = field(Kind.TEXT, "The city (or place) alone, without the country.", examples=("Astana",))
+    name: str = field(
+        Kind.TEXT, "The city (or place) alone, without the country.", examples=("Astana",)
+    )
     country: str = field(
         Kind.COUNTRY,
         "The country, as a current ISO 3166-1 alpha-2 code.",
         examples=("KZ",),
     )
-    timezone: str = field(Kind.TIMEZONE, "The IANA time zone of the place.", examples=("Asia/Almaty",))
+    timezone: str = field(
+        Kind.TIMEZONE, "The IANA time zone of the place.", examples=("Asia/Almaty",)
+    )
 
     def utcoffset(self, day: datetime.date) -> datetime.timedelta:
         """The place's UTC offset at local noon on ``day``.
@@ -335,7 +347,9 @@ class Participant:
     'CSTO Secretary-General'
     """
 
-    role: str = field(Kind.TEXT, "The role at the time of the meeting.", examples=("CSTO Secretary-General",))
+    role: str = field(
+        Kind.TEXT, "The role at the time of the meeting.", examples=("CSTO Secretary-General",)
+    )
     person: str | None = field(Kind.ID, "Id of the person.", optional=True)
     organization: str | None = field(Kind.ID, "Id of the organisation represented.", optional=True)
 
@@ -358,10 +372,13 @@ class Meeting:
     """
 
     id: str = field(Kind.ID, "The meeting's id, unique in the record.", examples=("astana-2024",))
-    title: str = field(Kind.TEXT, "What the meeting was.", examples=("CSTO Collective Security Council session",))
+    title: str = field(
+        Kind.TEXT, "What the meeting was.", examples=("CSTO Collective Security Council session",)
+    )
     kind: MeetingKind = field(Kind.ENUM, "What kind of event it was.", type=MeetingKind)
     starts_on: PartialDate = field(
-        Kind.PARTIAL_DATE, "Its (first) day, or the month or year when only that is known.",
+        Kind.PARTIAL_DATE,
+        "Its (first) day, or the month or year when only that is known.",
         examples=("2024-11-28",),
     )
     ends_on: PartialDate | None = field(
@@ -396,9 +413,13 @@ class Statement:
     (1,)
     """
 
-    id: str = field(Kind.ID, "The statement's id, unique in the record.", examples=("masadykov-2026-01-29",))
+    id: str = field(
+        Kind.ID, "The statement's id, unique in the record.", examples=("masadykov-2026-01-29",)
+    )
     speaker: str = field(Kind.ID, "Id of the person who said it.", examples=("masadykov",))
-    role: str = field(Kind.TEXT, "The speaker's role at the time.", examples=("CSTO Secretary-General",))
+    role: str = field(
+        Kind.TEXT, "The speaker's role at the time.", examples=("CSTO Secretary-General",)
+    )
     said_on: PartialDate = field(
         Kind.PARTIAL_DATE, "When it was said (EDTF).", examples=("2026-01-29",)
     )
@@ -414,8 +435,12 @@ class Statement:
     )
     meeting: str | None = field(Kind.ID, "Id of the meeting where it was said.", optional=True)
     stages: tuple[int, ...] = field(
-        Kind.INT, "Numbers of the stages the statement is evidence about.", many=True,
-        minimum=1, unique=True, examples=([1],),
+        Kind.INT,
+        "Numbers of the stages the statement is evidence about.",
+        many=True,
+        minimum=1,
+        unique=True,
+        examples=([1],),
     )
     topics: tuple[str, ...] = field(Kind.TEXT, "What it is about, in a few words each.", many=True)
     sources: tuple[str, ...] = _sources()
@@ -511,7 +536,9 @@ class Plan:
     Date(2027, 12, 31)
     """
 
-    id: str = field(Kind.ID, "The plan's id, unique in the record.", examples=("press-service-2025",))
+    id: str = field(
+        Kind.ID, "The plan's id, unique in the record.", examples=("press-service-2025",)
+    )
     announced_on: PartialDate = field(
         Kind.PARTIAL_DATE, "When the plan became public (EDTF).", examples=("2025-04-11",)
     )
@@ -522,15 +549,23 @@ class Plan:
         Kind.RECORD, "The stages, numbered 1..n in order.", type=Stage, many=True
     )
     term_months: int = field(
-        Kind.INT, "The plan's term in months; the stages end by its end.",
-        default=DEFAULT_TERM_MONTHS, minimum=1, examples=(60,),
+        Kind.INT,
+        "The plan's term in months; the stages end by its end.",
+        default=DEFAULT_TERM_MONTHS,
+        minimum=1,
+        examples=(60,),
     )
     first_stage_months: int | None = field(
-        Kind.INT, "How long stage one must last, in months (null: no rule).",
-        optional=True, default=DEFAULT_FIRST_STAGE_MONTHS, minimum=1, examples=(12,),
+        Kind.INT,
+        "How long stage one must last, in months (null: no rule).",
+        optional=True,
+        default=DEFAULT_FIRST_STAGE_MONTHS,
+        minimum=1,
+        examples=(12,),
     )
     basis: str = field(
-        Kind.STR, "How the dates were derived: what was stated and what was inferred.",
+        Kind.STR,
+        "How the dates were derived: what was stated and what was inferred.",
         examples=("Stage one taken to start on the adoption day.",),
     )
     sources: tuple[str, ...] = _sources()
@@ -580,7 +615,9 @@ class ProgressReport:
     (<Progress.IN_PROGRESS: 'in_progress'>, '2026-01-29')
     """
 
-    id: str = field(Kind.ID, "The report's id, unique in the record.", examples=("stage-1-2026-01-29",))
+    id: str = field(
+        Kind.ID, "The report's id, unique in the record.", examples=("stage-1-2026-01-29",)
+    )
     stage: int = field(Kind.INT, "The number of the stage it is about.", minimum=1, examples=(1,))
     progress: Progress = field(Kind.ENUM, "Where the stage stood.", type=Progress)
     reported_on: PartialDate = field(
@@ -621,7 +658,16 @@ _COLLECTIONS: dict[type, str] = {
     Source: "sources",
     Note: "notes",
 }
-_ID_FIELDS = ("plans", "organizations", "people", "meetings", "statements", "reports", "sources", "notes")
+_ID_FIELDS = (
+    "plans",
+    "organizations",
+    "people",
+    "meetings",
+    "statements",
+    "reports",
+    "sources",
+    "notes",
+)
 
 
 @attrs.frozen(slots=True)
@@ -651,9 +697,12 @@ class Program:
     plans: tuple[Plan, ...] = field(
         Kind.RECORD,
         "Every announced version of the schedule, in the order they became known.",
-        type=Plan, many=True,
+        type=Plan,
+        many=True,
     )
-    other_names: tuple[str, ...] = field(Kind.TEXT, "Other names the program is known by.", many=True)
+    other_names: tuple[str, ...] = field(
+        Kind.TEXT, "Other names the program is known by.", many=True
+    )
     description: str = field(Kind.STR, "What the program is.")
     decided_on: PartialDate | None = field(
         Kind.PARTIAL_DATE, "When the decision to develop it was taken (EDTF).", optional=True
@@ -675,14 +724,18 @@ class Program:
         Kind.RECORD, "What people said.", type=Statement, many=True
     )
     reports: tuple[ProgressReport, ...] = field(
-        Kind.RECORD, "Dated, sourced reports of the stages' progress.", type=ProgressReport,
+        Kind.RECORD,
+        "Dated, sourced reports of the stages' progress.",
+        type=ProgressReport,
         many=True,
     )
     sources: tuple[Source, ...] = field(
         Kind.RECORD, "The publications the record rests on.", type=Source, many=True
     )
     notes: tuple[Note, ...] = field(
-        Kind.RECORD, "Conflicts between sources, date resolutions and context.", type=Note,
+        Kind.RECORD,
+        "Conflicts between sources, date resolutions and context.",
+        type=Note,
         many=True,
     )
 
@@ -824,7 +877,9 @@ class Program:
                     f"records[{index}] must be one of {kinds}, got {type(record).__name__}"
                 )
             added.setdefault(name, []).append(record)
-        changes = {name: (*getattr(self, name), *items) for name, items in added.items()}
+        changes: dict[str, Any] = {
+            name: (*getattr(self, name), *items) for name, items in added.items()
+        }
         return attrs.evolve(self, **changes)
 
 
@@ -841,7 +896,7 @@ def _plans_in_order(plans: Sequence[Plan]) -> bool:
     if not plans:
         return False
     latest = [plan.announced_on.latest for plan in plans]
-    return all(a <= b for a, b in zip(latest, latest[1:], strict=False))
+    return all(a <= b for a, b in itertools.pairwise(latest))
 
 
 def _refs(items: Iterable[Any], name: str) -> set[Any]:
@@ -1001,4 +1056,3 @@ def program_problems(
                     f"refers to {short_repr(ref)}, which is not in the record",
                 )
         yield from check_sources(f"$.notes[{index}]", note.sources)
-

@@ -97,8 +97,7 @@ def stage_boundaries(
     for index, length in enumerate(lengths):
         if length < 1:
             raise ScheduleError(
-                f"stage {index + 1} must last a positive number of months, "
-                f"got {short_repr(length)}"
+                f"stage {index + 1} must last a positive number of months, got {short_repr(length)}"
             )
     if first_stage_months is not None and lengths[0] != first_stage_months:
         raise ScheduleError(

@@ -166,7 +166,9 @@ def stage_status(
         raise TypeError(f"evidence must be a sequence of Statement, got {type(evidence).__name__}")
     for index, statement in enumerate(evidence):
         if not isinstance(getattr(statement, "said_on", None), PartialDate):
-            raise TypeError(f"evidence[{index}] must be a Statement, got {type(statement).__name__}")
+            raise TypeError(
+                f"evidence[{index}] must be a Statement, got {type(statement).__name__}"
+            )
     if report is not None and not isinstance(getattr(report, "reported_on", None), PartialDate):
         raise TypeError(f"report must be a ProgressReport, got {type(report).__name__}")
     if baseline is not None:
@@ -181,7 +183,7 @@ def stage_status(
         common["rescheduled_days"] = days_between(baseline.last_day, last_day)
     progress = None if report is None else report.progress.value
     if progress == "completed":
-        assert report is not None  # noqa: S101 - for the type checker
+        assert report is not None
         done = report.day.earliest
         if done <= last_day:
             return StageStatus(stage, as_of, StageState.COMPLETED, **common)

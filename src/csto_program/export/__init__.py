@@ -69,22 +69,56 @@ class Format:
 
 
 _ALL = (
-    Format("json", (".json",), "csto_program.export._simple:json_bytes",
-           "the program document (indented JSON, the current schema version)"),
-    Format("jsonl", (".jsonl",), "csto_program.export._simple:jsonl_bytes",
-           "the statements, one JSON document a line"),
-    Format("datapackage", (), "csto_program.export.datapackage:write_datapackage",
-           "a folder of CSV tables and datapackage.json (Frictionless)", directory=True),
-    Format("html", (".html", ".htm"), "csto_program.export.html:html_bytes",
-           "a one-file report for a browser"),
-    Format("markdown", (".md", ".markdown"), "csto_program.export.markdown:markdown_bytes",
-           "a status report in Markdown"),
-    Format("mermaid", (".mmd", ".mermaid"), "csto_program.export.mermaid:mermaid_bytes",
-           "a Mermaid gantt chart"),
-    Format("ics", (".ics",), "csto_program.export.ical:ical_bytes",
-           "an iCalendar feed of meetings and stage deadlines"),
-    Format("png", (".png",), "csto_program.export.plot:png_bytes", "a timeline chart (PNG)",
-           binary=True),
+    Format(
+        "json",
+        (".json",),
+        "csto_program.export._simple:json_bytes",
+        "the program document (indented JSON, the current schema version)",
+    ),
+    Format(
+        "jsonl",
+        (".jsonl",),
+        "csto_program.export._simple:jsonl_bytes",
+        "the statements, one JSON document a line",
+    ),
+    Format(
+        "datapackage",
+        (),
+        "csto_program.export.datapackage:write_datapackage",
+        "a folder of CSV tables and datapackage.json (Frictionless)",
+        directory=True,
+    ),
+    Format(
+        "html",
+        (".html", ".htm"),
+        "csto_program.export.html:html_bytes",
+        "a one-file report for a browser",
+    ),
+    Format(
+        "markdown",
+        (".md", ".markdown"),
+        "csto_program.export.markdown:markdown_bytes",
+        "a status report in Markdown",
+    ),
+    Format(
+        "mermaid",
+        (".mmd", ".mermaid"),
+        "csto_program.export.mermaid:mermaid_bytes",
+        "a Mermaid gantt chart",
+    ),
+    Format(
+        "ics",
+        (".ics",),
+        "csto_program.export.ical:ical_bytes",
+        "an iCalendar feed of meetings and stage deadlines",
+    ),
+    Format(
+        "png",
+        (".png",),
+        "csto_program.export.plot:png_bytes",
+        "a timeline chart (PNG)",
+        binary=True,
+    ),
     Format("svg", (".svg",), "csto_program.export.plot:svg_bytes", "a timeline chart (SVG)"),
 )
 
@@ -151,7 +185,9 @@ def _stamp(as_of: datetime.date, stamp: datetime.datetime | None) -> datetime.da
     except OverflowError:
         from csto_program.errors import DataError
 
-        raise DataError.at("$", f"stamp {stamp.isoformat()} is outside the years 0001..9999 in UTC") from None
+        raise DataError.at(
+            "$", f"stamp {stamp.isoformat()} is outside the years 0001..9999 in UTC"
+        ) from None
 
 
 def render(
@@ -170,10 +206,12 @@ def render(
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
-    >>> render(tajik_afghan_border(), "pdf", as_of=datetime.date(2026, 1, 29))
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown format 'pdf'; expected one of: json, jsonl, datapackage, html, markdown, mermaid, ics, png, svg
+    >>> try:
+    ...     render(tajik_afghan_border(), "pdf", as_of=datetime.date(2026, 1, 29))
+    ... except ValueError as exc:
+    ...     print(str(exc).replace("; ", ";\n"))
+    unknown format 'pdf';
+    expected one of: json, jsonl, datapackage, html, markdown, mermaid, ics, png, svg
     """
     spec = _check(program, format)
     if spec.directory:
@@ -211,4 +249,3 @@ def write(
         spec.function()(program, path, as_of=day, known_on=known)
         return
     write_atomic(path, render(program, format, as_of=day, known_on=known, stamp=stamp))
-

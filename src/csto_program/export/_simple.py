@@ -32,5 +32,3 @@ def jsonl_bytes(program: Program, **_: Any) -> bytes:
     buffer = io.BytesIO()
     write_jsonl(program.statements, buffer)
     return buffer.getvalue()
-
-

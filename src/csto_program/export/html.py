@@ -30,14 +30,12 @@ True
 from __future__ import annotations
 
 import base64
+import datetime
 import functools
 import hashlib
 import re
 from importlib import resources
-from typing import Final
-
-import datetime
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import jinja2
@@ -341,7 +339,7 @@ def render_report(report: Report) -> str:
 
 def _source(program: Program, ref: str) -> ReportSource:
     found = program.by_id[ref]
-    assert isinstance(found, Source)  # noqa: S101 - references resolve by construction
+    assert isinstance(found, Source)
     return ReportSource(
         outlet=text.source_label(program, found),
         title=found.title,
@@ -350,7 +348,9 @@ def _source(program: Program, ref: str) -> ReportSource:
     )
 
 
-def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> str | None:
+def _chart_svg(
+    program: Program, as_of: datetime.date, known_on: datetime.date | None
+) -> str | None:
     try:
         from csto_program.export.plot import plot_bytes
     except ImportError:  # pragma: no cover - the plot module itself has no hard dependency
@@ -363,7 +363,10 @@ def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date |
 
 
 def report_of(
-    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None,
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
     chart: bool = True,
 ) -> Report:
     """The :class:`Report` of ``program`` as of ``as_of``, as known on ``known_on``.
@@ -419,7 +422,8 @@ def report_of(
     notes = tuple(
         ReportNote(
             kind=note.kind.value,
-            text=note.text + (f" Stated: “{note.stated}”." if note.stated else "")
+            text=note.text
+            + (f" Stated: “{note.stated}”." if note.stated else "")
             + (f" Resolved to {note.resolved}." if note.resolved is not None else ""),
             sources=tuple(_source(program, ref) for ref in note.sources),
         )

@@ -224,7 +224,7 @@ def outlets(program: Program, source_ids: Sequence[str]) -> str:
 
 def _source(program: Program, ref: str) -> Source:
     found = program.by_id[ref]
-    assert isinstance(found, Source)  # noqa: S101 - references resolve by construction
+    assert isinstance(found, Source)
     return found
 
 
@@ -285,24 +285,48 @@ def timeline(
     rank = {kind: index for index, kind in enumerate(EVENT_KINDS)}
     adopted = PartialDate.from_date(program.adopted_on)
     events = [
-        Event(adopted.sort_key, rank["adopted"], 0, str(adopted), "adopted",
-              f"{program.title} adopted", "", (), ())
+        Event(
+            adopted.sort_key,
+            rank["adopted"],
+            0,
+            str(adopted),
+            "adopted",
+            f"{program.title} adopted",
+            "",
+            (),
+            (),
+        )
     ]
     for index, plan in enumerate(program.plans):
-        windows = "; ".join(
-            f"stage {s.number} {window(s.start, s.last_day)}" for s in plan.stages
-        )
+        windows = "; ".join(f"stage {s.number} {window(s.start, s.last_day)}" for s in plan.stages)
         events.append(
-            Event(plan.announced_on.sort_key, rank["plan"], index, str(plan.announced_on), "plan",
-                  f"plan {plan.id} announced", f"{windows}. {plan.basis}".strip(),
-                  tuple(s.number for s in plan.stages), plan.sources)
+            Event(
+                plan.announced_on.sort_key,
+                rank["plan"],
+                index,
+                str(plan.announced_on),
+                "plan",
+                f"plan {plan.id} announced",
+                f"{windows}. {plan.basis}".strip(),
+                tuple(s.number for s in plan.stages),
+                plan.sources,
+            )
         )
     for index, meeting in enumerate(program.meetings):
         place = meeting_place(meeting)
         title = f"{meeting.title} ({place})" if place else meeting.title
         events.append(
-            Event(meeting.starts_on.sort_key, rank["meeting"], index, meeting_when(meeting),
-                  "meeting", title, meeting.description, (), meeting.sources)
+            Event(
+                meeting.starts_on.sort_key,
+                rank["meeting"],
+                index,
+                meeting_when(meeting),
+                "meeting",
+                title,
+                meeting.description,
+                (),
+                meeting.sources,
+            )
         )
     for index, statement in enumerate(program.statements):
         title = f"{_speaker(program, statement)}, {statement.role}"
@@ -311,24 +335,48 @@ def timeline(
         else:
             said = f"(paraphrase) {statement.text}"
         events.append(
-            Event(statement.said_on.sort_key, rank["statement"], index, str(statement.said_on),
-                  "statement", title, said, statement.stages, statement.sources)
+            Event(
+                statement.said_on.sort_key,
+                rank["statement"],
+                index,
+                str(statement.said_on),
+                "statement",
+                title,
+                said,
+                statement.stages,
+                statement.sources,
+            )
         )
     for index, report in enumerate(program.reports):
         about = f" as of {report.as_of}" if report.as_of is not None else ""
         events.append(
-            Event(report.reported_on.sort_key, rank["report"], index, str(report.reported_on),
-                  "report", f"stage {report.stage} {progress_words(report.progress)}{about}",
-                  report.note, (report.stage,), report.sources)
+            Event(
+                report.reported_on.sort_key,
+                rank["report"],
+                index,
+                str(report.reported_on),
+                "report",
+                f"stage {report.stage} {progress_words(report.progress)}{about}",
+                report.note,
+                (report.stage,),
+                report.sources,
+            )
         )
     if stages:
         for stage_status in status.stages:
             stage = stage_status.stage
             events.append(
-                Event((stage.start, stage.last_day), rank["stage"], stage.number,
-                      window(stage.start, stage.last_day), "stage",
-                      f"stage {stage.number}: {stage.name}", state_words(stage_status),
-                      (stage.number,), stage.sources)
+                Event(
+                    (stage.start, stage.last_day),
+                    rank["stage"],
+                    stage.number,
+                    window(stage.start, stage.last_day),
+                    "stage",
+                    f"stage {stage.number}: {stage.name}",
+                    state_words(stage_status),
+                    (stage.number,),
+                    stage.sources,
+                )
             )
     events.sort(key=lambda event: (event.key, event.rank, event.order))
     return events

@@ -38,6 +38,7 @@ __all__ = [
 T = TypeVar("T")
 
 _SCHEMA_KEY = "$schema"
+_VERSIONS_READ = " and ".join(map(str, SUPPORTED_VERSIONS))
 _INDENTED: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
@@ -77,17 +78,19 @@ def _program_document(data: Any) -> tuple[dict[str, Any], Callable[[str], str] |
     if "schema_version" not in data:
         raise DataError.at(
             "$.schema_version",
-            f"required key is missing (this library reads {' and '.join(map(str, SUPPORTED_VERSIONS))})",
+            f"required key is missing (this library reads versions {_VERSIONS_READ})",
         )
     version = data["schema_version"]
     if type(version) is not int or version not in SUPPORTED_VERSIONS:
         raise DataError.at(
             "$.schema_version",
             f"unsupported schema_version {describe(version)}; this library reads versions "
-            f"{' and '.join(map(str, SUPPORTED_VERSIONS))}",
+            f"{_VERSIONS_READ}",
         )
     if _SCHEMA_KEY in data and not isinstance(data[_SCHEMA_KEY], str):
-        raise DataError.at(f"$['{_SCHEMA_KEY}']", f"expected a string, got {describe(data[_SCHEMA_KEY])}")
+        raise DataError.at(
+            f"$['{_SCHEMA_KEY}']", f"expected a string, got {describe(data[_SCHEMA_KEY])}"
+        )
     body = {k: v for k, v in data.items() if k != "schema_version" and k != _SCHEMA_KEY}
     if version == 1:
         return upgrade_v1(body)
@@ -111,7 +114,7 @@ def _structure(data: Any, cls: type[T], fast: str | None) -> T:
         raise DataError(((old_path(p), m) for p, m in exc.problems), more=exc.more) from None
     except CstoProgramError:  # pragma: no cover - every data error is a DataError
         raise
-    except Exception as exc:  # noqa: BLE001 - flattened into paths, or re-raised if a bug
+    except Exception as exc:
         problems = problems_of(exc)
         if old_path is not None:
             problems = [(old_path(p), m) for p, m in problems]
@@ -229,4 +232,3 @@ def from_json(
     if fast is not None:  # no duplicate after all: orjson read what the stdlib read
         return fast[0]
     return _structure(data, cls, None)
-

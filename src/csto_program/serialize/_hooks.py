@@ -101,7 +101,13 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
     return structure
 
 
-ENUMS: Final[tuple[type[enum.Enum], ...]] = (MeetingKind, NoteKind, SourceKind, StatementKind, Progress)
+ENUMS: Final[tuple[type[enum.Enum], ...]] = (
+    MeetingKind,
+    NoteKind,
+    SourceKind,
+    StatementKind,
+    Progress,
+)
 
 
 def _enum_value(member: enum.Enum) -> Any:
@@ -249,8 +255,6 @@ def converter() -> cattrs.Converter:
     return _CONVERTERS[0]
 
 
-
-
 def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
     """A program from a document, or one ``DataError`` with every problem in it.
 
@@ -282,7 +286,7 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
             for index, item in enumerate(raw):
                 try:
                     items.append(hook(item, spec.type))
-                except Exception as exc:  # noqa: BLE001 - flattened, or re-raised if a bug
+                except Exception as exc:
                     problems.extend(problems_of(exc, f"$.{a.name}[{index}]"))
                     items.append(None)
                     failed = True
@@ -292,8 +296,9 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
             values[a.name] = items
             continue
         try:
-            values[a.name] = conv.structure(raw, a.type)
-        except Exception as exc:  # noqa: BLE001 - flattened, or re-raised if a bug
+            field_type: Any = a.type  # resolved above
+            values[a.name] = conv.structure(raw, field_type)
+        except Exception as exc:
             problems.extend(problems_of(exc, f"$.{a.name}"))
             values[a.name] = () if spec.many else None
             failed = True

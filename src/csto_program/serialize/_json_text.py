@@ -59,8 +59,6 @@ def most_keys(text: str | bytes | bytearray) -> int:
     return count
 
 
-
-
 _OTHER_ENCODINGS: Final = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -75,7 +73,8 @@ def check_text(text: object, max_bytes: int = MAX_DOCUMENT_BYTES) -> str | bytes
     A ``str`` is measured in characters (each at least one byte in UTF-8), ``bytes`` in
     bytes. A byte order mark is dropped the same way from both.
 
-    >>> check_text("\\ufeff{}".encode().decode("unicode_escape")), check_text(bytes([0xEF, 0xBB, 0xBF]) + b"{}")
+    >>> bom = chr(0xFEFF)
+    >>> check_text(bom + "{}"), check_text(bom.encode() + b"{}")
     ('{}', b'{}')
     >>> check_text("{}" * 10, max_bytes=8)
     Traceback (most recent call last):
@@ -89,7 +88,8 @@ def check_text(text: object, max_bytes: int = MAX_DOCUMENT_BYTES) -> str | bytes
         raise TypeError(f"max_bytes must be a non-negative int, got {short_repr(max_bytes)}")
     if len(text) > max_bytes:
         raise DataError.at(
-            "$", f"the document is larger than {max_bytes} bytes (the limit; raise it with max_bytes)"
+            "$",
+            f"the document is larger than {max_bytes} bytes (the limit; raise it with max_bytes)",
         )
     if isinstance(text, str):
         return text[1:] if text.startswith("\ufeff") else text

@@ -1,4 +1,6 @@
-"""Document versions, and reading version-1 program documents: one calendar plan and a completion day per stage.
+"""Document versions, and reading version-1 program documents.
+
+A version-1 document has one calendar plan and a completion day per stage.
 
 A version-1 document becomes a version-2 one without loss: its ``starts_on``,
 ``term_months`` and ``stages`` become one plan (id ``"plan"``, announced on the adoption
@@ -11,9 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
-
-from typing import Final
+from typing import Any, Final
 
 from csto_program.errors import DataError
 

@@ -167,7 +167,9 @@ def _iter(file: _File, cls: type[T]) -> Iterator[T]:
         try:
             handle = open(file, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise FileError(os.fspath(file), exc.strerror or type(exc).__name__, errno=exc.errno) from None
+            raise FileError(
+                os.fspath(file), exc.strerror or type(exc).__name__, errno=exc.errno
+            ) from None
         with handle:
             yield from _read(handle, cls)
     else:
