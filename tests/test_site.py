@@ -15,6 +15,7 @@ import copy
 import importlib.util
 import json
 import logging
+import html.parser
 import re
 import urllib.parse
 from pathlib import Path
@@ -50,9 +51,22 @@ def test_pages_are_files_not_folders() -> None:
     assert re.search(r"^use_directory_urls: false\b", config, re.M)
 
 
+class _Links(html.parser.HTMLParser):
+    """Every href and src attribute of a page, read as a browser reads them (text that
+    merely looks like an attribute, inside a code example, is not a link)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [value or "" for name, value in attrs if name in ("href", "src")]
+
+
 def _local_links(page: Path) -> list[str]:
-    text = page.read_text(encoding="utf-8")
-    links = re.findall(r'(?:href|src)="([^"]*)"', text)
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    links = parser.found
     return [
         link for link in links if link and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#|//)", link, re.I)
     ]

@@ -209,8 +209,8 @@ def render(
     >>> try:
     ...     render(tajik_afghan_border(), "pdf", as_of=datetime.date(2026, 1, 29))
     ... except ValueError as exc:
-    ...     print(str(exc).replace("; ", ";\n"))
-    unknown format 'pdf';
+    ...     print(*str(exc).split("; "), sep=chr(10))
+    unknown format 'pdf'
     expected one of: json, jsonl, datapackage, html, markdown, mermaid, ics, png, svg
     """
     spec = _check(program, format)

@@ -152,7 +152,7 @@ def iter_jsonl(file: _File, cls: type[T]) -> Iterator[T]:
     Traceback (most recent call last):
     ...
     csto_program.errors.DataError: 1 problem:
-      line 3: $.country: 'tj' is not an ISO 3166-1 alpha-2 code
+      line 3: $.country: 'tj' is not an ISO 3166-1 alpha-2 country code such as 'KZ'
     """
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
