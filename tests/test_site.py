@@ -12,10 +12,10 @@
 from __future__ import annotations
 
 import copy
+import html.parser
 import importlib.util
 import json
 import logging
-import html.parser
 import re
 import urllib.parse
 from pathlib import Path
