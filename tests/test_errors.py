@@ -91,9 +91,6 @@ def test_short_repr_of_huge_integers() -> None:
     assert short_repr(True) == "True"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="src bug: errors.py short_repr counts the minus sign as a digit"
-)
 def test_short_repr_of_a_huge_negative_integer() -> None:
     assert short_repr(-(10**4000)) == "an integer of 4001 digits"
 

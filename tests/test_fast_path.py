@@ -383,15 +383,7 @@ class _OptionalMany:
     links: tuple[str, ...] | None = field(Kind.URL, "Links.", many=True, optional=True)
 
 
-_DUMPER_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="src bug: serialize/_fast.py _Dumpers.value does not wrap a many field in the "
-    "optional test, so the dict dumper runs list(None) (no model field is optional and many "
-    "yet); the loader and the JSON dumper handle None",
-)
-
-
-@pytest.mark.parametrize("for_json", [True, pytest.param(False, marks=_DUMPER_BUG)])
+@pytest.mark.parametrize("for_json", [True, False])
 def test_an_optional_many_field_holding_none(for_json: bool) -> None:
     found = _generated(_Loaders(surrogates=True), _OptionalMany)({"links": None}, [0], set(), {})
     assert found == _OptionalMany(links=None)

@@ -383,11 +383,6 @@ def test_byte_order_marks_and_size_limit() -> None:
         from_json(text, Program, max_bytes="1")  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: from_json strips a UTF-8 BOM and parse_json (which it calls) strips "
-    "another, so text starting with two BOMs is read (three are refused)",
-)
 def test_only_one_byte_order_mark_is_dropped() -> None:
     with pytest.raises(DataError):
         from_json("\ufeff\ufeff" + to_json(_base()), Program)

@@ -258,22 +258,11 @@ def test_problems_are_reported_at_version_1_paths(change: Any, path: str, words:
         lambda d: d.pop("adopted_on"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: serialize/_versions.py copies completed_on into reported_on and as_of, and "
-    "adopted_on into the plan's announced_on, so one bad value is reported twice at one "
-    "version-1 path (for adopted_on once as an ISO date and once as an EDTF date)",
-)
 def test_one_bad_value_is_one_problem(change: Any) -> None:
     problems = _problems(change)
     assert len(problems) == len(set(problems)) == len({p for p, _ in problems})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: serialize/_versions.py names the upgraded plan 'plan' and the reports "
-    "'stage-N-completed' whatever ids the version-1 document already uses",
-)
 def test_the_upgrade_does_not_take_ids_the_document_uses() -> None:
     doc = copy.deepcopy(_BASE)
     doc["people"] = [{"id": "plan", "name": "A person called plan"}]

@@ -139,7 +139,7 @@ def write_atomic(
     csto_program._files.FileError: .../missing/plan.txt: cannot write the file: its directory ...
     >>> folder.cleanup()
     """
-    given = os.fspath(path)
+    given = _name(path, _CANNOT_WRITE)
     content = data.encode("utf-8") if isinstance(data, str) else data
     target = os.path.realpath(given) if os.path.islink(given) else given
     try:
@@ -268,12 +268,26 @@ def read_limited(
             return _read_stream(source, max_bytes, label)
         except OSError as exc:
             raise _from_os_error(label, "cannot read", exc) from exc
-    given = os.fspath(source)
+    given = _name(source, _CANNOT_READ)
     try:
         with open(given, "rb") as stream:
             return _read_stream(stream, max_bytes, label)
     except OSError as exc:
         raise _from_os_error(given, _CANNOT_READ, exc) from exc
+
+
+def _name(path: str | os.PathLike[str], action: str) -> str:
+    """The path as a string; a NUL character, which no file name can hold, is a FileError.
+
+    >>> _name("plan" + chr(0) + ".json", "cannot read")
+    Traceback (most recent call last):
+    ...
+    csto_program._files.FileError: plan\\x00.json: cannot read: the name holds a NUL character
+    """
+    given = os.fspath(path)
+    if "\0" in given:
+        raise FileError(given, f"{action}: the name holds a NUL character")
+    return given
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int, label: str) -> bytes:

@@ -128,6 +128,7 @@ class Spec:
     minimum: int | None = None
     unique: bool = False
     examples: tuple[Any, ...] = ()
+    min_items: int = 0
 
     @property
     def pattern(self) -> str | None:
@@ -307,15 +308,21 @@ def field(
     minimum: int | None = None,
     unique: bool = False,
     examples: tuple[Any, ...] = (),
+    required: bool = False,
+    min_items: int = 0,
 ) -> Any:
     """An attrs field whose checks, conversions and schema come from one :class:`Spec`.
 
     A ``many`` field defaults to ``()``, an ``optional`` one to ``None``, a ``STR`` one to
-    ``""``, unless ``default`` says otherwise.
+    ``""``, unless ``default`` says otherwise or the field is ``required``. ``min_items`` is
+    the fewest items a ``many`` field may hold (the JSON Schema's ``minItems``; the record's
+    own checks enforce it with their own message).
     """
     python_type = type if type is not None else _PYTHON_TYPES[kind]
-    spec = Spec(kind, description, python_type, many, optional, minimum, unique, examples)
-    if default is _NO_DEFAULT:
+    spec = Spec(
+        kind, description, python_type, many, optional, minimum, unique, examples, min_items
+    )
+    if default is _NO_DEFAULT and not required:
         if many:
             default = ()
         elif optional:

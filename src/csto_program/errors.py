@@ -48,7 +48,8 @@ def short_repr(value: object, width: int = 60) -> str:
     'an integer of 4001 digits'
     """
     if type(value) is int and value.bit_length() > 200:
-        digits = len(str(value)) if value.bit_length() < 14000 else None  # < 4,300 digits
+        size = abs(value)
+        digits = len(str(size)) if value.bit_length() < 14000 else None  # < 4,300 digits
         if digits is None:
             return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
         return f"an integer of {digits} digits"

@@ -546,7 +546,12 @@ class Plan:
         Kind.DATE, "The first day of the plan's first stage.", examples=("2025-01-01",)
     )
     stages: tuple[Stage, ...] = field(
-        Kind.RECORD, "The stages, numbered 1..n in order.", type=Stage, many=True
+        Kind.RECORD,
+        "The stages, numbered 1..n in order.",
+        type=Stage,
+        many=True,
+        required=True,
+        min_items=1,
     )
     term_months: int = field(
         Kind.INT,
@@ -699,6 +704,8 @@ class Program:
         "Every announced version of the schedule, in the order they became known.",
         type=Plan,
         many=True,
+        required=True,
+        min_items=1,
     )
     other_names: tuple[str, ...] = field(
         Kind.TEXT, "Other names the program is known by.", many=True

@@ -141,6 +141,10 @@ def choose_format(format: str | None, output: str | os.PathLike[str] | None) -> 
     ...
     ValueError: the format svg does not match the suffix of 'chart.png' (png)
     """
+    if format is not None and not isinstance(format, str):
+        raise TypeError(f"format must be a str or None, not {type(format).__name__}")
+    if output is not None and not isinstance(output, (str, os.PathLike)):
+        raise TypeError(f"output must be a path or None, not {type(output).__name__}")
     by_suffix: str | None = None
     if output is not None and os.fspath(output) != "-":
         suffix = PurePath(os.fspath(output)).suffix.lower()

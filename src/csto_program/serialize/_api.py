@@ -7,14 +7,15 @@ from typing import Any, Final, TypeVar, cast
 
 import orjson
 
-from csto_program.errors import CstoProgramError, DataError
+from csto_program.errors import CstoProgramError, DataError, short_repr
 from csto_program.model import Program
 from csto_program.serialize._fast import MODEL_CLASSES, dump, load, set_fast_path
-from csto_program.serialize._hooks import converter, describe, make_converter, problems_of
+from csto_program.serialize._hooks import Found, converter, describe, make_converter
 from csto_program.serialize._json_text import (
     MAX_DOCUMENT_BYTES,
     check_text,
     most_keys,
+    parse_checked,
     parse_json,
     written_back,
 )
@@ -45,7 +46,7 @@ _INDENTED: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 def _check_class(cls: type[Any]) -> None:
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
-        raise TypeError(f"expected one of the model classes ({names}), got {cls!r}")
+        raise TypeError(f"expected one of the model classes ({names}), got {short_repr(cls)}")
 
 
 def _unstructure(obj: Any, kind: str) -> dict[str, Any]:
@@ -103,22 +104,32 @@ def _structure(data: Any, cls: type[T], fast: str | None) -> T:
     if cls is Program:
         data, old_path = _program_document(data)
     if fast is not None:
-        found = load(data, cls, fast)
-        if found is not None:
-            return cast(T, found[0])
+        loaded = load(data, cls, fast)
+        if loaded is not None:
+            return cast(T, loaded[0])
     try:
         return converter().structure(data, cls)
-    except DataError as exc:
-        if old_path is None:
+    except CstoProgramError as exc:
+        if old_path is None and isinstance(exc, DataError):
             raise
-        raise DataError(((old_path(p), m) for p, m in exc.problems), more=exc.more) from None
-    except CstoProgramError:  # pragma: no cover - every data error is a DataError
-        raise
-    except Exception as exc:
-        problems = problems_of(exc)
-        if old_path is not None:
-            problems = [(old_path(p), m) for p, m in problems]
-        raise DataError(problems) from None
+        error: BaseException = exc
+    except Exception as exc:  # flattened into paths, or re-raised if a bug
+        error = exc
+    found = Found()
+    found.add_error(error)
+    if old_path is None:
+        raise found.error() from None
+    # An old document's value can feed two new fields (completed_on becomes a report's
+    # reported_on and as_of): one problem per old path.
+    seen: set[str] = set()
+    old = Found()
+    old.more = found.more
+    for path, message in found.kept:
+        mapped = old_path(path)
+        if mapped not in seen:
+            seen.add(mapped)
+            old.add(mapped, message)
+    raise old.error() from None
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -228,7 +239,7 @@ def from_json(
     fast = _from_json_fast(text, cls)
     if fast is not None and fast[1]:
         return fast[0]  # no key was there twice
-    data = parse_json(text, max_bytes=max_bytes)  # refuses duplicate keys, saying where
+    data = parse_checked(text)  # refuses duplicate keys, saying where
     if fast is not None:  # no duplicate after all: orjson read what the stdlib read
         return fast[0]
     return _structure(data, cls, None)

@@ -306,9 +306,11 @@ class _Dumpers(_Namespace):
         if spec.many:
             expr = self.item(spec, "x")
             if expr == "x":
-                return src if self.for_json else f"list({src})"
-            return f"[{expr} for x in {src}]"
-        expr = self.item(spec, src)
+                expr = src if self.for_json else f"list({src})"
+            else:
+                expr = f"[{expr} for x in {src}]"
+        else:
+            expr = self.item(spec, src)
         if spec.optional and expr != src:
             return f"(None if {src} is None else {expr})"
         return expr

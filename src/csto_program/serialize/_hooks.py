@@ -19,7 +19,7 @@ import pendulum
 
 from csto_program._spec import SURROGATE, Kind, spec_of
 from csto_program.dates import PartialDate, format_iso_date, parse_iso_date
-from csto_program.errors import DataError, short_repr
+from csto_program.errors import MAX_PROBLEMS, DataError, short_repr
 from csto_program.model import (
     MeetingKind,
     NoteKind,
@@ -33,7 +33,7 @@ from csto_program.model import (
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["ENUMS", "converter", "describe", "make_converter", "problems_of"]
+__all__ = ["ENUMS", "Found", "converter", "describe", "make_converter", "problems_of"]
 
 
 _JSON_NAMES = {str: "string", int: "integer", bool: "boolean", float: "number"}
@@ -128,14 +128,14 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
             if not isinstance(value, list):
                 raise DataError.at("$", f"expected an array, got {describe(value)}")
             items = []
-            problems: list[tuple[str, str]] = []
+            found = Found()
             for index, item in enumerate(value):
                 try:
                     items.append(handler(item, item_type))
-                except Exception as exc:
-                    problems.extend(problems_of(exc, f"$[{index}]"))
-            if problems:
-                raise DataError(problems)
+                except Exception as exc:  # flattened, or re-raised if a bug
+                    found.add_error(exc, f"$[{index}]")
+            if found:
+                raise found.error()
             return tuple(items)
 
         return structure
@@ -175,6 +175,43 @@ def _key_path(path: str, key: object) -> str:
 def _join(path: str, inner: str) -> str:
     """Put ``inner`` (a path starting with ``$``) below ``path``."""
     return path + inner[1:]
+
+
+class Found:
+    """Problems as they are found: the first :data:`~csto_program.errors.MAX_PROBLEMS`
+    kept, the rest only counted, so a million bad items cost bounded memory."""
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[str, str]] = []
+        self.more = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    def add(self, path: str, message: str) -> None:
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append((path, message))
+        else:
+            self.more += 1
+
+    def add_error(self, exc: BaseException, path: str = "$") -> None:
+        """The problems of whatever a structuring step raised, and the count it left out."""
+        for found_path, message in problems_of(exc, path):
+            self.add(found_path, message)
+        self.more += _more_of(exc)
+
+    def error(self) -> DataError:
+        return DataError(self.kept, more=self.more)
+
+
+def _more_of(exc: BaseException) -> int:
+    """How many problems ``exc`` counted without listing them."""
+    if isinstance(exc, DataError):
+        return exc.more
+    inner = getattr(exc, "exceptions", None)
+    if isinstance(exc, BaseExceptionGroup) and inner:
+        return sum(_more_of(e) for e in inner)
+    return 0
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[tuple[str, str]]:
@@ -263,19 +300,19 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
     records that could not be built still count as known, so no reference to them is
     reported as dangling.
     """
-    problems: list[tuple[str, str]] = []
+    found = Found()
     fields = attrs.fields(attrs.resolve_types(Program))
     names = {a.name for a in fields}
     for key in data:
         if key not in names:
-            problems.append((_key_path("$", key), "unknown key"))
+            found.add(_key_path("$", key), "unknown key")
     values: dict[str, Any] = {}
     known_ids: dict[str, str] = {}
     failed = False
     for a in fields:
         if a.name not in data:
             if a.default is attrs.NOTHING:
-                problems.append((f"$.{a.name}", "required key is missing"))
+                found.add(f"$.{a.name}", "required key is missing")
                 failed = True
             continue
         raw = data[a.name]
@@ -286,30 +323,33 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
             for index, item in enumerate(raw):
                 try:
                     items.append(hook(item, spec.type))
-                except Exception as exc:
-                    problems.extend(problems_of(exc, f"$.{a.name}[{index}]"))
+                except Exception as exc:  # flattened, or re-raised if a bug
+                    found.add_error(exc, f"$.{a.name}[{index}]")
                     items.append(None)
                     failed = True
-                    found = item.get("id") if isinstance(item, dict) else None
-                    if isinstance(found, str):
-                        known_ids.setdefault(found, a.name)
+                    given = item.get("id") if isinstance(item, dict) else None
+                    if isinstance(given, str):
+                        known_ids.setdefault(given, a.name)
             values[a.name] = items
             continue
         try:
             field_type: Any = a.type  # resolved above
             values[a.name] = conv.structure(raw, field_type)
-        except Exception as exc:
-            problems.extend(problems_of(exc, f"$.{a.name}"))
+        except Exception as exc:  # flattened, or re-raised if a bug
+            found.add_error(exc, f"$.{a.name}")
             values[a.name] = () if spec.many else None
             failed = True
-    if not failed and not problems:  # an unknown key is a problem too
+    if not failed and not found:  # an unknown key is a problem too
         try:
             return Program(**values)
         except DataError as exc:
-            raise DataError([*problems, *exc.problems], more=exc.more) from None
+            found.add_error(exc)
+            raise found.error() from None
     parts = SimpleNamespace(
         **{a.name: values.get(a.name, () if spec_of(a).many else None) for a in fields}
     )
-    reported = {path for path, _ in problems}
-    problems.extend(p for p in program_problems(parts, known_ids) if p[0] not in reported)
-    raise DataError(problems)
+    reported = {path for path, _ in found.kept}
+    for path, message in program_problems(parts, known_ids):
+        if path not in reported:
+            found.add(path, message)
+    raise found.error()

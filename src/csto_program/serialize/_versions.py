@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from csto_program.errors import DataError
+from csto_program.dates import ISO_DATE_PATTERN
+from csto_program.errors import DataError, short_repr
 
 __all__ = ["SCHEMA_VERSION", "SUPPORTED_VERSIONS", "upgrade_v1"]
 
@@ -57,7 +58,8 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
         if key in data
     ]
     stages = data.get("stages")
-    plan: dict[str, Any] = {"id": "plan"}
+    used = _ids_in(data)
+    plan: dict[str, Any] = {"id": _free("plan", used)}
     if "adopted_on" in data:
         plan["announced_on"] = data["adopted_on"]
     for key in _PLAN_KEYS:
@@ -74,7 +76,14 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
                 number = stage.get("number")
                 label = number if type(number) is int and number.bit_length() <= 64 else index + 1
                 start = stage.get("start")
-                if isinstance(done, str) and isinstance(start, str) and done < start:
+                if isinstance(done, str) and _ISO_DATE.fullmatch(done) is None:
+                    problems.append(
+                        (
+                            f"$.stages[{index}].completed_on",
+                            f"expected an ISO date YYYY-MM-DD, got {short_repr(done)}",
+                        )
+                    )
+                elif isinstance(done, str) and isinstance(start, str) and done < start:
                     problems.append(
                         (
                             f"$.stages[{index}].completed_on",
@@ -83,7 +92,7 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
                     )
                 reports.append(
                     {
-                        "id": f"stage-{label}-completed",
+                        "id": _free(f"stage-{label}-completed", used),
                         "stage": label,
                         "progress": "completed",
                         "reported_on": done,
@@ -127,3 +136,33 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
 
 
 _REPORT = re.compile(r"\$\.reports\[(?P<index>[0-9]+)\]")
+_ISO_DATE = re.compile(ISO_DATE_PATTERN, re.ASCII)
+_COLLECTIONS = ("organizations", "people", "meetings", "statements", "sources", "notes")
+
+
+def _ids_in(data: dict[str, Any]) -> set[str]:
+    """The ids a version-1 document's records use, so that new ones do not take them."""
+    used: set[str] = set()
+    for name in _COLLECTIONS:
+        items = data.get(name)
+        if isinstance(items, list):
+            used.update(
+                i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)
+            )
+    return used
+
+
+def _free(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… the first id not in ``used`` (then taken).
+
+    >>> used = {"plan"}
+    >>> _free("plan", used), _free("plan", used)
+    ('plan-2', 'plan-3')
+    """
+    found = base
+    number = 1
+    while found in used:
+        number += 1
+        found = f"{base}-{number}"
+    used.add(found)
+    return found

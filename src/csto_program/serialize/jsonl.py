@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeAlias, TypeVar
 
 from csto_program._files import FileError, write_atomic
-from csto_program.errors import DataError
+from csto_program.errors import DataError, short_repr
 from csto_program.serialize._api import MODEL_CLASSES, from_json, to_json
 
 __all__ = ["iter_jsonl", "write_jsonl"]
@@ -156,7 +156,7 @@ def iter_jsonl(file: _File, cls: type[T]) -> Iterator[T]:
     """
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
-        raise TypeError(f"expected one of the model classes ({names}), got {cls!r}")
+        raise TypeError(f"expected one of the model classes ({names}), got {short_repr(cls)}")
     _check_file(file, "readline")
     return _iter(file, cls)
 
@@ -165,6 +165,8 @@ def _iter(file: _File, cls: type[T]) -> Iterator[T]:
     if _is_path(file):
         assert isinstance(file, (str, os.PathLike))
         try:
+            if "\0" in os.fspath(file):
+                raise FileError(os.fspath(file), "the name holds a NUL character")
             handle = open(file, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise FileError(

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any, Final
 
 from csto_program._spec import ENUM_DESCRIPTIONS, Kind, Spec, specs
+from csto_program.errors import DataError, short_repr
 from csto_program.model import Program
 from csto_program.serialize._fast import MODEL_CLASSES
 from csto_program.serialize._versions import SCHEMA_VERSION
@@ -90,6 +91,8 @@ def _field_schema(spec: Spec, defs: dict[str, Any]) -> dict[str, Any]:
     schema = _item_schema(spec, defs)
     if spec.many:
         schema = {"type": "array", "items": schema}
+        if spec.min_items:
+            schema["minItems"] = spec.min_items
         if spec.unique:
             schema["uniqueItems"] = True
     if spec.optional:
@@ -149,12 +152,16 @@ def json_schema(cls: type[Any], *, version: int | None = None) -> dict[str, Any]
     """
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
-        raise TypeError(f"expected one of the model classes ({names}), got {cls!r}")
+        raise TypeError(f"expected one of the model classes ({names}), got {short_repr(cls)}")
+    if version is not None and type(version) is not int:
+        raise TypeError(f"version must be an int or None, got {type(version).__name__}")
     if version not in (None, SCHEMA_VERSION):
         if version == 1 and cls is Program:
             text = resources.files("csto_program").joinpath("data/schema/v1/Program.json")
             return json.loads(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-        raise ValueError(f"no published schema of version {version!r} for {cls.__name__}")
+        raise DataError.at(
+            "$", f"no published schema of version {short_repr(version)} for {cls.__name__}"
+        )
     defs: dict[str, Any] = {}
     root = _object_schema(cls, defs)
     if cls is Program:
