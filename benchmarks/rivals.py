@@ -8,7 +8,7 @@ output, so all three write the same JSON bytes for the same document.
 
 They do less than csto_program: they do not check ids, language tags, URLs, country codes, time
 zones, that a day exists in a partial date, that references resolve, that ids are unique or
-that the stage plan is sound. The benchmark's ratios therefore flatter the rivals.
+that plans are in the order they became known or that each plan's stages are sound. The benchmark's ratios therefore flatter the rivals.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 import msgspec
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from csto_program import MeetingKind, NoteKind, SourceKind, StatementKind
+from csto_program import MeetingKind, NoteKind, Progress, SourceKind, StatementKind
 
 __all__ = ["msgspec_dump", "msgspec_load", "pydantic_dump", "pydantic_load"]
 
@@ -44,9 +44,20 @@ class PStage(_P):
     start: datetime.date
     end: datetime.date
     tasks: tuple[str, ...] = ()
-    completed_on: datetime.date | None = None
     description: str = ""
     sources: tuple[str, ...] = ()
+
+
+class PPlan(_P):
+    id: str
+    announced_on: PEdtf
+    starts_on: datetime.date
+    stages: tuple[PStage, ...]
+    term_months: int = 60
+    first_stage_months: int | None = 12
+    basis: str = ""
+    sources: tuple[str, ...] = ()
+    note: str = ""
 
 
 class POrganization(_P):
@@ -109,6 +120,17 @@ class PStatement(_P):
     note: str = ""
 
 
+class PProgressReport(_P):
+    id: str
+    stage: int
+    progress: Progress
+    reported_on: PEdtf
+    as_of: PEdtf | None = None
+    statement: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
 class PSource(_P):
     id: str
     outlet: str
@@ -132,13 +154,11 @@ class PNote(_P):
 
 
 class PProgram(_P):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: str
     title: str
     adopted_on: datetime.date
-    starts_on: datetime.date
-    stages: tuple[PStage, ...]
-    term_months: int = 60
+    plans: tuple[PPlan, ...]
     other_names: tuple[str, ...] = ()
     description: str = ""
     decided_on: PEdtf | None = None
@@ -148,6 +168,7 @@ class PProgram(_P):
     people: tuple[PPerson, ...] = ()
     meetings: tuple[PMeeting, ...] = ()
     statements: tuple[PStatement, ...] = ()
+    reports: tuple[PProgressReport, ...] = ()
     sources: tuple[PSource, ...] = ()
     notes: tuple[PNote, ...] = ()
 
@@ -179,9 +200,20 @@ class MStage(_M):
     start: datetime.date
     end: datetime.date
     tasks: tuple[str, ...] = ()
-    completed_on: datetime.date | None = None
     description: str = ""
     sources: tuple[str, ...] = ()
+
+
+class MPlan(_M):
+    id: str
+    announced_on: MEdtf
+    starts_on: datetime.date
+    stages: tuple[MStage, ...]
+    term_months: int = 60
+    first_stage_months: int | None = 12
+    basis: str = ""
+    sources: tuple[str, ...] = ()
+    note: str = ""
 
 
 class MOrganization(_M):
@@ -244,6 +276,17 @@ class MStatement(_M):
     note: str = ""
 
 
+class MProgressReport(_M):
+    id: str
+    stage: int
+    progress: Progress
+    reported_on: MEdtf
+    as_of: MEdtf | None = None
+    statement: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
 class MSource(_M):
     id: str
     outlet: str
@@ -267,13 +310,11 @@ class MNote(_M):
 
 
 class MProgram(_M):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: str
     title: str
     adopted_on: datetime.date
-    starts_on: datetime.date
-    stages: tuple[MStage, ...]
-    term_months: int = 60
+    plans: tuple[MPlan, ...]
     other_names: tuple[str, ...] = ()
     description: str = ""
     decided_on: MEdtf | None = None
@@ -283,6 +324,7 @@ class MProgram(_M):
     people: tuple[MPerson, ...] = ()
     meetings: tuple[MMeeting, ...] = ()
     statements: tuple[MStatement, ...] = ()
+    reports: tuple[MProgressReport, ...] = ()
     sources: tuple[MSource, ...] = ()
     notes: tuple[MNote, ...] = ()
 

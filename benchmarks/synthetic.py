@@ -1,10 +1,16 @@
 """A deterministic synthetic program document, built from the library's own model.
 
 The default size is the benchmark's: 10,000 statements, 1,000 meetings and 500 people, with
-sources, organisations and notes around them. Text is realistic Unicode (Russian, Tajik and
+sources, organisations and notes around them, three plans (the schedule as announced, then
+revised twice) and progress reports. Text is realistic Unicode (Russian, Tajik and
 Kazakh Cyrillic, Latin), dates are full ISO dates and EDTF partial dates (year, month, day,
 with ``?``/``~``/``%`` qualifiers). Everything comes from one seeded ``random.Random``: the
-same arguments always give the same ``Program`` and so the same JSON bytes.
+same arguments always give the same ``Program`` and so the same JSON bytes. The plans and
+progress reports come from a second generator, so that everything else is what it was before
+the document had them, and the figures stay comparable.
+
+:func:`build_scaled` builds the record of the linear-cost case: ``n`` people, sources,
+meetings and statements.
 """
 
 from __future__ import annotations
@@ -22,16 +28,19 @@ from csto_program import (
     Participant,
     Person,
     Place,
+    Plan,
     Program,
-    Qualifier,
+    Progress,
+    ProgressReport,
     Source,
     SourceKind,
     Statement,
     StatementKind,
     plan_stages,
 )
+from csto_program.dates import Qualifier
 
-__all__ = ["build_program"]
+__all__ = ["build_program", "build_scaled"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -148,16 +157,18 @@ def build_program(
     sources: int | None = None,
     organizations: int = 40,
     notes: int | None = None,
+    reports: int | None = None,
     seed: int = 20241128,
 ) -> Program:
     """The synthetic program: same arguments, same document.
 
-    ``sources`` defaults to one and a half per meeting, ``notes`` to one per hundred
-    statements (at least one each).
+    ``sources`` defaults to one and a half per meeting, ``notes`` and ``reports`` to one per
+    hundred statements (at least one each).
     """
     rng = random.Random(seed)
     n_sources = max(1, meetings * 3 // 2) if sources is None else sources
     n_notes = max(1, statements // 100) if notes is None else notes
+    n_reports = max(1, statements // 100) if reports is None else reports
 
     org_ids = [f"org-{i}" for i in range(organizations)]
     orgs = tuple(
@@ -273,15 +284,19 @@ def build_program(
         for i in range(n_notes)
     )
 
-    stages = plan_stages(START)
+    description = _text(rng, "en", 20, 40)
+    # A second generator: the records above are what they were before plans and reports.
+    more = random.Random(f"{seed}-plans-and-reports")
+    plans = _plans(more, source_ids)
+    statement_ids = [statement.id for statement in statement_list]
+    report_list = tuple(_report(more, i, statement_ids, source_ids) for i in range(n_reports))
     return Program(
         id="tajik-afghan-border",
         title="Целевая межгосударственная программа по укреплению таджикско-афганской границы",
         adopted_on=datetime.date(2024, 11, 28),
-        starts_on=START,
-        stages=stages,
+        plans=plans,
         other_names=("Барномаи байнидавлатии мақсадноки таҳкими сарҳади Тоҷикистону Афғонистон",),
-        description=_text(rng, "en", 20, 40),
+        description=description,
         decided_on=PartialDate.parse("2024-11-28"),
         organization="org-0",
         beneficiary="org-1" if organizations > 1 else "org-0",
@@ -289,6 +304,57 @@ def build_program(
         people=tuple(person_list),
         meetings=tuple(meeting_list),
         statements=tuple(statement_list),
+        reports=report_list,
         sources=tuple(source_list),
         notes=note_list,
     )
+
+
+def _plans(rng: random.Random, source_ids: list[str]) -> tuple[Plan, ...]:
+    """Three versions of the schedule, in the order they became known; the last starts on
+    ``START`` with stages of 12, 24 and 24 months, the schedule the document had before it
+    had plans."""
+    adopted = datetime.date(2024, 11, 28)
+    versions = (
+        ("2024-11-25", adopted, (12, 24, 24), "Stage one is taken to start on the adoption day."),
+        ("2024-12", START, (12, 18, 30), "Stated by month only: «в декабре»."),
+        ("2025-04-11~", START, (12, 24, 24), "Stated in full by the press service."),
+    )
+    return tuple(
+        Plan(
+            id=f"plan-{i}",
+            announced_on=PartialDate.parse(announced),
+            starts_on=start,
+            stages=plan_stages(start, months=months),
+            basis=f"{basis} {_text(rng, 'en', 10, 20)}",
+            sources=_ids(rng, source_ids, 2),
+            note="" if i else _text(rng, "ru", 5, 10),
+        )
+        for i, (announced, start, months, basis) in enumerate(versions)
+    )
+
+
+def _report(
+    rng: random.Random, i: int, statement_ids: list[str], source_ids: list[str]
+) -> ProgressReport:
+    reported = _partial(rng, 2025, 2026)
+    as_of = None
+    if rng.random() < 0.3:
+        as_of = PartialDate.from_date(reported.earliest.add(days=-rng.randint(0, 30)))
+    return ProgressReport(
+        id=f"report-{i}",
+        stage=rng.randint(1, 3),
+        progress=rng.choice(tuple(Progress)),
+        reported_on=reported,
+        as_of=as_of,
+        statement=rng.choice(statement_ids) if statement_ids and rng.random() < 0.5 else None,
+        sources=_ids(rng, source_ids, 2),
+        note="" if rng.random() < 0.5 else _text(rng, rng.choice(_LANGUAGES), 5, 15),
+    )
+
+
+def build_scaled(n: int, *, seed: int = 20241128) -> Program:
+    """The record of the linear-cost case: ``n`` people, sources, meetings and statements
+    (and, as always, 40 organisations, three plans, and notes and progress reports one per
+    hundred statements)."""
+    return build_program(n, n, n, sources=n, seed=seed)

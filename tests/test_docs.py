@@ -85,34 +85,11 @@ NO_DOCSTRING = {("csto_program", "__version__")}
 # Public names whose docstrings still lack an example, in modules other engineers own. The
 # test is a non-strict xfail, so adding the example (an XPASS in the summary) breaks nothing
 # while the owner of the module removes the entry here.
-MISSING_EXAMPLES: set[tuple[str, str]] = {
-    ("csto_program", "StageShift"),
-    ("csto_program.planning", "StageShift"),
-    ("csto_program.serialize", "MODEL_CLASSES"),
-    ("csto_program.export", "Format"),
-    ("csto_program.export.text", "EVENT_KINDS"),
-    ("csto_program.export.text", "Event"),
-    ("csto_program.export.text", "meeting_place"),
-    ("csto_program.export.text", "meeting_when"),
-    ("csto_program.export.text", "outlets"),
-    ("csto_program.export.text", "source_label"),
-    ("csto_program.export.html", "html_bytes"),
-    ("csto_program.export.datapackage", "DESCRIPTOR"),
-    ("csto_program.export.datapackage", "PROFILE"),
-    ("csto_program.export.datapackage", "Column"),
-    ("csto_program.export.datapackage", "ForeignKey"),
-    ("csto_program.export.datapackage", "Table"),
-    ("csto_program.export.datapackage", "to_datapackage"),
-    ("csto_program.export.datapackage", "write_datapackage"),
-    ("csto_program.export.ical", "PRODID"),
-}
+MISSING_EXAMPLES: set[tuple[str, str]] = set()
 
 # Examples in constants' docstrings that no longer give the output shown, in modules other
 # engineers own: a non-strict xfail, like MISSING_EXAMPLES, until the owner fixes the example.
-STALE_CONSTANT_EXAMPLES: set[tuple[str, str]] = {
-    # ScheduleError is a DataError now, so it prints "1 problem:" and the path
-    ("csto_program.dates", "MAX_DATE"),
-}
+STALE_CONSTANT_EXAMPLES: set[tuple[str, str]] = set()
 
 
 def _public_modules() -> list[ModuleType]:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import click
 import pendulum
 
-from csto_program import _terminal
+import csto_program._terminal as _terminal
 from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited, write_atomic
 from csto_program._spec import ENUM_DESCRIPTIONS
 from csto_program.dates import as_date, parse_iso_date
@@ -828,7 +828,7 @@ def _export_command(
     Files are written atomically: a failed export leaves an existing file as it was. The
     output depends only on the record, --as-of and --known-on.
     """
-    from csto_program import export
+    import csto_program.export as export
 
     try:
         name = export.choose_format(fmt, output)

@@ -70,7 +70,8 @@ Date(9999, 12, 31)
 >>> add_days(MAX_DATE, 1)
 Traceback (most recent call last):
 ...
-csto_program.errors.ScheduleError: 9999-12-31 + 1 days is outside the years 0001..9999
+csto_program.errors.ScheduleError: 1 problem:
+  $: 9999-12-31 + 1 days is outside the years 0001..9999
 """
 
 _MIN_YEAR = 1

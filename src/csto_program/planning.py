@@ -73,6 +73,13 @@ class StageShift:
     """How one stage moved between two plans, in days (positive: later in the newer plan).
 
     ``start_days`` and ``last_day_days`` are ``None`` for a stage added or dropped.
+    :func:`diff_plans` gives one per stage number.
+
+    >>> shift = StageShift(1, ShiftKind.KEPT, start_days=34, last_day_days=34)
+    >>> shift.kind.value, shift.last_day_days
+    ('kept', 34)
+    >>> StageShift(3, ShiftKind.DROPPED)
+    StageShift(number=3, kind=<ShiftKind.DROPPED: 'dropped'>, start_days=None, last_day_days=None)
     """
 
     number: int

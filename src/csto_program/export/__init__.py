@@ -52,6 +52,14 @@ class Format:
     ``make`` is ``"module:function"``; the function takes ``(program, *, as_of, known_on,
     stamp)`` and returns bytes, except for a ``directory`` format, whose function takes the
     folder to write as its second argument.
+
+    >>> html = FORMATS["html"]
+    >>> html.suffixes, html.binary, html.directory
+    (('.html', '.htm'), False, False)
+    >>> html.function().__name__
+    'html_bytes'
+    >>> [f.name for f in FORMATS.values() if f.directory]
+    ['datapackage']
     """
 
     name: str

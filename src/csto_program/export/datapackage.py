@@ -109,10 +109,25 @@ __all__ = [
 ]
 
 DESCRIPTOR: Final = "datapackage.json"
-"""The name of the package descriptor in the folder."""
+"""The name of the package descriptor in the folder.
+
+>>> import os, tempfile
+>>> from csto_program.datasets import tajik_afghan_border
+>>> with tempfile.TemporaryDirectory() as folder:
+...     to_datapackage(tajik_afghan_border(), folder)
+...     os.path.isfile(os.path.join(folder, DESCRIPTOR))
+True
+>>> DESCRIPTOR
+'datapackage.json'
+"""
 
 PROFILE: Final = "https://datapackage.org/profiles/2.0/datapackage.json"
-"""The Data Package profile the descriptor follows (its ``$schema``)."""
+"""The Data Package profile the descriptor follows (its ``$schema``).
+
+>>> from csto_program.datasets import tajik_afghan_border
+>>> descriptor(tajik_afghan_border())["$schema"]
+'https://datapackage.org/profiles/2.0/datapackage.json'
+"""
 
 STAGE_NUMBERS: Final = "stage_numbers"
 _PROGRAMS: Final = "programs"
@@ -131,6 +146,13 @@ class Column:
     field), ``"earliest"`` or ``"latest"`` (derived from the partial date ``attribute``),
     ``"empty"`` (whether the optional text ``attribute`` is the empty text rather than
     missing) or ``"number"`` (a stage number, in ``stage_numbers``).
+
+    >>> stages = next(table for table in TABLES if table.name == "stages")
+    >>> number = stages.columns[1]
+    >>> number.name, number.role, number.attribute
+    ('number', 'value', 'number')
+    >>> number.field()["type"], number.field()["constraints"]
+    ('integer', {'required': True, 'minimum': 1})
     """
 
     name: str
@@ -157,7 +179,14 @@ class Column:
 
 @attrs.frozen
 class ForeignKey:
-    """Columns of a table whose values are the key ``reference`` of the table ``resource``."""
+    """Columns of a table whose values are the key ``reference`` of the table ``resource``.
+
+    >>> reports = next(table for table in TABLES if table.name == "reports")
+    >>> reports.foreign_keys[0]
+    ForeignKey(fields=('stage',), resource='stage_numbers', reference=('number',))
+    >>> reports.foreign_keys[0].descriptor()
+    {'fields': ['stage'], 'reference': {'resource': 'stage_numbers', 'fields': ['number']}}
+    """
 
     fields: tuple[str, ...]
     resource: str
@@ -180,6 +209,14 @@ class Table:
     itself), filling its field ``attribute``; ``owner_columns`` name the owner row (none for
     the program's collections: a package holds one program) and ``order`` is the column
     that orders rows of one owner (``None``: the order of the rows in the file).
+
+    >>> stages = next(table for table in TABLES if table.name == "stages")
+    >>> stages.file, stages.primary_key, stages.owner, stages.order
+    ('stages.csv', ('plan_id', 'number'), 'plans', 'number')
+    >>> stages.header
+    ('plan_id', 'number', 'name', 'start', 'end', 'description')
+    >>> stages.resource()["schema"]["foreignKeys"][0]["reference"]
+    {'resource': 'plans', 'fields': ['id']}
     """
 
     name: str
@@ -721,6 +758,19 @@ def to_datapackage(program: Program, directory: str | os.PathLike[str]) -> None:
     after, so there is an instant without a folder at ``directory``, never a partial one (a
     crash in that instant leaves the old package in the folder aside). A problem with the
     file system is a :class:`~csto_program._files.FileError`.
+
+    >>> import csv, os, tempfile
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = os.path.join(folder, "record")
+    ...     to_datapackage(tajik_afghan_border(), target)
+    ...     to_datapackage(tajik_afghan_border(), target)  # replaces the package
+    ...     with open(os.path.join(target, "stages.csv"), encoding="utf-8", newline="") as file:
+    ...         rows = list(csv.reader(file))
+    >>> rows[0][:5]
+    ['plan_id', 'number', 'name', 'start', 'end']
+    >>> rows[1][:5]
+    ['asia-plus-2024-11-25', '1', 'Stage 1', '2024-11-28', '2025-11-28']
     """
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
@@ -764,6 +814,13 @@ def write_datapackage(
 
     A package holds the whole record, not a status on a day: ``as_of`` and ``known_on``,
     which the registry passes to every format, change nothing.
+
+    >>> import datetime, os, tempfile
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_datapackage(tajik_afghan_border(), folder, as_of=datetime.date(2026, 1, 29))
+    ...     from_datapackage(folder) == tajik_afghan_border()
+    True
     """
     del as_of, known_on  # the same package whatever the day
     to_datapackage(program, directory)

@@ -465,5 +465,13 @@ def to_html(
 def html_bytes(
     program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None, **_: Any
 ) -> bytes:
-    """:func:`to_html` as UTF-8 bytes, for the format registry."""
+    """:func:`to_html` as UTF-8 bytes, for the format registry.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> data = html_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
+    >>> data.startswith(b"<!DOCTYPE html>"), data.decode("utf-8") == to_html(
+    ...     tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
+    (True, True)
+    """
     return to_html(program, as_of=as_of, known_on=known_on).encode("utf-8")

@@ -62,7 +62,16 @@ if TYPE_CHECKING:
 __all__ = ["PRODID", "ical_bytes", "meeting_days", "meeting_uid", "stage_uid", "to_ical"]
 
 PRODID = "-//csto-program//csto_program export//EN"
-"""The ``PRODID`` of every calendar written (no version number, so output is stable)."""
+"""The ``PRODID`` of every calendar written (no version number, so output is stable).
+
+>>> import datetime
+>>> from csto_program.datasets import tajik_afghan_border
+>>> calendar = ical_bytes(
+...     tajik_afghan_border(), stamp=datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
+... )
+>>> calendar.decode("utf-8").splitlines()[2]
+'PRODID:-//csto-program//csto_program export//EN'
+"""
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 

@@ -48,7 +48,13 @@ __all__ = [
 ]
 
 EVENT_KINDS: tuple[str, ...] = ("adopted", "plan", "meeting", "statement", "report", "stage")
-"""The kinds of timeline events, in the order they are listed on the same day."""
+"""The kinds of timeline events, in the order they are listed on the same day.
+
+>>> EVENT_KINDS.index("meeting") < EVENT_KINDS.index("statement")
+True
+>>> EVENT_KINDS[-1]
+'stage'
+"""
 
 
 def days(count: int) -> str:
@@ -210,14 +216,30 @@ def status_json(status: ProgramStatus) -> dict[str, Any]:
 
 
 def source_label(program: Program, source: Source) -> str:
-    """An outlet with the outlets it relays: ``"TASS via Khovar"``."""
+    """An outlet with the outlets it relays: ``"TASS via Khovar"``.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> source_label(program, program.by_id["tass-2025-01-29"])
+    'TASS via Khovar'
+    >>> source_label(program, program.by_id["khovar-2025-01"])
+    'Khovar'
+    """
     relayed = [program.by_id[ref] for ref in source.via]
     names = [getattr(item, "outlet", "") for item in relayed]
     return source.outlet + (f" via {', '.join(names)}" if names else "")
 
 
 def outlets(program: Program, source_ids: Sequence[str]) -> str:
-    """The outlets of these sources, or ``"no source on record"``."""
+    """The outlets of these sources, or ``"no source on record"``.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> outlets(program, ["tass-2025-01-29", "sputnik-tj-2024-12-04"])
+    'TASS via Khovar; Sputnik Tajikistan'
+    >>> outlets(program, [])
+    'no source on record'
+    """
     labels = [source_label(program, _source(program, ref)) for ref in source_ids]
     return "; ".join(labels) if labels else "no source on record"
 
@@ -229,14 +251,30 @@ def _source(program: Program, ref: str) -> Source:
 
 
 def meeting_when(meeting: Meeting) -> str:
-    """A meeting's dates as recorded: ``2023-12-20 – 2023-12-21``, ``2023``."""
+    """A meeting's dates as recorded: ``2023-12-20 – 2023-12-21``, ``2023``.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> meeting_when(program.by_id["moscow-2023-12-20"])
+    '2023-12-20 – 2023-12-21'
+    >>> meeting_when(program.by_id["astana-2024-11-28"])
+    '2024-11-28'
+    """
     if meeting.ends_on is None or meeting.ends_on == meeting.starts_on:
         return str(meeting.starts_on)
     return f"{meeting.starts_on} – {meeting.ends_on}"
 
 
 def meeting_place(meeting: Meeting) -> str:
-    """``"Astana, KZ"``, or ``""`` when no place is recorded."""
+    """``"Astana, KZ"``, or ``""`` when no place is recorded.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> meeting_place(program.by_id["astana-2024-11-28"])
+    'Astana, KZ'
+    >>> meeting_place(program.by_id["phone-2017-02-09"])
+    ''
+    """
     if meeting.place is None:
         return ""
     return f"{meeting.place.name}, {meeting.place.country}"
@@ -247,7 +285,20 @@ def _speaker(program: Program, statement: Statement) -> str:
 
 
 class Event(NamedTuple):
-    """One line of a program's timeline, in the order :func:`timeline` gives."""
+    """One line of a program's timeline, in the order :func:`timeline` gives.
+
+    ``key`` is the first and last day the event's date can be, ``rank`` the place of its
+    ``kind`` in :data:`EVENT_KINDS` and ``order`` its place in the record; ``stages`` and
+    ``sources`` are the stage numbers and source ids it concerns.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> event = timeline(tajik_afghan_border(), datetime.date(2026, 1, 29))[0]
+    >>> event.when, event.kind, event.title
+    ('2013-09-23', 'meeting', 'Meeting of the CSTO heads of state in Sochi (Sochi, RU)')
+    >>> event.sources[0]
+    'asia-plus-2013-09-24'
+    """
 
     key: tuple[pendulum.Date, pendulum.Date]
     rank: int

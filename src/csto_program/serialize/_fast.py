@@ -68,6 +68,15 @@ MODEL_CLASSES: Final[tuple[type, ...]] = (
     Source,
     Note,
 )
+"""Every record class of the model, the program first: the classes that can be read from and
+written to JSON, and given a JSON Schema.
+
+>>> from csto_program import Program
+>>> MODEL_CLASSES[0] is Program, len(MODEL_CLASSES)
+(True, 12)
+>>> [cls.__name__ for cls in MODEL_CLASSES][:4]
+['Program', 'Plan', 'Stage', 'ProgressReport']
+"""
 
 
 class GiveUp(Exception):
