@@ -769,8 +769,9 @@ def to_datapackage(program: Program, directory: str | os.PathLike[str]) -> None:
     ...         rows = list(csv.reader(file))
     >>> rows[0][:5]
     ['plan_id', 'number', 'name', 'start', 'end']
-    >>> rows[1][:5]
-    ['asia-plus-2024-11-25', '1', 'Stage 1', '2024-11-28', '2025-11-28']
+    >>> row = dict(zip(rows[0], rows[1]))
+    >>> row["plan_id"], row["number"], row["start"], row["end"]
+    ('asia-plus-2024-11-25', '1', '2024-11-28', '2025-11-28')
     """
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
