@@ -297,6 +297,17 @@ def _known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def _months_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--months",
+        type=_MonthsType(),
+        default=",".join(map(str, DEFAULT_MONTHS)),
+        show_default=True,
+        metavar="N,N,...",
+        help="Stage lengths in months.",
+    )(f)
+
+
 def _file_argument(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("file", required=False, type=_FileName())(f)
 
@@ -642,14 +653,7 @@ def _plans_command(file: str | None, as_json: bool) -> None:
 
 @cli.command("plan", short_help="The stage plan for any start date.")
 @click.option("--start", type=_ISO_DATE, required=True, metavar="YYYY-MM-DD", help="First day.")
-@click.option(
-    "--months",
-    type=_MonthsType(),
-    default=",".join(map(str, DEFAULT_MONTHS)),
-    show_default=True,
-    metavar="N,N,...",
-    help="Stage lengths in months.",
-)
+@_months_option
 @click.option(
     "--term-months",
     type=_WholeNumberType(),
@@ -873,14 +877,7 @@ def _export_command(
     show_default=True,
     help="The first day of stage one.",
 )
-@click.option(
-    "--months",
-    type=_MonthsType(),
-    default=",".join(map(str, DEFAULT_MONTHS)),
-    show_default=True,
-    metavar="N,N,...",
-    help="Stage lengths in months.",
-)
+@_months_option
 @click.option(
     "--term-months",
     type=_WholeNumberType(),
