@@ -7,8 +7,9 @@ classes, arrays as tuples. Fields are in the library's order and defaults are le
 output, so all three write the same JSON bytes for the same document.
 
 They do less than csto_program: they do not check ids, language tags, URLs, country codes, time
-zones, that a day exists in a partial date, that references resolve, that ids are unique or
-that plans are in the order they became known or that each plan's stages are sound. The benchmark's ratios therefore flatter the rivals.
+zones, that a day exists in a partial date, that references resolve, that ids are unique, that
+there is at least one plan, that plans are in the order they became known or that each plan's
+stages are sound. The benchmark's ratios therefore flatter the rivals.
 """
 
 from __future__ import annotations

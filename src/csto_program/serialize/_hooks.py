@@ -321,6 +321,11 @@ def _structure_program(conv: cattrs.Converter, data: dict[str, Any]) -> Program:
             hook = conv.get_structure_hook(spec.type)
             items: list[Any] = []
             for index, item in enumerate(raw):
+                if not isinstance(item, dict):  # said at once: no exception per item
+                    found.add(f"$.{a.name}[{index}]", f"expected an object, got {describe(item)}")
+                    items.append(None)
+                    failed = True
+                    continue
                 try:
                     items.append(hook(item, spec.type))
                 except Exception as exc:  # flattened, or re-raised if a bug
