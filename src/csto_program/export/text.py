@@ -320,7 +320,9 @@ def timeline(
 ) -> list[Event]:
     """The program's history in date order: adoption, plan announcements, meetings,
     statements, progress reports and (with ``stages``) the stage windows of the plan in use
-    with their state on ``as_of``, as known on ``known_on``.
+    with their state on ``as_of``, as known on ``known_on``. With ``known_on``, only the
+    events that can have happened (been said, held, announced, reported) by that day are
+    listed.
 
     Events are ordered by the earliest day their date can be, then the latest, then their
     kind (:data:`EVENT_KINDS`), then their place in the record.
@@ -328,6 +330,10 @@ def timeline(
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
     >>> events = timeline(tajik_afghan_border(), datetime.date(2026, 1, 29))
+    >>> early = timeline(tajik_afghan_border(), datetime.date(2026, 1, 29),
+    ...                  known_on=datetime.date(2024, 11, 30))
+    >>> max(e.key[1] for e in early if e.kind != "stage")
+    Date(2024, 11, 28)
     >>> [e.kind for e in events if e.when.startswith("2024-11-2")][:3]
     ['plan', 'meeting', 'statement']
     """
@@ -413,6 +419,9 @@ def timeline(
                 report.sources,
             )
         )
+    if known_on is not None:  # only what had been published, said or held by then
+        limit = as_date(known_on, "known_on")
+        events = [event for event in events if event.key[1] <= limit]
     if stages:
         for stage_status in status.stages:
             stage = stage_status.stage
