@@ -346,8 +346,14 @@ def machine() -> list[str]:
                 cpu = line.split(":", 1)[1].strip()
                 break
     packages = ["csto-program", "attrs", "cattrs", "orjson", "pendulum", "pydantic"]
-    packages += ["pydantic-core", "msgspec"]
-    versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in packages)
+    packages += ["pydantic-core", "msgspec", "icalendar", "matplotlib"]
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:  # matplotlib is optional
+            found.append(f"{name} (not installed)")
+    versions = ", ".join(found)
     return [
         f"- Machine: {os.cpu_count()} CPUs (nproc), {cpu}; {platform.system()} "
         f"{platform.release()}",
@@ -392,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         help="N of the linear-cost case (default 2500; 0 leaves the case out)",
     )
     parser.add_argument(
-        "--linear-repeats", type=int, default=5, help="timed rounds of the case (default 5)"
+        "--linear-repeats", type=int, default=7, help="timed rounds of the case (default 7)"
     )
     parser.add_argument(
         "--cli-runs", type=int, default=7, help="runs of each command line (default 7)"
