@@ -469,6 +469,8 @@ def test_add_months_and_days_refuse_non_int_counts(count: object) -> None:
 def test_days_between_agrees_with_date_subtraction(a: datetime.date, b: datetime.date) -> None:
     assert days_between(a, b) == (b - a).days
     assert days_between(pendulum.Date(a.year, a.month, a.day), b) == (b - a).days
+    first, last = pendulum.Date(a.year, a.month, a.day), pendulum.Date(b.year, b.month, b.day)
+    assert days_between(a, b) == first.diff(last, abs=False).in_days()  # pendulum's count
 
 
 def test_days_between_across_leap_day() -> None:

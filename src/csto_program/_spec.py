@@ -165,6 +165,15 @@ class Spec:
             return f"{short_repr(value)} is below {self.minimum}"
         return None
 
+    @property
+    def match(self) -> Callable[[str], object]:
+        """The full match of :attr:`pattern` (truthy or ``None``), for kinds with a pattern.
+
+        A pattern of ASCII classes matches no lone surrogate, so for an id this is the whole
+        check.
+        """
+        return _MATCHERS[self.kind]
+
     def accepts(self, value: Any) -> bool:
         """Whether one value has the right Python type and meets the constraint."""
         return _exact_type(value, self.type) and self.problem(value) is None

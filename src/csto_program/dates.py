@@ -552,9 +552,11 @@ def days_between(start: datetime.date, end: datetime.date) -> int:
     366
     """
     first, last = as_date(start, "start"), as_date(end, "end")
-    # pendulum's Interval counts days exactly (only its year and month counts go wrong across
-    # 29 February); an interval from a later to an earlier day is negative.
-    return first.diff(last, abs=False).in_days()
+    # Hand-written, the one place: pendulum's ``first.diff(last, abs=False).in_days()`` gives
+    # the same count (a test compares them), but building its Interval made
+    # ``Program.status`` on 50 statements run 17,440 times a second instead of 22,900
+    # (``make bench``); status counts days for every stage.
+    return last.toordinal() - first.toordinal()
 
 
 def load_zone(key: str) -> zoneinfo.ZoneInfo:

@@ -507,9 +507,10 @@ class Stage:
                 path="$.end",
             )
 
-    @property
+    @functools.cached_property
     def last_day(self) -> pendulum.Date:
-        """The stage's deadline: the last day inside the window (``end`` minus one day)."""
+        """The stage's deadline: the last day inside the window (``end`` minus one day),
+        computed once."""
         return add_days(self.end, -1)
 
     def contains(self, day: datetime.date) -> bool:

@@ -185,7 +185,7 @@ class _Loaders(_Namespace):
         kind = spec.kind
         give_up = "    raise GiveUp"
         if kind is Kind.ID:  # remembered for the rest of the load: ids recur (and are ASCII)
-            match = self.const(spec.accepts, "id_ok")
+            match = self.const(spec.match, "id_match")
             lines = [f"if type({src}) is not str:", give_up, f"if {src} not in ids:"]
             lines += [f"    if not {match}({src}):", "    " + give_up, f"    ids.add({src})"]
             return [*lines, f"{dst} = {src}"]
