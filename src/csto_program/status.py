@@ -174,6 +174,17 @@ def stage_status(
     if baseline is not None:
         _check_stage(baseline)
     known = tuple(s for s in evidence if s.said_on.latest <= as_of)
+    return _stage_status(stage, as_of, known, report, baseline)
+
+
+def _stage_status(
+    stage: Stage,
+    as_of: pendulum.Date,
+    known: tuple[Statement, ...],
+    report: ProgressReport | None,
+    baseline: Stage | None,
+) -> StageStatus:
+    """:func:`stage_status` of arguments already checked, with the evidence already known."""
     last_day = stage.last_day
     common: dict[str, Any] = {"evidence": known}
     if report is not None:
@@ -236,9 +247,9 @@ def program_status(
             if report.reported_on.latest <= known_on and report.day.earliest <= as_of
         ]
         report = max(relevant, key=_report_key)[1] if relevant else None
-        evidence = [s for s in program.statements_about(number) if s.said_on.latest <= limit]
+        evidence = tuple(s for s in program.statements_about(number) if s.said_on.latest <= limit)
         baseline = first.stages[number - 1] if number <= len(first.stages) else None
-        statuses.append(stage_status(stage, as_of, evidence, report=report, baseline=baseline))
+        statuses.append(_stage_status(stage, as_of, evidence, report, baseline))
         if report is not None and report.progress.value in ("in_progress", "completed"):
             reported = stage
     return ProgramStatus(
