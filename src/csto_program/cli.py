@@ -779,7 +779,7 @@ def _write_output(output: str | None, data: bytes, *, binary: bool) -> None:
             raise _Failure(
                 ["refusing to write binary data to a terminal; use -o FILE"], _EXIT_USAGE
             )
-        _output(lambda out: _write_bytes(out, data))
+        _output(lambda out: _emit_bytes(out, data))
         return
     try:
         write_atomic(output, data)
@@ -787,7 +787,7 @@ def _write_output(output: str | None, data: bytes, *, binary: bool) -> None:
         raise _Failure([f"{_cell(output, _PATH_WIDTH)}: {exc.reason}"]) from None
 
 
-def _write_bytes(out: _terminal.Output, data: bytes) -> None:
+def _emit_bytes(out: _terminal.Output, data: bytes) -> None:
     """Bytes as they are to the stream of ``out``, failing as ``Output`` does."""
     stream = out.stream
     try:
