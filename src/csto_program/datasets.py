@@ -61,7 +61,7 @@ from csto_program.model import (
     Statement,
     StatementKind,
 )
-from csto_program.serialize._api import from_json
+from csto_program.serialize import from_json
 
 __all__ = [
     "DEFAULT_DATASET",
