@@ -305,13 +305,16 @@ def signature_differences(cls: type, rendered: str | None) -> list[str]:
 
 
 def test_every_public_class_shows_the_signature_python_gives(site: Path) -> None:
+    """Every public class shown in the reference, under each of its names; the classes of the
+    package namespace (records, status types, errors) must be shown (test_docs.py checks that
+    every public name of the public modules is)."""
     shown = rendered_signatures(site)
     differences = []
     for cls, names in public_classes().items():
         anchors = [
             name for name in (*names, f"{cls.__module__}.{cls.__qualname__}") if name in shown
         ]
-        if not anchors:
+        if not anchors and cls.__name__ in csto_program.__all__:
             differences.append(f"{names[0]}: not in the API reference")
         for anchor in dict.fromkeys(anchors):
             differences += [f"{anchor}: {d}" for d in signature_differences(cls, shown[anchor])]
