@@ -11,11 +11,14 @@ docstring, this extension
 * turns each Sphinx role into an optional cross-reference: a link where the target is in the
   reference, plain code where it is not (so an unknown target never fails ``--strict``).
 
-attrs generates the ``__init__`` of the model classes, so static analysis cannot see their
-signatures; for every attrs class the extension builds ``__init__`` from ``attrs.fields`` of the
-real class (its names, kinds and defaults) with the annotations written in the source, and hides
-the field definitions (``attrs.field(validator=...)``) that would otherwise show as values.
-Fields with a converter accept any ``datetime.date``, so that is the annotation they show.
+The signature shown for a class is the one Python gives: the extension replaces the parameters
+of its ``__init__`` (creating it where attrs generates it, so static analysis cannot see it) by
+``inspect.signature`` of the real class, with the same names, kinds, defaults and annotations
+(a converted field accepts what its converter takes, not the type it stores), so the reference,
+``help()`` and an editor cannot disagree. An annotation is shown as ``annotation_text`` spells
+it; an enumeration (looked up by value, not constructed) and a class whose signature Python
+cannot give keep none. For attrs classes it also hides the field definitions
+(``attrs.field(validator=...)``) that would otherwise show as values.
 A hypothesis ``@st.composite`` strategy is shown as it is called: without its ``draw``
 parameter, returning a ``SearchStrategy``.
 
@@ -24,9 +27,12 @@ It changes only what mkdocstrings renders, never the source.
 
 from __future__ import annotations
 
+import ast
 import enum
 import importlib
+import inspect
 import re
+import typing
 from typing import Any
 
 import attrs
@@ -92,9 +98,65 @@ def fence_doctests(text: str, module: griffe.Module | None = None) -> str:
 
 
 def _default(value: object) -> str:
+    """A default as Python source: an enumeration member by its name, attrs' marker of a
+    default made on each call (``attrs.Factory``) as ``attrs.NOTHING``, anything else by
+    repr."""
+    if value is attrs.NOTHING:
+        return "attrs.NOTHING"
     if isinstance(value, enum.Enum):
         return f"{type(value).__name__}.{value.name}"
     return repr(value)
+
+
+# Module paths left out of an annotation that Python gives as an object rather than as text:
+# the name alone is what the library's own annotations write.
+_QUALIFIERS = re.compile(
+    r"\b(?:typing|typing_extensions|collections\.abc|csto_program(?:\.\w+)*)\."
+)
+
+
+# A postponed annotation inside a type, as ``repr`` spells it: ``ForwardRef('Plan')``.
+_FORWARD = re.compile(r"ForwardRef\(('[^']*'|\"[^\"]*\")[^)]*\)")
+
+
+def annotation_text(annotation: object) -> str | None:
+    """An annotation of ``inspect.signature`` as the reference shows it (``None``: none).
+
+    Text (a postponed annotation, also as a ``typing.ForwardRef``) is shown as written; a type
+    or ``typing`` object as ``inspect.formatannotation`` spells it, without ``typing.``,
+    ``collections.abc.`` and the library's own module paths.
+    """
+    if annotation is inspect.Parameter.empty:
+        return None
+    if isinstance(annotation, str):
+        return annotation
+    if isinstance(annotation, typing.ForwardRef):
+        return annotation.__forward_arg__
+    text = _FORWARD.sub(
+        lambda match: ast.literal_eval(match[1]), inspect.formatannotation(annotation)
+    )
+    return _QUALIFIERS.sub("", text)
+
+
+def _expression(text: str | None, module: griffe.Module) -> str | griffe.Expr | None:
+    """``text`` as a Griffe expression in ``module`` (so names link), or as text if it is not
+    an expression Griffe reads."""
+    if text is None:
+        return None
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return text
+    return griffe.safe_get_annotation(node, parent=module) or text
+
+
+_KINDS = {
+    inspect.Parameter.POSITIONAL_ONLY: griffe.ParameterKind.positional_only,
+    inspect.Parameter.POSITIONAL_OR_KEYWORD: griffe.ParameterKind.positional_or_keyword,
+    inspect.Parameter.VAR_POSITIONAL: griffe.ParameterKind.var_positional,
+    inspect.Parameter.KEYWORD_ONLY: griffe.ParameterKind.keyword_only,
+    inspect.Parameter.VAR_KEYWORD: griffe.ParameterKind.var_keyword,
+}
 
 
 def _runtime_class(cls: griffe.Class) -> type | None:
@@ -106,41 +168,55 @@ def _runtime_class(cls: griffe.Class) -> type | None:
     return found if isinstance(found, type) else None
 
 
-def _set_attrs_init(cls: griffe.Class) -> None:
-    runtime = _runtime_class(cls)
-    if runtime is None or not attrs.has(runtime) or "__init__" in cls.members:
-        return
+def runtime_parameters(cls: type, module: griffe.Module) -> griffe.Parameters | None:
+    """The parameters of ``cls.__init__`` (with ``self``) as ``inspect.signature(cls)`` gives
+    them; ``None`` for an enumeration or a class whose signature Python cannot give."""
+    if issubclass(cls, enum.Enum):
+        return None
+    try:
+        signature = inspect.signature(cls)
+    except (TypeError, ValueError):  # e.g. an exception class without an __init__ of its own
+        return None
     parameters = [griffe.Parameter("self", kind=griffe.ParameterKind.positional_or_keyword)]
-    for field in attrs.fields(runtime):
-        member = cls.members.get(field.name)
-        annotation: str | griffe.Expr | None = None
-        if isinstance(member, griffe.Attribute):
-            annotation = member.annotation
-            member.value = None  # hide "attrs.field(validator=...)"
-        if field.converter is not None:
-            annotation = (
-                "datetime.date" if field.default is attrs.NOTHING else "datetime.date | None"
-            )
-        kind = (
-            griffe.ParameterKind.keyword_only
-            if field.kw_only
-            else griffe.ParameterKind.positional_or_keyword
-        )
-        default = None if field.default is attrs.NOTHING else _default(field.default)
+    for parameter in signature.parameters.values():
+        empty = parameter.default is inspect.Parameter.empty
         parameters.append(
             griffe.Parameter(
-                field.alias or field.name, annotation=annotation, kind=kind, default=default
+                parameter.name,
+                annotation=_expression(annotation_text(parameter.annotation), module),
+                kind=_KINDS[parameter.kind],
+                default=None if empty else _default(parameter.default),
             )
         )
-    init = griffe.Function(
-        "__init__",
-        lineno=cls.lineno,
-        endlineno=cls.lineno,
-        parent=cls,
-        parameters=griffe.Parameters(*parameters),
-        returns="None",
-    )
-    cls.set_member("__init__", init)
+    return griffe.Parameters(*parameters)
+
+
+def _set_init(cls: griffe.Class) -> None:
+    """Give ``cls`` the ``__init__`` signature of the real class (see the module docstring)."""
+    runtime = _runtime_class(cls)
+    if runtime is None:
+        return
+    if attrs.has(runtime):
+        for field in attrs.fields(runtime):
+            member = cls.members.get(field.name)
+            if isinstance(member, griffe.Attribute):
+                member.value = None  # hide "attrs.field(validator=...)"
+    parameters = runtime_parameters(runtime, cls.module)
+    if parameters is None:
+        return
+    init = cls.members.get("__init__")
+    if isinstance(init, griffe.Function):
+        init.parameters = parameters
+    elif "__init__" not in cls.members:
+        init = griffe.Function(
+            "__init__",
+            lineno=cls.lineno,
+            endlineno=cls.lineno,
+            parent=cls,
+            parameters=parameters,
+            returns="None",
+        )
+        cls.set_member("__init__", init)
 
 
 def _unwrap_composite(function: griffe.Function) -> None:
@@ -154,12 +230,12 @@ def _unwrap_composite(function: griffe.Function) -> None:
 
 
 class DoctestFences(griffe.Extension):
-    """Fence doctests, link roles, give attrs classes their ``__init__``, unwrap strategies."""
+    """Fence doctests, link roles, give classes their runtime signature, unwrap strategies."""
 
     def on_object(self, *, obj: griffe.Object, **kwargs: Any) -> None:
         if obj.docstring is not None:
             obj.docstring.value = fence_doctests(obj.docstring.value, obj.module)
         if isinstance(obj, griffe.Class):
-            _set_attrs_init(obj)
+            _set_init(obj)
         elif isinstance(obj, griffe.Function):
             _unwrap_composite(obj)
