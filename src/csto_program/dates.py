@@ -264,9 +264,7 @@ class PartialDate:
                 )
             if self.earliest > self.end.latest:
                 start = _date_text(self.year, self.month, self.day, self.qualifier)
-                raise DataError.at(
-                    "$", f"the interval's start {start} is after its end {self.end}"
-                )
+                raise DataError.at("$", f"the interval's start {start} is after its end {self.end}")
 
     def __repr__(self) -> str:
         """The constructor call that makes this date (``end`` only for an interval).
