@@ -41,6 +41,26 @@ from csto_program.errors import DataError, ScheduleError
 from csto_program.strategies import iso_dates, partial_dates
 
 EDTF_SHAPED = st.from_regex(f"\\A{EDTF_PATTERN}\\Z", fullmatch=True)
+
+
+@st.composite
+def intervals(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> PartialDate:
+    """EDTF intervals of two partial dates, the start not after the end.
+
+    (The public strategy ``strategies.partial_dates`` draws single dates only.)
+    """
+    first = draw(partial_dates(min_year=min_year, max_year=max_year))
+    second = draw(partial_dates(min_year=min_year, max_year=max_year))
+    if first.earliest > second.latest:  # then second lies wholly before first
+        first, second = second, first
+    return PartialDate.between(first, second)
+
+
+def any_partial_dates(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[PartialDate]:
+    """Single dates and intervals."""
+    return partial_dates(min_year=min_year, max_year=max_year) | intervals(min_year, max_year)
+
+
 ISO_SHAPED = st.from_regex(f"\\A{ISO_DATE_PATTERN}\\Z", fullmatch=True)
 
 
@@ -54,7 +74,9 @@ def only_problem(exc: DataError) -> str:
 # --- PartialDate: round trips and bounds -------------------------------------------------
 
 
-@given(partial_dates())
+@given(any_partial_dates())
+@example(PartialDate.parse("2026-01-29/2026-11-27"))
+@example(PartialDate.parse("2026-12/2026"))
 def test_partial_date_round_trips_through_str(d: PartialDate) -> None:
     assert PartialDate.parse(str(d)) == d
     assert str(PartialDate.parse(str(d))) == str(d)
@@ -69,8 +91,13 @@ def test_parse_then_str_gives_back_the_text(text: str) -> None:
     assert str(d) == text
 
 
-@given(partial_dates())
+@given(any_partial_dates())
 @example(PartialDate(1))
+@example(PartialDate.parse("2026-01-29/2026-11-27"))
+@example(PartialDate.parse("2026/2026-11-27"))
+@example(PartialDate.parse("2026-01~/2026-03"))
+@example(PartialDate.parse("2026-12/2026"))
+@example(PartialDate.parse("0001/9999-12-31%"))
 @example(PartialDate(999, 2))
 @example(PartialDate(9999, 12, 31, Qualifier.UNCERTAIN))
 @example(PartialDate(1900, 2, qualifier=Qualifier.APPROXIMATE))
@@ -78,7 +105,8 @@ def test_parse_then_str_gives_back_the_text(text: str) -> None:
 def test_bounds_agree_with_the_edtf_package(d: PartialDate) -> None:
     # The edtf package is an independent implementation of EDTF; its strict bounds ignore
     # qualifiers just as ours do. It handles the whole range 0001..9999 (checked, including
-    # years below 1000), so the oracle's domain is not restricted.
+    # years below 1000), so the oracle's domain is not restricted; for an interval, its
+    # strict bounds are the start's lower and the end's upper strict bound.
     parsed = edtf.parse_edtf(str(d))
     lower = parsed.lower_strict()
     upper = parsed.upper_strict()
@@ -94,7 +122,7 @@ def test_bounds_agree_with_the_edtf_package(d: PartialDate) -> None:
     )
 
 
-@given(partial_dates())
+@given(any_partial_dates())
 def test_bounds_are_consistent(d: PartialDate) -> None:
     assert type(d.earliest) is pendulum.Date
     assert type(d.latest) is pendulum.Date
@@ -202,7 +230,6 @@ REJECTED = [
     "2023?~",
     "?2023",
     "2023-?",
-    "2023/2024",
     "2023-XX",
     "\uff12\uff10\uff12\uff13",  # fullwidth digits
     "\u0662\u0660\u0662\u0663",  # Arabic-Indic digits
@@ -307,17 +334,46 @@ def _real_date(text: str) -> bool:
     return not day or 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]
 
 
-@given(EDTF_SHAPED | ISO_SHAPED | st.text(max_size=12))
+def _calendar_bounds(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a real single date's text (an oracle with ``calendar``)."""
+    plain = text.rstrip("?~%")
+    year = int(plain[0:4])
+    month = int(plain[5:7]) if len(plain) > 4 else None
+    day = int(plain[8:10]) if len(plain) > 7 else None
+    first = datetime.date(year, month or 1, day or 1)
+    last_month = month or 12
+    last = datetime.date(year, last_month, day or calendar.monthrange(year, last_month)[1])
+    return first, last
+
+
+def _real_edtf(text: str) -> bool:
+    """Whether text of the EDTF pattern's shape is a real date, or an interval of two real
+    dates whose start's first day is not after its end's last day."""
+    parts = text.split("/")
+    if not all(_real_date(part) for part in parts):
+        return False
+    return len(parts) == 1 or _calendar_bounds(parts[0])[0] <= _calendar_bounds(parts[1])[1]
+
+
+@given(EDTF_SHAPED | ISO_SHAPED | st.text(max_size=12) | st.text("0123456789-/.?~%", max_size=24))
+@example("2026-01-29/2026-11-27")
+@example("2026-01-29/2026-01-28")
+@example("2026-12/2026")
+@example("2027/2026-12-31")
 def test_the_parsers_accept_exactly_the_real_dates_of_their_shape(text: str) -> None:
     # Any text is also fuzzed through every date field of a document by the one fuzzer
     # (tests/test_serialize.py).
-    edtf = re.fullmatch(EDTF_PATTERN, text, re.ASCII) is not None and _real_date(text)
+    edtf = re.fullmatch(EDTF_PATTERN, text, re.ASCII) is not None and _real_edtf(text)
     try:
         d = PartialDate.parse(text)
     except DataError:
         assert not edtf
     else:
         assert edtf and str(d) == text
+        assert (d.earliest, d.latest) == (
+            _calendar_bounds(text.split("/")[0])[0],
+            _calendar_bounds(text.split("/")[-1])[1],
+        )
     iso = re.fullmatch(ISO_DATE_PATTERN, text, re.ASCII) is not None and _real_date(text)
     try:
         day = parse_iso_date(text)
@@ -665,3 +721,180 @@ def test_dates_module_exports() -> None:
             "utcoffset_on",
         ]
     )
+
+
+# --- intervals ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("2026-01-29/2026-11-27", (2026, 1, 29), (2026, 11, 27)),
+        ("2026/2026-11-27", (2026, 1, 1), (2026, 11, 27)),
+        ("2026-01~/2026-03", (2026, 1, 1), (2026, 3, 31)),
+        ("2026-12/2026", (2026, 12, 1), (2026, 12, 31)),
+        ("2026/2026-01-01", (2026, 1, 1), (2026, 1, 1)),
+        ("2024-02-29?/2024-02%", (2024, 2, 29), (2024, 2, 29)),
+        ("0001/9999", (1, 1, 1), (9999, 12, 31)),
+        ("2026-01-29/2026-01-29", (2026, 1, 29), (2026, 1, 29)),
+    ],
+)
+def test_interval_bounds_table(
+    text: str, earliest: tuple[int, int, int], latest: tuple[int, int, int]
+) -> None:
+    d = PartialDate.parse(text)
+    assert d.is_interval
+    assert d.precision is Precision.INTERVAL
+    assert (d.earliest, d.latest) == (pendulum.Date(*earliest), pendulum.Date(*latest))
+    assert str(d) == text
+    assert re.fullmatch(EDTF_PATTERN, text, re.ASCII)
+
+
+@given(intervals())
+def test_interval_accessors(d: PartialDate) -> None:
+    start, end = d.start, d.end
+    assert start is not None and end is not None
+    assert not start.is_interval and not end.is_interval
+    assert str(d) == f"{start}/{end}"
+    assert d.earliest == start.earliest and d.latest == end.latest
+    assert (d.year, d.month, d.day, d.qualifier) == (
+        start.year,
+        start.month,
+        start.day,
+        start.qualifier,
+    )
+    assert PartialDate.between(start, end) == d
+    assert d.is_uncertain == (start.is_uncertain or end.is_uncertain)
+    assert d.is_approximate == (start.is_approximate or end.is_approximate)
+    assert d.sort_key == (start.earliest, end.latest)
+
+
+@given(partial_dates())
+def test_single_dates_have_no_ends(d: PartialDate) -> None:
+    assert not d.is_interval
+    assert d.start is None and d.end is None
+    assert "/" not in str(d)
+    assert d.precision is not Precision.INTERVAL
+
+
+@given(any_partial_dates(), any_partial_dates())
+def test_equality_is_of_the_written_form(a: PartialDate, b: PartialDate) -> None:
+    assert (a == b) == (str(a) == str(b))
+    if a == b:
+        assert hash(a) == hash(b)
+
+
+def test_equal_bounds_are_not_equal_dates() -> None:
+    year = PartialDate.parse("2026")
+    spelled = PartialDate.parse("2026-01-01/2026-12-31")
+    assert year.sort_key == spelled.sort_key
+    assert year != spelled
+    assert {year, spelled, PartialDate.parse("2026")} == {year, spelled}
+    with pytest.raises(TypeError):
+        assert year < spelled  # no order but sort_key
+
+
+def test_interval_repr_and_fields() -> None:
+    d = PartialDate.parse("2026-01~/2026-03")
+    assert d == PartialDate(2026, 1, qualifier=Qualifier.APPROXIMATE, end=PartialDate(2026, 3))
+    assert repr(d) == (
+        "PartialDate(year=2026, month=1, day=None, qualifier=<Qualifier.APPROXIMATE: '~'>, "
+        "end=PartialDate(year=2026, month=3, day=None, qualifier=None))"
+    )
+    assert repr(PartialDate(2026, 3)) == (
+        "PartialDate(year=2026, month=3, day=None, qualifier=None)"
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        d.end = None  # type: ignore[misc]
+
+
+def test_the_issue_example_interval() -> None:
+    done = PartialDate.parse("2026-01-29/2026-11-27")
+    assert str(done.start) == "2026-01-29" and str(done.end) == "2026-11-27"
+    assert done.contains(datetime.date(2026, 6, 1))
+    assert not done.contains(datetime.date(2026, 1, 28))
+
+
+INTERVAL_REJECTED = [
+    ("2026/..", "open ('..') and unknown (empty) interval ends are not supported"),
+    ("../2026", "open ('..') and unknown (empty) interval ends are not supported"),
+    ("2026/", "open ('..') and unknown (empty) interval ends are not supported"),
+    ("/2026", "open ('..') and unknown (empty) interval ends are not supported"),
+    ("2027/2026", "invalid EDTF interval '2027/2026': the interval's start 2027 is after"),
+    ("2026-01-29/2026-01-28", "the interval's start 2026-01-29 is after its end 2026-01-28"),
+    ("2026-02/2026-01", "the interval's start 2026-02 is after its end 2026-01"),
+    ("2026-02-30/2026-03", "invalid EDTF interval '2026-02-30/2026-03': day 30 is out of range"),
+    ("2026/2026-02-30", "invalid EDTF interval '2026/2026-02-30': end: day 30 is out of range"),
+    ("2026/2026-13", "end: month 13 is out of range 1..12"),
+    ("0000/2026", "year 0 is out of range"),
+    ("2026/2027/2028", "expected an EDTF interval START/END"),
+    ("2026//2027", "expected an EDTF interval START/END"),
+    ("2026 /2027", "expected an EDTF interval START/END"),
+    ("2026/2027 ", "expected an EDTF interval START/END"),
+    ("2026/2027\n", "expected an EDTF interval START/END"),
+    ("2026-1/2027", "expected an EDTF interval START/END"),
+    ("2026/2027??", "expected an EDTF interval START/END"),
+    ("2026\u22152027", "expected an EDTF date"),  # division slash
+    ("../..", "open ('..') and unknown (empty) interval ends"),
+    ("/", "open ('..') and unknown (empty) interval ends"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), INTERVAL_REJECTED)
+def test_interval_parse_rejects(text: str, needle: str) -> None:
+    with pytest.raises(DataError) as info:
+        PartialDate.parse(text)
+    message = only_problem(info.value)
+    assert needle in message
+    assert repr(text) in message
+    assert dates.partial_date_or_none(text) is None
+
+
+def test_interval_constructor_errors() -> None:
+    with pytest.raises(TypeError, match="end must be a PartialDate"):
+        PartialDate(2026, end="2026-11")  # type: ignore[arg-type]
+    with pytest.raises(DataError) as info:
+        PartialDate(2026, end=PartialDate.parse("2026/2027"))
+    assert "an interval's end must be a single date" in only_problem(info.value)
+    with pytest.raises(DataError) as info:
+        PartialDate(2027, end=PartialDate(2026, 12, 31))
+    assert only_problem(info.value) == "the interval's start 2027 is after its end 2026-12-31"
+    with pytest.raises(TypeError, match="start must be a PartialDate"):
+        PartialDate.between("2026", PartialDate(2026))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="end must be a PartialDate"):
+        PartialDate.between(PartialDate(2026), None)  # type: ignore[arg-type]
+    with pytest.raises(DataError) as info:
+        PartialDate.between(PartialDate.parse("2025/2026"), PartialDate(2026))
+    assert "an interval's start must be a single date" in only_problem(info.value)
+
+
+class _Subclass(PartialDate):
+    pass
+
+
+def test_subclasses_parse_intervals_through_the_constructor() -> None:
+    d = _Subclass.parse("2026-01~/2026-03")
+    assert type(d) is _Subclass and type(d.end) is _Subclass
+    assert str(d) == "2026-01~/2026-03"
+    assert _Subclass.parse("2026").end is None
+    with pytest.raises(DataError) as info:
+        _Subclass.parse("2026/2026-02-30")
+    assert "end: day 30" in only_problem(info.value)
+
+
+@given(any_partial_dates())
+def test_fast_path_equals_the_constructor(d: PartialDate) -> None:
+    # partial_date_or_none builds objects from slots; they must equal constructed ones.
+    fast = dates.partial_date_or_none(str(d))
+    assert fast == d and hash(fast) == hash(d) and repr(fast) == repr(d)
+    assert fast is not None and fast.start == d.start and fast.end == d.end
+    assert (fast.earliest, fast.latest, fast.precision) == (d.earliest, d.latest, d.precision)
+
+
+def test_the_pattern_is_read_alike_by_python_and_ecma_262() -> None:
+    # Only literal characters, explicit ASCII classes, counted repeats, non-capturing groups
+    # and ? as a quantifier: no \d, no lookaround, no named groups, no anchors, no flags.
+    token = r"(?:\[[0-9?~%]+(?:-[0-9]+)?\]|\[0-9\]|\{[0-9]+\}|\(\?:|[()?/\-])"
+    assert re.fullmatch(f"(?:{token})+", EDTF_PATTERN), EDTF_PATTERN
+    for forbidden in ("\\d", "(?<", "(?=", "(?!", "(?P", "^", "$", "\\A", "\\Z"):
+        assert forbidden not in EDTF_PATTERN
