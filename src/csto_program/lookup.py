@@ -306,9 +306,11 @@ def _surname(name: str) -> str:
 
 
 def resolve_speaker(program: Program, text: str, role: str | None = None) -> Person:
-    """The person ``text`` names: an id, a name or other name, a surname (the last word of
-    a name) or a role the record gives the person (in a statement or as a participant),
-    compared folded (:func:`fold`).
+    """The person ``text`` names, tried in this order: the id as written; a name or other
+    name; the id or a surname (the last word of a name); a role the record gives the person
+    (in a statement or as a participant). All but the first are compared folded
+    (:func:`fold`), so ``Rahmon`` is ambiguous when a Rustam Rahmon is recorded too, and
+    ``rahmon``, the id, is not.
 
     The first of these that matches anyone decides. When it matches several people,
     ``role`` (the role the speaker held) picks the one recorded with that role, if there is
@@ -344,13 +346,14 @@ def resolve_speaker(program: Program, text: str, role: str | None = None) -> Per
     roles = _roles(program)
 
     def by_id(person: Person) -> bool:
-        return person.id == text or fold(person.id) == query
+        return person.id == text
 
     def by_name(person: Person) -> bool:
         return query in {fold(name) for name in (person.name, *person.other_names)}
 
     def by_surname(person: Person) -> bool:
-        return query in {_surname(name) for name in (person.name, *person.other_names)}
+        names = (person.name, *person.other_names)
+        return fold(person.id) == query or query in {_surname(name) for name in names}
 
     def by_role(person: Person) -> bool:
         return query in roles.get(person.id, ())
