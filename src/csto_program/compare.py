@@ -26,6 +26,7 @@ from typing import Any, Final
 import attrs
 
 from csto_program.model import Program
+from csto_program.serialize import MODEL_CLASSES, make_converter
 
 __all__ = ["FieldChange", "ProgramDiff", "RecordChange", "diff_programs"]
 
@@ -34,8 +35,6 @@ _ABSENT: Final = None  # an item of a list of records that one side does not hav
 
 @functools.cache
 def _converter() -> Any:
-    from csto_program.serialize import make_converter
-
     return make_converter()
 
 
@@ -48,13 +47,13 @@ def _json(value: Any) -> Any:
 
 @functools.cache
 def _record_items(cls: type) -> Mapping[str, type]:
-    """For each field of ``cls`` that holds a tuple of records, the record class."""
+    """For each field of ``cls`` that holds a tuple of model records, the record class."""
     found: dict[str, type] = {}
     hints = typing.get_type_hints(cls)
     for attribute in attrs.fields(cls):
         hint = hints[attribute.name]
         args = typing.get_args(hint)
-        if typing.get_origin(hint) is tuple and args and attrs.has(args[0]):
+        if typing.get_origin(hint) is tuple and args and args[0] in MODEL_CLASSES:
             found[attribute.name] = args[0]
     return found
 
@@ -172,12 +171,12 @@ def _values(path: str, old: Any, new: Any) -> Iterator[FieldChange]:
     """The changes from ``old`` to ``new`` found at ``path``, as precisely as possible."""
     if old == new:
         return
-    if type(old) is type(new) and attrs.has(type(old)):
+    if type(old) is type(new) and type(old) in MODEL_CLASSES:
         yield from _fields(path, old, new)
     elif (
         isinstance(old, tuple)
         and isinstance(new, tuple)
-        and all(attrs.has(type(item)) for item in (*old, *new))
+        and all(type(item) in MODEL_CLASSES for item in (*old, *new))
     ):
         for index in range(max(len(old), len(new))):
             yield from _values(
