@@ -309,6 +309,20 @@ def test_an_unknown_speaker_with_nobody_close() -> None:
     assert len(message) < 150  # the argument is not echoed whole
 
 
+def test_a_blank_speaker_names_no_one() -> None:
+    program = RECORD.add(Person(id="marks", name="\u0301"))  # folds to nothing
+    for text in ("", " \t", "\u0301"):
+        with pytest.raises(SpeakerError, match="no person's id, name or role is like it"):
+            resolve_speaker(program, text)
+
+
+def test_at_most_three_close_people_are_suggested() -> None:
+    people = [Person(id=f"p{i}", name=f"Person {i} Same") for i in range(12)]
+    with pytest.raises(SpeakerError) as caught:
+        resolve_speaker(RECORD.add(*people), "Person 1 Sam")
+    assert [p.id for p in caught.value.candidates] == ["p1", "p11", "p10"]
+
+
 def test_a_long_list_of_candidates_is_cut() -> None:
     people = [Person(id=f"p{i}", name=f"Person {i} Same") for i in range(12)]
     program = RECORD.add(*people)
@@ -348,5 +362,8 @@ def test_every_person_resolves_by_id_and_by_name_when_it_is_theirs_alone(
     person = data.draw(st.sampled_from(program.people))
     assert resolve_speaker(program, person.id) == person
     others = [p for p in program.people if p != person]
-    if all(fold(person.name) not in {fold(n) for n in (o.name, *o.other_names)} for o in others):
+    if all(
+        o.id != person.name and fold(person.name) not in {fold(n) for n in (o.name, *o.other_names)}
+        for o in others
+    ):
         assert resolve_speaker(program, person.name) == person

@@ -342,6 +342,8 @@ def resolve_speaker(program: Program, text: str, role: str | None = None) -> Per
     if not isinstance(program, Program):
         raise TypeError(f"expected a Program, got {type(program).__name__}")
     query = fold(text)
+    if not query:  # a blank text names no one, whatever the record holds
+        raise SpeakerError(text, (), ambiguous=False)
     people = program.people
     roles = _roles(program)
 
