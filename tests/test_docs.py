@@ -43,6 +43,9 @@ SRC = ROOT / "src"
 PUBLIC_MODULES = (
     "csto_program",
     "csto_program.dates",
+    "csto_program.precedence",
+    "csto_program.lookup",
+    "csto_program.compare",
     "csto_program.errors",
     "csto_program.planning",
     "csto_program.rules",
