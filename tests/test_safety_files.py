@@ -427,3 +427,58 @@ def test_the_package_modules_read_no_private_names_of_each_other() -> None:
                 private = [a.name for a in node.names if a.name.startswith("_")]
                 assert private == [], (path.name, node.module, private)
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 700, path.name
+
+
+# --------------------------------------------------------------------------- the writers
+
+
+def test_descriptor_names(tmp_path: pathlib.Path) -> None:
+    assert files_module._descriptor(f"/proc/{os.getpid()}/fd/2") == 2
+    assert files_module._descriptor("/proc/self/fd/5") == 5
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")  # a loop of links names no descriptor
+    assert files_module._descriptor(str(tmp_path / "a")) is None
+
+
+def test_dev_stdout_is_written_through(capfd: pytest.CaptureFixture[str]) -> None:
+    files_module.write_atomic("/dev/stdout", "Stage 1\n")
+    assert capfd.readouterr().out == "Stage 1\n"
+
+
+def test_a_failure_through_a_descriptor_is_raised_as_it_came() -> None:
+    read, write = os.pipe()
+    try:
+        error = FileError("in.json", "cannot read")
+
+        def failing(stream: object) -> None:
+            raise error
+
+        with pytest.raises(FileError) as caught:
+            files_module.write_atomic(f"/dev/fd/{write}", failing)
+        assert caught.value is error
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_a_folder_changed_while_written_is_put_back(tmp_path: pathlib.Path) -> None:
+    target = tmp_path / "tables"
+    files_module.write_folder(target, {"a.csv": b"old"}, may_replace=lambda folder: None)
+    calls: list[str] = []
+
+    def only_once(folder: str) -> None:
+        calls.append(folder)
+        if len(calls) > 1:  # the second look, at the folder moved aside
+            raise FileError(folder, "a file appeared")
+
+    with pytest.raises(FileError, match="a file appeared") as caught:
+        files_module.write_folder(target, {"b.csv": b"new"}, may_replace=only_once)
+    assert caught.value.path == str(target)  # named as given, not as moved aside
+    assert _snapshot(target) == {"a.csv": b"old"}
+    assert sorted(os.listdir(tmp_path)) == ["tables"]
+
+
+def test_a_folder_below_a_file_is_a_file_error(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "file").write_bytes(b"x")
+    with pytest.raises(FileError, match="cannot write the folder"):
+        files_module.write_folder(tmp_path / "file" / "sub", {}, may_replace=lambda f: None)
