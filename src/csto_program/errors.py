@@ -1,9 +1,12 @@
-"""The library's errors.
+"""The library's errors, every one of them.
 
 Every error the library raises on purpose derives from :class:`CstoProgramError`. Bad data,
 whether it comes from a document or from a constructor, is a :class:`DataError` (an
 impossible schedule is the subclass :class:`ScheduleError`), so one ``except DataError``
-catches every bad document.
+catches every bad document. A file that cannot be read or written is a :class:`FileError`,
+output that cannot be delivered (a closed pipe, a full disk) an :class:`OutputError` (each
+an ``OSError`` too); an export format that does not fit the output's name is a
+:class:`FormatError`, also a ``ValueError``.
 
 >>> from csto_program import DataError
 >>> err = DataError([("$.plans[0].stages[1].start", "expected an ISO date, got '2024-02-30'")])
@@ -16,10 +19,19 @@ catches every bad document.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["MAX_PROBLEMS", "CstoProgramError", "DataError", "ScheduleError"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "CstoProgramError",
+    "DataError",
+    "FileError",
+    "FormatError",
+    "OutputError",
+    "ScheduleError",
+]
 
 MAX_PROBLEMS: Final = 100
 """How many problems a :class:`DataError` keeps; the rest are only counted (``more``).
@@ -60,6 +72,55 @@ def short_repr(value: object, width: int = 60) -> str:
     except ValueError:  # an int subclass with too many digits, say
         return f"a {type(value).__name__}"
     return text if len(text) <= width else text[: width - 3] + "..."
+
+
+# Unicode categories that a terminal does not show as a glyph of their own: controls
+# (C0, DEL, C1), format characters (bidirectional marks, overrides and isolates,
+# zero-width characters, the byte order mark), the line and paragraph separators and
+# lone surrogates.
+_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_SHORT_ESCAPES: Final = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape_char(char: str) -> str:
+    """The escape of one character, or the character itself when it is shown as is.
+
+    >>> _escape_char("\\u202e"), _escape_char("Ж")
+    ('\\\\u202e', 'Ж')
+    """
+    short = _SHORT_ESCAPES.get(char)
+    if short is not None:
+        return short
+    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a terminal would not show as itself made visible.
+
+    The one escaping rule of the library, kept here, below every module, so that an error
+    message can use it. Control characters (C0, DEL, C1), newlines, tabs and carriage
+    returns, format characters (bidirectional marks, overrides and isolates, zero-width
+    characters, the byte order mark), the line and paragraph separators and lone surrogates
+    become Python-style escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\ud800``), and a
+    backslash becomes ``\\\\``, so the result is unambiguous: Python's ``unicode_escape``
+    codec turns it back into ``text``. Everything else, Cyrillic and Kazakh letters and
+    accents included, is kept as is.
+
+    >>> print(escape("Қазақстан\\tКР\\r\\n"))
+    Қазақстан\\tКР\\r\\n
+    >>> print(escape("safe\\u202etxt.exe \\\\ \\x00 \\u200b"))
+    safe\\u202etxt.exe \\\\ \\x00 \\u200b
+    """
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(map(_escape_char, text))
 
 
 class CstoProgramError(Exception):
@@ -161,3 +222,100 @@ class ScheduleError(DataError):
             super().__init__([(path, message)], more=more)
         else:
             super().__init__(message, more=more)
+
+
+class FileError(CstoProgramError, OSError):
+    """A file that cannot be read or written: missing, a directory, no permission, disk full.
+
+    ``path`` is the file as it was given (not resolved), ``reason`` what went wrong;
+    ``errno`` is the system's error number when there is one. It is an ``OSError``
+    too, so ``except OSError`` still catches it. ``str()`` is one line, with any
+    control character in the path escaped.
+
+    >>> from csto_program.errors import FileError
+    >>> from csto_program import write_jsonl
+    >>> try:
+    ...     write_jsonl([], "no-such-folder/statements.jsonl")
+    ... except FileError as exc:
+    ...     print(exc)
+    ...     print(exc.path, exc.errno)
+    no-such-folder/statements.jsonl: cannot write the file: its directory does not exist
+    no-such-folder/statements.jsonl 2
+    """
+
+    path: str
+    reason: str
+
+    def __init__(self, path: str, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{escape(self.path)}: {escape(self.reason)}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_file_error, (self.path, self.reason, self.errno))
+
+
+def _file_error(path: str, reason: str, number: int | None) -> FileError:
+    """Rebuild a :class:`FileError` (for pickling).
+
+    >>> print(_file_error("a.json", "cannot read the file: Is a directory", 21))
+    a.json: cannot read the file: Is a directory
+    """
+    return FileError(path, reason, errno=number)
+
+
+class OutputError(CstoProgramError, OSError):
+    """Output could not be written: the reader went away, the disk is full, the stream is closed.
+
+    ``name`` says where the output was going, ``reason`` what went wrong; ``errno``
+    is the system's error number when there is one. ``str()`` is one line.
+
+    >>> from csto_program.errors import OutputError
+    >>> err = OutputError("standard output", "Broken pipe", errno=32)
+    >>> print(err)
+    cannot write to standard output: Broken pipe
+    >>> isinstance(err, OSError), err.errno
+    (True, 32)
+    """
+
+    name: str
+    reason: str
+
+    def __init__(self, name: str, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason)
+        self.name = name
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write to {escape(self.name)}: {escape(self.reason)}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_output_error, (self.name, self.reason, self.errno))
+
+
+def _output_error(name: str, reason: str, number: int | None) -> OutputError:
+    """Rebuild an :class:`OutputError` (for pickling).
+
+    >>> _output_error("x", "Broken pipe", 32).errno
+    32
+    """
+    return OutputError(name, reason, errno=number)
+
+
+class FormatError(CstoProgramError, ValueError):
+    """An export format that cannot be chosen: unknown, missing, or not what the output's
+    name says (``-f png -o chart.pdf``). It is a usage mistake, not bad data, and a
+    ``ValueError`` too.
+
+    >>> from csto_program.errors import FormatError
+    >>> from csto_program.export import choose_format
+    >>> try:
+    ...     choose_format("png", "chart.pdf")
+    ... except FormatError as exc:
+    ...     print(*str(exc).split("; "), sep=chr(10))
+    the suffix of 'chart.pdf' (.pdf) is not one of the png format (.png)
+    pass force=True to write it anyway
+    """

@@ -39,7 +39,7 @@ import attrs
 
 from csto_program._files import write_atomic
 from csto_program.dates import as_date
-from csto_program.errors import short_repr
+from csto_program.errors import FormatError, escape, short_repr
 from csto_program.model import Program
 
 __all__ = ["FORMATS", "Format", "choose_format", "render", "write"]
@@ -140,37 +140,57 @@ FORMATS: Final[Mapping[str, Format]] = MappingProxyType({f.name: f for f in _ALL
 _ALIASES: Final = {"md": "markdown", "ical": "ics", "htm": "html"}
 
 
-def choose_format(format: str | None, output: str | os.PathLike[str] | None) -> str:
-    """The format named by ``format``, or by the suffix of ``output``; ``ValueError`` when
-    there is neither, when the name is unknown, or when the two disagree.
+def choose_format(
+    format: str | None, output: str | os.PathLike[str] | None, *, force: bool = False
+) -> str:
+    """The format named by ``format``, or by the suffix of ``output``.
+
+    A :class:`~csto_program.errors.FormatError` (a ``ValueError``) when there is neither,
+    when the name is unknown, or when ``output`` has a suffix that is not one of the
+    format's: one of another format (``-f svg -o chart.png``) or of none
+    (``-f png -o chart.pdf``), which would put the bytes of one format under the name of
+    another. ``force=True`` writes such a name anyway. A name without a suffix (``notes``),
+    ``-`` (standard output) and, for a folder format, a suffix of no format (``record.d``)
+    are fine.
 
     >>> choose_format("svg", "chart.png")
     Traceback (most recent call last):
     ...
-    ValueError: the format svg does not match the suffix of 'chart.png' (png)
+    csto_program.errors.FormatError: the format svg does not match the suffix of 'chart.png' (png)
+    >>> choose_format("png", "chart.pdf", force=True)
+    'png'
     """
     if format is not None and not isinstance(format, str):
         raise TypeError(f"format must be a str or None, not {type(format).__name__}")
     if output is not None and not isinstance(output, (str, os.PathLike)):
         raise TypeError(f"output must be a path or None, not {type(output).__name__}")
+    if not isinstance(force, bool):
+        raise TypeError(f"force must be a bool, not {type(force).__name__}")
     by_suffix: str | None = None
+    suffix = ""
     if output is not None and os.fspath(output) != "-":
         suffix = PurePath(os.fspath(output)).suffix.lower()
         by_suffix = next((f.name for f in _ALL if suffix in f.suffixes), None)
     if format is None:
         if by_suffix is None:
             names = ", ".join(FORMATS)
-            raise ValueError(f"give --format (one of {names}) or an -o file with a known suffix")
+            raise FormatError(f"give --format (one of {names}) or an -o file with a known suffix")
         return by_suffix
     name = _ALIASES.get(format.lower(), format.lower())
     if name not in FORMATS:
-        raise ValueError(
+        raise FormatError(
             f"unknown format {short_repr(format)}; expected one of: {', '.join(FORMATS)}"
         )
+    if force or not suffix:
+        return name
+    shown = short_repr(os.fspath(output or ""))
     if by_suffix is not None and by_suffix != name:
-        raise ValueError(
-            f"the format {name} does not match the suffix of {short_repr(os.fspath(output or ''))} "
-            f"({by_suffix})"
+        raise FormatError(f"the format {name} does not match the suffix of {shown} ({by_suffix})")
+    if by_suffix is None and not FORMATS[name].directory:
+        wanted = ", ".join(FORMATS[name].suffixes)
+        raise FormatError(
+            f"the suffix of {shown} ({escape(suffix[:20])}) is not one of the {name} format "
+            f"({wanted}); pass force=True to write it anyway"
         )
     return name
 
@@ -242,9 +262,15 @@ def write(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    force: bool = False,
 ) -> None:
     """Write ``program`` in ``format`` to ``path`` (a folder for ``datapackage``), atomically:
     a failure leaves what was at ``path`` as it was.
+
+    A read-only file, and a folder that is not empty and was not written by this library,
+    are refused with a :class:`~csto_program.errors.FileError` unless ``force=True``; a
+    device, a named pipe or ``/dev/stdout`` is written to, never replaced (see
+    :func:`~csto_program.export.datapackage.to_datapackage` for folders).
 
     >>> import datetime, pathlib, tempfile
     >>> from csto_program.datasets import tajik_afghan_border
@@ -255,9 +281,12 @@ def write(
     True
     """
     spec = _check(program, format)
+    if not isinstance(force, bool):
+        raise TypeError(f"force must be a bool, not {type(force).__name__}")
     day = as_date(as_of, "as_of")
     known = None if known_on is None else as_date(known_on, "known_on")
     if spec.directory:
-        spec.function()(program, path, as_of=day, known_on=known)
+        spec.function()(program, path, as_of=day, known_on=known, force=force)
         return
-    write_atomic(path, render(program, format, as_of=day, known_on=known, stamp=stamp))
+    data = render(program, format, as_of=day, known_on=known, stamp=stamp)
+    write_atomic(path, data, force=force)

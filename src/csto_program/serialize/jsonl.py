@@ -35,13 +35,24 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, TypeAlias, TypeVar
+from typing import IO, Any, Final, TypeAlias, TypeVar
 
-from csto_program._files import FileError, write_atomic
+from csto_program._files import MAX_DOCUMENT_BYTES, FileError, write_atomic
 from csto_program.errors import DataError, short_repr
 from csto_program.serialize._api import MODEL_CLASSES, from_json, to_json
 
-__all__ = ["iter_jsonl", "write_jsonl"]
+__all__ = ["MAX_LINE_BYTES", "iter_jsonl", "write_jsonl"]
+
+MAX_LINE_BYTES: Final = MAX_DOCUMENT_BYTES
+"""The longest line :func:`iter_jsonl` reads: the cap on one document, 256 MiB (characters,
+for a text file), its ``"\\n"`` not counted. A longer line is a
+:class:`~csto_program.DataError` with its line number, found without reading more of it
+than the cap, so an endless line (``/dev/zero``) ends with that error, not with memory
+filled.
+
+>>> MAX_LINE_BYTES // (1024 * 1024)
+256
+"""
 
 T = TypeVar("T")
 
@@ -135,8 +146,9 @@ def iter_jsonl(file: _File, cls: type[T]) -> Iterator[T]:
 
     The result is a generator: nothing is read before the first item is asked for, and a
     path is opened then and closed once the generator is exhausted or closed. Lines that are
-    empty or hold only whitespace are skipped (they still count for line numbers). A bad line
-    raises :class:`~csto_program.DataError` whose problem paths start with the 1-based line
+    empty or hold only whitespace are skipped (they still count for line numbers). A line
+    longer than :data:`MAX_LINE_BYTES` is a bad line too, found without reading it all. A
+    bad line raises :class:`~csto_program.DataError` whose problem paths start with the 1-based line
     number, ``line 17: $.said_on``; the items before it have already been yielded.
 
     >>> import io
@@ -178,8 +190,26 @@ def _iter(file: _File, cls: type[T]) -> Iterator[T]:
         yield from _read(file, cls)  # type: ignore[arg-type]
 
 
+def _lines(file: IO[Any]) -> Iterator[Any]:
+    """The lines of ``file``, each read with a bound: a line past :data:`MAX_LINE_BYTES`
+    raises ``DataError`` as soon as that much of it has been read."""
+    limit = MAX_LINE_BYTES
+    number = 0
+    while True:
+        line = file.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and line[limit:] not in ("\n", b"\n"):
+            raise DataError.at(
+                f"line {number}: $",
+                f"the line is longer than {limit} bytes (the limit of a line)",
+            )
+        yield line
+
+
 def _read(file: IO[Any], cls: type[T]) -> Iterator[T]:
-    for number, line in enumerate(file, start=1):
+    for number, line in enumerate(_lines(file), start=1):
         if not line.strip(_BLANK if isinstance(line, str) else _BLANK.encode()):
             continue
         try:
