@@ -42,7 +42,7 @@ import jinja2
 from markupsafe import Markup
 
 from csto_program.dates import as_date
-from csto_program.export import text
+from csto_program import words as text
 from csto_program.model import Program, Source
 
 __all__ = [

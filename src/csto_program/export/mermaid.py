@@ -61,7 +61,7 @@ import datetime
 import re
 
 from csto_program.dates import PartialDate, Precision, as_date
-from csto_program.export import text
+from csto_program import words as text
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import StageState, StageStatus
 

@@ -62,7 +62,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from csto_program.dates import PartialDate, Precision, as_date
-from csto_program.export import text
+from csto_program import words as text
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import ProgramStatus, StageState
 
