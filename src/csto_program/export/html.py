@@ -39,7 +39,9 @@ from typing import Any, Final
 
 import attrs
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from csto_program._terminal import escape as visible
 
 from csto_program.dates import as_date
 from csto_program import words as text
@@ -77,6 +79,7 @@ _NOTE_KINDS: Final = {
     "context": "Context",
 }
 _QUALIFIERS: Final = {"?": "uncertain", "~": "approximate", "%": "uncertain, approximate"}
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 # The chart is trusted markup (matplotlib's SVG): it is inserted as it is, less its XML
@@ -223,11 +226,29 @@ class Report:
     generator: str
 
 
-def _http_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address a browser cannot read as anything else."""
+def _http_url(url: str | None) -> Markup | None:
+    """``url``, HTML-escaped, if it is an http(s) address a browser cannot read as anything
+    else (it is a link target, written as it is, not shown as text)."""
     if url is not None and url.isprintable() and _HTTP_URL.fullmatch(url):
-        return url
+        return escape(url)
     return None
+
+
+def _finalize(value: object) -> object:
+    """Every text the page shows, through the library's one escaping rule: a control
+    character, a bidirectional override, a zero-width character or a lone surrogate is
+    shown as its escape (``\\\\u202e``), visible and inert; runs of HTML whitespace (which
+    a browser shows as one space anyway) become one space first. Markup (the script, the
+    chart, the macros' output) and numbers pass as they are; autoescaping follows.
+
+    >>> print(_finalize("safe\\u202etxt.exe\\x00\\x1b[2J\\n next"))
+    safe\\u202etxt.exe\\x00\\x1b[2J next
+    >>> _finalize(Markup("<b>x</b>")), _finalize(3)
+    (Markup('<b>x</b>'), 3)
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(_HTML_SPACE.sub(" ", value))
+    return value
 
 
 def _shift_text(days: int | None) -> str:
@@ -271,6 +292,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     env.filters.update(
         http_url=_http_url, shift=_shift_text, date_text=_date_text, date_attr=_date_attr
@@ -302,6 +324,8 @@ def render_report(report: Report) -> str:
     >>> 'href="javascript' in page
     False
     """
+    if not isinstance(report, Report):
+        raise TypeError(f"report must be a Report, not {type(report).__name__}")
     script, script_hash = _script()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -350,16 +374,11 @@ def _source(program: Program, ref: str) -> ReportSource:
 
 def _chart_svg(
     program: Program, as_of: datetime.date, known_on: datetime.date | None
-) -> str | None:
-    try:
-        from csto_program.export.plot import plot_bytes
-    except ImportError:  # pragma: no cover - the plot module itself has no hard dependency
-        return None
-    try:
-        data = plot_bytes(program, "svg", as_of=as_of, known_on=known_on)
-    except ImportError:  # matplotlib, the optional extra, is missing: a report without chart
-        return None
-    return data.decode("utf-8")
+) -> str:
+    """The chart as SVG markup written by this library: no matplotlib, always present."""
+    from csto_program.export.plot import chart_svg
+
+    return chart_svg(program, as_of=as_of, known_on=known_on)
 
 
 def report_of(
@@ -379,6 +398,8 @@ def report_of(
     >>> [plan.id for plan in report.plans]
     ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
     """
+    if not isinstance(program, Program):
+        raise TypeError(f"program must be a Program, not {type(program).__name__}")
     day = as_date(as_of, "as_of")
     known = None if known_on is None else as_date(known_on, "known_on")
     status = program.status(day, known_on=known)
