@@ -28,9 +28,8 @@ from PIL import Image
 
 from csto_program import Program
 from csto_program.datasets import tajik_afghan_border
-from csto_program.export.plot import _draw, _layout
 from csto_program.export import render
-from csto_program.export.plot import TITLE_LENGTH, plot_bytes, plot_timeline
+from csto_program.export.plot import TITLE_LENGTH, _draw, _layout, plot_bytes, plot_timeline
 from csto_program.status import StageState
 from export_samples import MEGABYTE, hostile_program, one_plan_program, sample_program
 
@@ -254,7 +253,9 @@ def test_labels_are_short_and_never_overlap(program: Program) -> None:
 def test_one_meaning_per_colour_and_a_legend_for_every_mark() -> None:
     states = list(_layout.STATE_COLOURS.values())
     assert len(set(states)) == len(states)
-    assert _layout.AS_OF not in states and _layout.STATE_COLOURS[StageState.OVERDUE] != _layout.AS_OF
+    assert (
+        _layout.AS_OF not in states and _layout.STATE_COLOURS[StageState.OVERDUE] != _layout.AS_OF
+    )
     assert _layout.KEY not in states and _layout.EVENT not in states
     with _drawn(sample_program()) as figure:
         legend = figure.legends[0]

@@ -32,6 +32,7 @@ from browser import (
     sample_report,
     set_viewport,
 )
+from csto_program._terminal import escape
 from csto_program.export.html import (
     Report,
     ReportEvent,
@@ -42,7 +43,6 @@ from csto_program.export.html import (
     render_report,
     to_html,
 )
-from csto_program._terminal import escape
 from export_samples import hostile_program
 
 if TYPE_CHECKING:

@@ -41,10 +41,9 @@ import attrs
 import jinja2
 from markupsafe import Markup, escape
 
-from csto_program._terminal import escape as visible
-
-from csto_program.dates import as_date
 from csto_program import words as text
+from csto_program._terminal import escape as visible
+from csto_program.dates import as_date
 from csto_program.model import Program, Source
 
 __all__ = [
@@ -372,9 +371,7 @@ def _source(program: Program, ref: str) -> ReportSource:
     )
 
 
-def _chart_svg(
-    program: Program, as_of: datetime.date, known_on: datetime.date | None
-) -> str:
+def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> str:
     """The chart as SVG markup written by this library: no matplotlib, always present."""
     from csto_program.export.plot import chart_svg
 

@@ -96,8 +96,8 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 
-from csto_program.dates import add_days, as_date
 from csto_program import words as text
+from csto_program.dates import add_days, as_date
 from csto_program.model import Note, Program, Source
 
 __all__ = ["escape_markdown", "markdown_bytes", "to_markdown"]

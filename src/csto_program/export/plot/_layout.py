@@ -478,8 +478,7 @@ def _stages(
                 Bar(start, day_x(baseline.end) - start, y + 0.1, 0.12, None, FIRST_PLAN, True)
             )
     scene.legend += [
-        LegendItem(state.value.replace("_", " "), "patch", STATE_COLOURS[state])
-        for state in states
+        LegendItem(state.value.replace("_", " "), "patch", STATE_COLOURS[state]) for state in states
     ]
     if ghost:
         scene.legend.append(LegendItem(f"first plan ({label(first.id, 28)})", "hatch", FIRST_PLAN))
@@ -501,7 +500,9 @@ def _reports(
         if start + width < low or start > high:
             continue
         if width > 1.0:
-            scene.bars.append(Bar(start, width, rows.row_y(row) - 0.2, 0.28, KEY, alpha=0.3, layer=3))
+            scene.bars.append(
+                Bar(start, width, rows.row_y(row) - 0.2, 0.28, KEY, alpha=0.3, layer=3)
+            )
         found_rows.setdefault(row, []).append((start + min(width, 1.0) / 2, width, words))
     for row, found in found_rows.items():
         y = rows.row_y(row) - 0.2
@@ -606,11 +607,15 @@ def chart(
         y = rows.events_y()
         for start, width in bands:
             scene.bars.append(Bar(start, width, y - 0.1, 0.2, EVENT, alpha=0.25))
-        for kind, shape, size in (("meeting", "s", 5.0), ("statement", ".", 7.0)):
+        kinds: tuple[tuple[str, Shape, float], ...] = (
+            ("meeting", "s", 5.0),
+            ("statement", ".", 7.0),
+        )
+        for kind, shape, size in kinds:
             if days[kind]:
                 points = tuple((day, y) for day in days[kind])
-                scene.marks.append(Marks(shape, EVENT, points, size, alpha=0.9, layer=3))  # type: ignore[arg-type]
-                scene.legend.append(LegendItem(kind, "marker", EVENT, shape))  # type: ignore[arg-type]
+                scene.marks.append(Marks(shape, EVENT, points, size, alpha=0.9, layer=3))
+                scene.legend.append(LegendItem(kind, "marker", EVENT, shape))
         if bands:
             scene.legend.append(LegendItem(BAND_WORDS, "patch", EVENT, alpha=0.25))
         row_ys.append(y)

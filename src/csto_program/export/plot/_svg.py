@@ -10,6 +10,7 @@ override) and XML-escaped; the markup holds no script, no link and no external r
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from typing import Final
 
@@ -99,7 +100,9 @@ def _swatch(item: LegendItem, x: float, y: float) -> str:
         )
     if item.kind == "marker":
         return _mark(item.shape, x + 5, y, 6.0, item.colour, item.edge)
-    return f'<line x1="{_n(x)}" y1="{_n(y)}" x2="{_n(x + 10)}" y2="{_n(y)}" stroke="{item.colour}"/>'
+    return (
+        f'<line x1="{_n(x)}" y1="{_n(y)}" x2="{_n(x + 10)}" y2="{_n(y)}" stroke="{item.colour}"/>'
+    )
 
 
 def to_svg(drawn: Chart) -> str:
@@ -227,8 +230,7 @@ def to_svg(drawn: Chart) -> str:
     )
 
 
-def _marks(marks: Marks, x: object, y: object) -> str:
-    assert callable(x) and callable(y)
+def _marks(marks: Marks, x: Callable[[float], float], y: Callable[[float], float]) -> str:
     opacity = "" if marks.alpha == 1.0 else f' opacity="{_n(marks.alpha)}"'
     inner = "".join(
         _mark(marks.shape, x(day), y(height), marks.size, marks.colour, marks.edge)
