@@ -1,8 +1,12 @@
 """The one place where a program's state, plans and history are put into words.
 
-The command line, the Markdown and HTML reports, the Mermaid chart and the timeline chart
-all take their words and their order of events from here, so they never disagree. The
-text is plain: each output escapes it in its own way (terminal, Markdown, HTML).
+The command line, the Markdown and HTML reports, the Mermaid chart, the calendar and the
+timeline chart all take their words and their order of events from here, so they never
+disagree. Besides the phrases, it gives the views' typed models: the status
+:class:`Headline`, a :class:`StageRow` per stage, the timeline's :class:`Event` list, a
+:class:`PlanRow` per plan version, and the JSON the command line prints for the timeline
+(:func:`timeline_json`) and the plans (:func:`plans_json`). The text is plain: each output
+escapes it in its own way (terminal, Markdown, HTML).
 
 >>> import datetime
 >>> from csto_program.datasets import tajik_afghan_border
@@ -20,6 +24,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+import attrs
 import pendulum
 
 from csto_program.dates import PartialDate, as_date, days_between
@@ -30,20 +35,31 @@ from csto_program.status import ProgramStatus, StageState, StageStatus
 __all__ = [
     "EVENT_KINDS",
     "Event",
+    "Headline",
+    "PlanRow",
+    "PlanWindow",
+    "StageRow",
+    "citation",
     "days",
     "days_cell",
     "headline",
+    "headline_of",
     "meeting_place",
     "meeting_when",
     "outlets",
     "plan_history",
+    "plan_rows",
+    "plans_json",
     "progress_words",
     "shift_words",
     "source_label",
+    "stage_rows",
+    "stage_title",
     "state_words",
     "status_json",
     "table",
     "timeline",
+    "timeline_json",
     "window",
 ]
 
@@ -148,17 +164,39 @@ def shift_words(shift: int | None) -> str:
     return f"-{days(-shift)} (earlier)"
 
 
-def headline(status: ProgramStatus) -> str:
-    """Where the program stood, planned beside reported, in one line.
+@attrs.frozen
+class Headline:
+    """Where the program stood on a day: the stage planned beside the stage reported.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
-    >>> headline(tajik_afghan_border().status(datetime.date(2024, 12, 1)))
-    'planned: stage 1 of 3; reported: no progress report yet'
+    >>> line = headline_of(tajik_afghan_border().status(datetime.date(2026, 1, 29)))
+    >>> line.planned, line.reported
+    ('stage 2 of 3', 'stage 1 in progress (2026-01-29)')
+    >>> str(line)
+    'planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)'
+    """
+
+    planned: str
+    reported: str | None  # None: no plan had been announced, so nothing is compared
+
+    def __str__(self) -> str:
+        if self.reported is None:
+            return self.planned
+        return f"planned: {self.planned}; reported: {self.reported}"
+
+
+def headline_of(status: ProgramStatus) -> Headline:
+    """The :class:`Headline` of ``status``.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> headline_of(tajik_afghan_border().status(datetime.date(2024, 12, 1))).reported
+    'no progress report yet'
     """
     plan = status.plan
     if plan is None:
-        return "no plan had been announced"
+        return Headline("no plan had been announced", None)
     count = len(plan.stages)
     if status.current_stage is not None:
         planned = f"stage {status.current_stage.number} of {count}"
@@ -174,7 +212,94 @@ def headline(status: ProgramStatus) -> str:
         words = progress_words(stage_status.progress)
         when = "" if report is None else f" ({report.reported_on})"
         reported = f"stage {number} {words}{when}"
-    return f"planned: {planned}; reported: {reported}"
+    return Headline(planned, reported)
+
+
+def headline(status: ProgramStatus) -> str:
+    """Where the program stood, planned beside reported, in one line.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> headline(tajik_afghan_border().status(datetime.date(2024, 12, 1)))
+    'planned: stage 1 of 3; reported: no progress report yet'
+    """
+    return str(headline_of(status))
+
+
+def stage_title(number: int, name: str) -> str:
+    """``Stage N: name``, never ``Stage 1: Stage 1: ...``: a name that already begins with
+    its ``Stage N`` is not prefixed again (a blank name gives ``Stage N``).
+
+    >>> stage_title(1, "Preparation"), stage_title(2, "Stage 2: Delivery"), stage_title(3, " ")
+    ('Stage 1: Preparation', 'Stage 2: Delivery', 'Stage 3')
+    >>> stage_title(1, "Stage 10 of another plan")
+    'Stage 1: Stage 10 of another plan'
+    """
+    words = " ".join(name.split())
+    prefix = f"Stage {number}"
+    rest = words[len(prefix) :]
+    if words.lower().startswith(prefix.lower()) and not rest[:1].isdigit():
+        words = rest.lstrip(" :–-")
+    return f"{prefix}: {words}" if words else prefix
+
+
+@attrs.frozen
+class StageRow:
+    """One stage of a status table, in words and values: its window, its state (the
+    value, e.g. ``completed_late``, for a colour or a class, and ``state_text`` in words,
+    e.g. ``completed on 2026-03-01, 59 days late``), its progress (value and words), its
+    days and its shift against the first plan (days, positive: later, and words).
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> row = stage_rows(tajik_afghan_border().status(datetime.date(2026, 1, 29)))[0]
+    >>> row.title, row.state_text, row.progress_text
+    ('Stage 1: assessment, funding and contracts', 'overdue by 29 days', 'in progress')
+    >>> row.days_text, row.shift_text
+    ('29 overdue', '+34 days (later)')
+    """
+
+    number: int
+    name: str
+    title: str
+    start: str
+    last_day: str
+    window: str
+    state: str
+    state_text: str
+    progress: str | None
+    progress_text: str
+    days_text: str
+    shift_days: int | None
+    shift_text: str
+
+
+def stage_rows(status: ProgramStatus) -> tuple[StageRow, ...]:
+    """A :class:`StageRow` per stage of the plan in use.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> [row.state for row in stage_rows(tajik_afghan_border().status(datetime.date(2026, 1, 29)))]
+    ['overdue', 'active', 'upcoming']
+    """
+    return tuple(
+        StageRow(
+            number=s.stage.number,
+            name=s.stage.name,
+            title=stage_title(s.stage.number, s.stage.name),
+            start=str(s.stage.start),
+            last_day=str(s.stage.last_day),
+            window=window(s.stage.start, s.stage.last_day),
+            state=s.state.value,
+            state_text=state_words(s),
+            progress=None if s.progress is None else s.progress.value,
+            progress_text=progress_words(s.progress),
+            days_text=days_cell(s),
+            shift_days=s.rescheduled_days,
+            shift_text=shift_words(s.rescheduled_days),
+        )
+        for s in status.stages
+    )
 
 
 def status_json(status: ProgramStatus) -> dict[str, Any]:
@@ -228,6 +353,19 @@ def source_label(program: Program, source: Source) -> str:
     relayed = [program.by_id[ref] for ref in source.via]
     names = [getattr(item, "outlet", "") for item in relayed]
     return source.outlet + (f" via {', '.join(names)}" if names else "")
+
+
+def citation(program: Program, source: Source) -> str:
+    """A source told apart from the outlet's other sources: its outlet and its date,
+    ``"Asia-Plus, 2024-11-25"`` (an undated source: its outlet alone).
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> program = tajik_afghan_border()
+    >>> citation(program, program.by_id["tass-2025-01-29"])
+    'TASS via Khovar, 2025-01-29'
+    """
+    label = source_label(program, source)
+    return label if source.published_on is None else f"{label}, {source.published_on}"
 
 
 def outlets(program: Program, source_ids: Sequence[str]) -> str:
@@ -442,14 +580,50 @@ def timeline(
     return events
 
 
-def plan_history(program: Program) -> list[dict[str, Any]]:
-    """Every plan with its stages' windows and their shifts against the previous and the
-    first plan (in days, positive: later).
+@attrs.frozen
+class PlanWindow:
+    """One stage of a plan version: its window and how far its last day moved against the
+    previous and the first plan (days, positive: later; None: nothing to compare).
 
     >>> from csto_program.datasets import tajik_afghan_border
-    >>> history = plan_history(tajik_afghan_border())
-    >>> [(row["id"], row["stages"][0]["shift_from_first"]) for row in history]
-    [('asia-plus-2024-11-25', 0), ('sputnik-2024-12-04', 34), ('press-service-2025', 34)]
+    >>> plan_rows(tajik_afghan_border())[1].stages[0].shift_from_first
+    34
+    """
+
+    number: int
+    name: str
+    start: str
+    last_day: str
+    shift_from_previous: int | None
+    shift_from_first: int | None
+
+
+@attrs.frozen
+class PlanRow:
+    """One version of the plan, as announced: a row of the plan history.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> row = plan_rows(tajik_afghan_border())[0]
+    >>> row.id, row.announced_on, row.term_months
+    ('asia-plus-2024-11-25', '2024-11-25', 60)
+    """
+
+    id: str
+    announced_on: str
+    starts_on: str
+    term_months: int
+    first_stage_months: int | None
+    basis: str
+    sources: tuple[str, ...]
+    stages: tuple[PlanWindow, ...]
+
+
+def plan_rows(program: Program) -> tuple[PlanRow, ...]:
+    """A :class:`PlanRow` per plan, in the record's order.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> [row.id for row in plan_rows(tajik_afghan_border())]
+    ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
     """
     first = program.plans[0]
     rows = []
@@ -458,29 +632,91 @@ def plan_history(program: Program) -> list[dict[str, Any]]:
         from_first = {s.number: s for s in diff_plans(first, plan)}
         from_previous = {s.number: s for s in diff_plans(previous or plan, plan)}
         rows.append(
-            {
-                "id": plan.id,
-                "announced_on": str(plan.announced_on),
-                "starts_on": str(plan.starts_on),
-                "term_months": plan.term_months,
-                "first_stage_months": plan.first_stage_months,
-                "basis": plan.basis,
-                "sources": list(plan.sources),
-                "stages": [
-                    {
-                        "number": stage.number,
-                        "name": stage.name,
-                        "start": str(stage.start),
-                        "last_day": str(stage.last_day),
-                        "shift_from_previous": from_previous[stage.number].last_day_days,
-                        "shift_from_first": from_first[stage.number].last_day_days,
-                    }
+            PlanRow(
+                id=plan.id,
+                announced_on=str(plan.announced_on),
+                starts_on=str(plan.starts_on),
+                term_months=plan.term_months,
+                first_stage_months=plan.first_stage_months,
+                basis=plan.basis,
+                sources=tuple(plan.sources),
+                stages=tuple(
+                    PlanWindow(
+                        number=stage.number,
+                        name=stage.name,
+                        start=str(stage.start),
+                        last_day=str(stage.last_day),
+                        shift_from_previous=from_previous[stage.number].last_day_days,
+                        shift_from_first=from_first[stage.number].last_day_days,
+                    )
                     for stage in plan.stages
-                ],
-            }
+                ),
+            )
         )
         previous = plan
-    return rows
+    return tuple(rows)
+
+
+def plan_history(program: Program) -> list[dict[str, Any]]:
+    """Every plan with its stages' windows and their shifts against the previous and the
+    first plan (in days, positive: later), as JSON-ready data.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> history = plan_history(tajik_afghan_border())
+    >>> [(row["id"], row["stages"][0]["shift_from_first"]) for row in history]
+    [('asia-plus-2024-11-25', 0), ('sputnik-2024-12-04', 34), ('press-service-2025', 34)]
+    """
+    return [
+        {
+            **attrs.asdict(row, recurse=False),
+            "sources": list(row.sources),
+            "stages": [attrs.asdict(stage) for stage in row.stages],
+        }
+        for row in plan_rows(program)
+    ]
+
+
+def plans_json(program: Program) -> dict[str, Any]:
+    """What ``csto-program plans --json`` prints: ``{"plans": [...]}``, a plan per item
+    (see :func:`plan_history`).
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> data = plans_json(tajik_afghan_border())
+    >>> list(data), data["plans"][2]["stages"][1]["last_day"]
+    (['plans'], '2027-12-31')
+    """
+    return {"plans": plan_history(program)}
+
+
+def timeline_json(
+    events: Iterable[Event], as_of: datetime.date, known_on: datetime.date | None = None
+) -> dict[str, Any]:
+    """What ``csto-program timeline --json`` prints for ``events`` (a :func:`timeline`,
+    perhaps filtered): the day drawn, the day of knowledge (``as_of`` when None) and each
+    event's date as recorded, kind, title, text, stages and source ids.
+
+    >>> import datetime
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> day = datetime.date(2026, 1, 29)
+    >>> data = timeline_json(timeline(tajik_afghan_border(), day), day)
+    >>> data["known_on"], data["events"][0]["kind"], sorted(data["events"][0])
+    ('2026-01-29', 'meeting', ['date', 'kind', 'sources', 'stages', 'text', 'title'])
+    """
+    return {
+        "as_of": str(as_of),
+        "known_on": str(known_on or as_of),
+        "events": [
+            {
+                "date": e.when,
+                "kind": e.kind,
+                "title": e.title,
+                "text": e.text,
+                "stages": list(e.stages),
+                "sources": list(e.sources),
+            }
+            for e in events
+        ],
+    }
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

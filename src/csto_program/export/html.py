@@ -44,7 +44,7 @@ from markupsafe import Markup, escape
 from csto_program import words as text
 from csto_program._terminal import escape as visible
 from csto_program.dates import as_date
-from csto_program.model import Program, Source
+from csto_program.model import Program, Progress, Source
 
 __all__ = [
     "Report",
@@ -60,12 +60,7 @@ __all__ = [
 ]
 
 _STATES: Final = ("upcoming", "active", "overdue", "completed", "completed_late", "cancelled")
-_PROGRESS: Final = {
-    "not_started": "not started",
-    "in_progress": "in progress",
-    "completed": "completed",
-    "cancelled": "cancelled",
-}
+_PROGRESS: Final = tuple(progress.value for progress in Progress)
 _EVENT_KINDS: Final = {
     "meeting": "Meeting",
     "statement": "Statement",
@@ -137,7 +132,7 @@ class ReportStage:
     state: str = attrs.field(validator=attrs.validators.in_(_STATES))
     state_text: str
     progress: str | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.in_(tuple(_PROGRESS)))
+        validator=attrs.validators.optional(attrs.validators.in_(_PROGRESS))
     )
     days_text: str
     shift_days: int | None
@@ -251,14 +246,24 @@ def _finalize(value: object) -> object:
 
 
 def _shift_text(days: int | None) -> str:
+    """:func:`csto_program.words.shift_words`, typeset: a true minus sign, an em dash for
+    nothing to compare.
+
+    >>> _shift_text(-1), _shift_text(None), _shift_text(34)
+    ('\u22121 day (earlier)', '—', '+34 days (later)')
+    """
     if days is None:
         return "—"
-    if days == 0:
-        return "unchanged"
-    unit = "day" if abs(days) == 1 else "days"
-    if days > 0:
-        return f"+{days} {unit} (later)"
-    return f"\N{MINUS SIGN}{-days} {unit} (earlier)"
+    return text.shift_words(days).replace("-", "\N{MINUS SIGN}", 1)
+
+
+def _progress_words(progress: str | None) -> str:
+    """A progress value in the words of :func:`csto_program.words.progress_words`.
+
+    >>> _progress_words("in_progress"), _progress_words(None)
+    ('in progress', 'no report')
+    """
+    return text.progress_words(None if progress is None else Progress(progress))
 
 
 def _date_text(edtf: str) -> str:
@@ -296,7 +301,12 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         http_url=_http_url, shift=_shift_text, date_text=_date_text, date_attr=_date_attr
     )
-    env.globals.update(progress_words=_PROGRESS, event_kinds=_EVENT_KINDS, note_kinds=_NOTE_KINDS)
+    env.globals.update(
+        stage_title=text.stage_title,
+        progress_words=_progress_words,
+        event_kinds=_EVENT_KINDS,
+        note_kinds=_NOTE_KINDS,
+    )
     return env
 
 
@@ -402,28 +412,28 @@ def report_of(
     status = program.status(day, known_on=known)
     stages = tuple(
         ReportStage(
-            number=s.stage.number,
-            name=s.stage.name,
-            starts=str(s.stage.start),
-            last_day=str(s.stage.last_day),
-            state=s.state.value,
-            state_text=text.state_words(s),
-            progress=None if s.progress is None else s.progress.value,
-            days_text=text.days_cell(s),
-            shift_days=s.rescheduled_days,
+            number=row.number,
+            name=row.name,
+            starts=row.start,
+            last_day=row.last_day,
+            state=row.state,
+            state_text=row.state_text,
+            progress=row.progress,
+            days_text=row.days_text,
+            shift_days=row.shift_days,
         )
-        for s in status.stages
+        for row in text.stage_rows(status)
     )
     plans = tuple(
         ReportPlan(
-            id=row["id"],
-            announced=row["announced_on"],
-            basis=row["basis"],
-            windows=tuple((s["number"], s["start"], s["last_day"]) for s in row["stages"]),
-            shifts=tuple(s["shift_from_first"] for s in row["stages"]),
-            sources=tuple(_source(program, ref) for ref in row["sources"]),
+            id=row.id,
+            announced=row.announced_on,
+            basis=row.basis,
+            windows=tuple((s.number, s.start, s.last_day) for s in row.stages),
+            shifts=tuple(s.shift_from_first for s in row.stages),
+            sources=tuple(_source(program, ref) for ref in row.sources),
         )
-        for row in text.plan_history(program)
+        for row in text.plan_rows(program)
     )
     events = tuple(
         ReportEvent(
