@@ -35,9 +35,17 @@ from csto_program.model import Plan, Program, Stage
 from csto_program.status import ProgramStatus, StageState
 
 TITLE_LENGTH: Final = 110
-"""The most characters of the program's title the chart shows."""
+"""The most characters of the program's title the chart shows.
+
+>>> len(label("word " * 1000, TITLE_LENGTH)) == TITLE_LENGTH
+True
+"""
 LABEL_LENGTH: Final = 32
-"""The most characters of a row label's line: a stage's name takes up to two lines."""
+"""The most characters of a row label's line: a stage's name takes up to two lines.
+
+>>> LABEL_LENGTH
+32
+"""
 
 DPI: Final = 150
 FONT_SIZE: Final = 8  # points
