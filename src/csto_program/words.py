@@ -82,7 +82,7 @@ def days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def window(start: datetime.date, last_day: datetime.date) -> str:
+def window(start: datetime.date | str, last_day: datetime.date | str) -> str:
     """A stage window as a reader writes it: first day – last day, both inclusive.
 
     >>> window(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
