@@ -28,9 +28,8 @@ from PIL import Image
 
 from csto_program import Program
 from csto_program.datasets import tajik_afghan_border
-from csto_program.export import plot as chart
 from csto_program.export import render
-from csto_program.export.plot import TITLE_LENGTH, plot_bytes, plot_timeline
+from csto_program.export.plot import TITLE_LENGTH, _draw, _layout, plot_bytes, plot_timeline
 from csto_program.status import StageState
 from export_samples import MEGABYTE, hostile_program, one_plan_program, sample_program
 
@@ -70,8 +69,8 @@ def _drawn(
     program: Program, as_of: D = AS_OF, known_on: D | None = None, since: D | None = None
 ) -> Iterator[Figure]:
     """The chart's figure, laid out as it is saved (the module's settings in force)."""
-    with matplotlib.style.context("default"), matplotlib.rc_context(chart._RC):
-        figure = chart._figure(program, as_of, known_on, since)
+    with matplotlib.style.context("default"), matplotlib.rc_context(_draw.RC):
+        figure = _draw.figure(_layout.chart(program, as_of, known_on, since))
         FigureCanvasAgg(figure).draw()
         yield figure
 
@@ -207,7 +206,7 @@ def test_a_marker_per_progress_report_on_its_stage_row() -> None:
         markers = [
             (float(x), float(y))
             for line in axes.lines
-            if line.get_marker() == "o" and to_hex(line.get_color()) == chart._KEY
+            if line.get_marker() == "o" and to_hex(line.get_color()) == _layout.KEY
             for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
         ]
         assert len(markers) == len(program.reports)
@@ -252,10 +251,12 @@ def test_labels_are_short_and_never_overlap(program: Program) -> None:
 
 
 def test_one_meaning_per_colour_and_a_legend_for_every_mark() -> None:
-    states = list(chart._STATE_COLOURS.values())
+    states = list(_layout.STATE_COLOURS.values())
     assert len(set(states)) == len(states)
-    assert chart._AS_OF not in states and chart._STATE_COLOURS[StageState.OVERDUE] != chart._AS_OF
-    assert chart._KEY not in states and chart._EVENT not in states
+    assert (
+        _layout.AS_OF not in states and _layout.STATE_COLOURS[StageState.OVERDUE] != _layout.AS_OF
+    )
+    assert _layout.KEY not in states and _layout.EVENT not in states
     with _drawn(sample_program()) as figure:
         legend = figure.legends[0]
         meanings: dict[str, set[str]] = {}
@@ -279,9 +280,9 @@ def test_one_meaning_per_colour_and_a_legend_for_every_mark() -> None:
             "adopted", "plan announced", "meeting", "statement", f"as of {AS_OF}",
         } <= labels  # fmt: skip
         for colour, named in meanings.items():
-            if colour == chart._KEY:  # the key dates and the reports: shapes tell them apart
+            if colour == _layout.KEY:  # the key dates and the reports: shapes tell them apart
                 assert named <= {"adopted", "plan announced", "progress report"}
-            elif colour == chart._EVENT:  # meetings and statements, and their vague dates
+            elif colour == _layout.EVENT:  # meetings and statements, and their vague dates
                 assert named <= {
                     "meeting",
                     "statement",
@@ -329,18 +330,18 @@ def test_hostile_labels_are_clean_text() -> None:
 
 def test_ticks_are_plain_numbers() -> None:
     day = float(D(2025, 1, 1).toordinal())
-    ticks, labels = chart._ticks(day, day + 5 * 366)
+    ticks, labels = _layout.ticks(day, day + 5 * 366)
     assert labels == ["2025", "2026", "2027", "2028", "2029", "2030"]
     assert ticks[0] == day
-    _, labels = chart._ticks(day - 10, day + 200)
+    _, labels = _layout.ticks(day - 10, day + 200)
     assert labels == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]
-    _, labels = chart._ticks(day - 10, day + 700)
+    _, labels = _layout.ticks(day - 10, day + 700)
     assert labels[:3] == ["2025-01", "2025-03", "2025-05"]  # 23 months: every second month
-    _, labels = chart._ticks(float(D(1, 1, 1).toordinal()), float(D(9999, 12, 31).toordinal()))
+    _, labels = _layout.ticks(float(D(1, 1, 1).toordinal()), float(D(9999, 12, 31).toordinal()))
     assert labels[0] == "1000" and labels[-1] == "9000"  # a tick every 1000 years
-    _, labels = chart._ticks(float(D(1990, 6, 1).toordinal()), float(D(2030, 6, 1).toordinal()))
+    _, labels = _layout.ticks(float(D(1990, 6, 1).toordinal()), float(D(2030, 6, 1).toordinal()))
     assert labels == [str(year) for year in range(1991, 2031)]  # forty years: every one
-    _, labels = chart._ticks(float(D(1960, 6, 1).toordinal()), float(D(2041, 1, 1).toordinal()))
+    _, labels = _layout.ticks(float(D(1960, 6, 1).toordinal()), float(D(2041, 1, 1).toordinal()))
     assert labels == [str(year) for year in range(1970, 2041, 10)]
 
 

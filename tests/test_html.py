@@ -4,10 +4,15 @@ console, the network, the filter, print and no-script views, and screenshots to 
 from __future__ import annotations
 
 import base64
+import datetime
 import functools
 import hashlib
 import re
+import subprocess
+import sys
 import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,6 +32,7 @@ from browser import (
     sample_report,
     set_viewport,
 )
+from csto_program._terminal import escape
 from csto_program.export.html import (
     Report,
     ReportEvent,
@@ -35,11 +41,15 @@ from csto_program.export.html import (
     ReportSource,
     ReportStage,
     render_report,
+    to_html,
 )
+from export_samples import hostile_program
 
 if TYPE_CHECKING:
     from selenium.webdriver.chrome.webdriver import WebDriver
 
+AS_OF = datetime.date(2026, 1, 29)
+SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script>\"'&amp;<img src=x onerror=alert(2)>"
 
 
@@ -231,7 +241,7 @@ def test_stage_and_plan_tables() -> None:
         "+34 days (later)",
         "29 days overdue",
         "in progress",
-        "not reported",
+        "no report",  # the one phrase of every view
         "2024-11-25 (uncertain)",
         "2025-09 (approximate)",
         "10 of 10 events shown",
@@ -274,13 +284,43 @@ def _baseline_structure() -> list[tuple[str, tuple[str, ...]]]:
     return Page(render_report(_with_text(sample_report(), "x", None))).structure
 
 
+def _shown(text: str) -> str:
+    """``text`` as the page shows it: HTML whitespace runs as one space (as a browser shows
+    them), then the library's one escaping rule."""
+    return escape(re.sub(r"[ \t\n\r\f]+", " ", text))
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
 @given(text=_TEXT)
 def test_any_text_is_escaped_and_leaves_the_structure_alone(text: str) -> None:
     page = Page(render_report(_with_text(sample_report(), text, None)))
     assert page.structure == _baseline_structure()
-    assert "".join(page.text).count(text) >= 30
+    shown = "".join(page.text)
+    assert shown.count(_shown(text)) >= 30
+    assert not [c for c in set(shown) - {"\n"} if unicodedata.category(c) in _HIDDEN]
     meta = [a for t, a in page.tags if t == "meta" and a.get("name") == "generator"]
-    assert meta == [{"name": "generator", "content": text}]
+    assert meta == [{"name": "generator", "content": _shown(text)}]
+
+
+def test_controls_and_bidi_overrides_are_shown_not_obeyed() -> None:
+    hostile = "safe\u202etxt.exe \x00 \x1b[2J \u2066x\u2069 \u200b"
+    document = render_report(_with_text(sample_report(), hostile, None))
+    for raw in ("\u202e", "\x00", "\x1b", "\u2066", "\u2069", "\u200b"):
+        assert raw not in document
+    shown = "".join(Page(document).text)
+    assert r"safe\u202etxt.exe \x00 \x1b[2J \u2066x\u2069 \u200b" in shown
+    page = to_html(hostile_program(), as_of=AS_OF)
+    assert not [c for c in page if unicodedata.category(c) in _HIDDEN - {"Cc"}]
+    assert not [c for c in page if unicodedata.category(c) == "Cc" and c != "\n"]
+
+
+def test_only_a_program_or_a_report_is_drawn() -> None:
+    with pytest.raises(TypeError, match="program must be a Program, not str"):
+        to_html("x", as_of=AS_OF)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="report must be a Report, not str"):
+        render_report("x")  # type: ignore[arg-type]
 
 
 @given(url=st.one_of(st.text(max_size=30), _TEXT.map(lambda s: "https://e.org/" + s)))
@@ -289,7 +329,7 @@ def test_any_url_is_a_link_only_if_http(url: str) -> None:
     hrefs = {h for h in Page(document).attr("a", "href") if h and not h.startswith("#")}
     assert hrefs <= {url}
     assert all(re.match(r"https?://[^\s/?#]", href, re.IGNORECASE) for href in hrefs)
-    assert hrefs or url in "".join(Page(document).text) or not url
+    assert hrefs or _shown(url) in "".join(Page(document).text) or not url
 
 
 # In Chromium -------------------------------------------------------------------------------
@@ -504,3 +544,28 @@ def test_in_chromium(
 ) -> None:
     """Each check opens a report in the one headless Chromium of this module."""
     check(driver, report_url)
+
+
+def test_the_report_draws_its_chart_without_matplotlib() -> None:
+    code = (
+        "import datetime, sys\n"
+        "from csto_program.datasets import tajik_afghan_border\n"
+        "from csto_program.export.html import to_html\n"
+        "page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+        "assert '<h2 id=\"chart\">Chart</h2>' in page\n"
+        "assert '>as of 2026-01-29</text>' in page and '>2027</text>' in page\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_chart_is_there_when_matplotlib_is_not_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # makes `import matplotlib` fail
+    page = to_html(hostile_program(), as_of=AS_OF)
+    svg = page[page.index("<svg ") : page.index("</svg>") + 6]
+    texts = ["".join(node.itertext()) for node in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert f"as of {AS_OF}" in texts and "Key dates" in texts
+    assert "<script" not in svg and "href" not in svg.replace("url(#", "")

@@ -39,11 +39,12 @@ from typing import Any, Final
 
 import attrs
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from csto_program import words as text
+from csto_program._terminal import escape as visible
 from csto_program.dates import as_date
-from csto_program.export import text
-from csto_program.model import Program, Source
+from csto_program.model import Program, Progress, Source
 
 __all__ = [
     "Report",
@@ -59,12 +60,7 @@ __all__ = [
 ]
 
 _STATES: Final = ("upcoming", "active", "overdue", "completed", "completed_late", "cancelled")
-_PROGRESS: Final = {
-    "not_started": "not started",
-    "in_progress": "in progress",
-    "completed": "completed",
-    "cancelled": "cancelled",
-}
+_PROGRESS: Final = tuple(progress.value for progress in Progress)
 _EVENT_KINDS: Final = {
     "meeting": "Meeting",
     "statement": "Statement",
@@ -77,6 +73,7 @@ _NOTE_KINDS: Final = {
     "context": "Context",
 }
 _QUALIFIERS: Final = {"?": "uncertain", "~": "approximate", "%": "uncertain, approximate"}
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 # The chart is trusted markup (matplotlib's SVG): it is inserted as it is, less its XML
@@ -135,7 +132,7 @@ class ReportStage:
     state: str = attrs.field(validator=attrs.validators.in_(_STATES))
     state_text: str
     progress: str | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.in_(tuple(_PROGRESS)))
+        validator=attrs.validators.optional(attrs.validators.in_(_PROGRESS))
     )
     days_text: str
     shift_days: int | None
@@ -223,22 +220,50 @@ class Report:
     generator: str
 
 
-def _http_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address a browser cannot read as anything else."""
+def _http_url(url: str | None) -> Markup | None:
+    """``url``, HTML-escaped, if it is an http(s) address a browser cannot read as anything
+    else (it is a link target, written as it is, not shown as text)."""
     if url is not None and url.isprintable() and _HTTP_URL.fullmatch(url):
-        return url
+        return escape(url)
     return None
 
 
+def _finalize(value: object) -> object:
+    """Every text the page shows, through the library's one escaping rule: a control
+    character, a bidirectional override, a zero-width character or a lone surrogate is
+    shown as its escape (``\\\\u202e``), visible and inert; runs of HTML whitespace (which
+    a browser shows as one space anyway) become one space first. Markup (the script, the
+    chart, the macros' output) and numbers pass as they are; autoescaping follows.
+
+    >>> print(_finalize("safe\\u202etxt.exe\\x00\\x1b[2J\\n next"))
+    safe\\u202etxt.exe\\x00\\x1b[2J next
+    >>> _finalize(Markup("<b>x</b>")), _finalize(3)
+    (Markup('<b>x</b>'), 3)
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(_HTML_SPACE.sub(" ", value))
+    return value
+
+
 def _shift_text(days: int | None) -> str:
+    """:func:`csto_program.words.shift_words`, typeset: a true minus sign, an em dash for
+    nothing to compare.
+
+    >>> _shift_text(-1), _shift_text(None), _shift_text(34)
+    ('\u22121 day (earlier)', '—', '+34 days (later)')
+    """
     if days is None:
         return "—"
-    if days == 0:
-        return "unchanged"
-    unit = "day" if abs(days) == 1 else "days"
-    if days > 0:
-        return f"+{days} {unit} (later)"
-    return f"\N{MINUS SIGN}{-days} {unit} (earlier)"
+    return text.shift_words(days).replace("-", "\N{MINUS SIGN}", 1)
+
+
+def _progress_words(progress: str | None) -> str:
+    """A progress value in the words of :func:`csto_program.words.progress_words`.
+
+    >>> _progress_words("in_progress"), _progress_words(None)
+    ('in progress', 'no report')
+    """
+    return text.progress_words(None if progress is None else Progress(progress))
 
 
 def _date_text(edtf: str) -> str:
@@ -271,11 +296,17 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     env.filters.update(
         http_url=_http_url, shift=_shift_text, date_text=_date_text, date_attr=_date_attr
     )
-    env.globals.update(progress_words=_PROGRESS, event_kinds=_EVENT_KINDS, note_kinds=_NOTE_KINDS)
+    env.globals.update(
+        stage_title=text.stage_title,
+        progress_words=_progress_words,
+        event_kinds=_EVENT_KINDS,
+        note_kinds=_NOTE_KINDS,
+    )
     return env
 
 
@@ -302,6 +333,8 @@ def render_report(report: Report) -> str:
     >>> 'href="javascript' in page
     False
     """
+    if not isinstance(report, Report):
+        raise TypeError(f"report must be a Report, not {type(report).__name__}")
     script, script_hash = _script()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -348,18 +381,11 @@ def _source(program: Program, ref: str) -> ReportSource:
     )
 
 
-def _chart_svg(
-    program: Program, as_of: datetime.date, known_on: datetime.date | None
-) -> str | None:
-    try:
-        from csto_program.export.plot import plot_bytes
-    except ImportError:  # pragma: no cover - the plot module itself has no hard dependency
-        return None
-    try:
-        data = plot_bytes(program, "svg", as_of=as_of, known_on=known_on)
-    except ImportError:  # matplotlib, the optional extra, is missing: a report without chart
-        return None
-    return data.decode("utf-8")
+def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> str:
+    """The chart as SVG markup written by this library: no matplotlib, always present."""
+    from csto_program.export.plot import chart_svg
+
+    return chart_svg(program, as_of=as_of, known_on=known_on)
 
 
 def report_of(
@@ -379,33 +405,35 @@ def report_of(
     >>> [plan.id for plan in report.plans]
     ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
     """
+    if not isinstance(program, Program):
+        raise TypeError(f"program must be a Program, not {type(program).__name__}")
     day = as_date(as_of, "as_of")
     known = None if known_on is None else as_date(known_on, "known_on")
     status = program.status(day, known_on=known)
     stages = tuple(
         ReportStage(
-            number=s.stage.number,
-            name=s.stage.name,
-            starts=str(s.stage.start),
-            last_day=str(s.stage.last_day),
-            state=s.state.value,
-            state_text=text.state_words(s),
-            progress=None if s.progress is None else s.progress.value,
-            days_text=text.days_cell(s),
-            shift_days=s.rescheduled_days,
+            number=row.number,
+            name=row.name,
+            starts=row.start,
+            last_day=row.last_day,
+            state=row.state,
+            state_text=row.state_text,
+            progress=row.progress,
+            days_text=row.days_text,
+            shift_days=row.shift_days,
         )
-        for s in status.stages
+        for row in text.stage_rows(status)
     )
     plans = tuple(
         ReportPlan(
-            id=row["id"],
-            announced=row["announced_on"],
-            basis=row["basis"],
-            windows=tuple((s["number"], s["start"], s["last_day"]) for s in row["stages"]),
-            shifts=tuple(s["shift_from_first"] for s in row["stages"]),
-            sources=tuple(_source(program, ref) for ref in row["sources"]),
+            id=row.id,
+            announced=row.announced_on,
+            basis=row.basis,
+            windows=tuple((s.number, s.start, s.last_day) for s in row.stages),
+            shifts=tuple(s.shift_from_first for s in row.stages),
+            sources=tuple(_source(program, ref) for ref in row.sources),
         )
-        for row in text.plan_history(program)
+        for row in text.plan_rows(program)
     )
     events = tuple(
         ReportEvent(

@@ -52,8 +52,8 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any
 
+from csto_program import words as text
 from csto_program.dates import MAX_DATE, Precision, add_days, as_date, days_between
-from csto_program.export import text
 from csto_program.model import Meeting, Plan, Program, Source, Stage
 
 if TYPE_CHECKING:

@@ -96,8 +96,8 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 
+from csto_program import words as text
 from csto_program.dates import add_days, as_date
-from csto_program.export import text
 from csto_program.model import Note, Program, Source
 
 __all__ = ["escape_markdown", "markdown_bytes", "to_markdown"]
@@ -172,19 +172,18 @@ def _status(program: Program, as_of: datetime.date, known_on: datetime.date | No
         "| Stage | Name | Window | State | Progress | Days | Shift vs first plan |",
         "| ---: | --- | --- | --- | --- | --- | --- |",
     ]
-    for stage_status in status.stages:
-        stage, report = stage_status.stage, stage_status.report
-        progress = text.progress_words(stage_status.progress)
-        if report is not None:
-            progress += f" (reported {report.reported_on})"
+    for row, stage_status in zip(text.stage_rows(status), status.stages, strict=True):
+        progress = row.progress_text
+        if stage_status.report is not None:
+            progress += f" (reported {stage_status.report.reported_on})"
         cells = (
-            str(stage.number),
-            escape_markdown(stage.name),
-            text.window(stage.start, stage.last_day),
-            escape_markdown(text.state_words(stage_status)),
+            str(row.number),
+            escape_markdown(row.name),
+            row.window,
+            escape_markdown(row.state_text),
             progress,
-            text.days_cell(stage_status),
-            text.shift_words(stage_status.rescheduled_days),
+            row.days_text,
+            row.shift_text,
         )
         lines.append("| " + " | ".join(cells) + " |")
     first = escape_markdown(program.baseline.id)
@@ -198,8 +197,8 @@ def _status(program: Program, as_of: datetime.date, known_on: datetime.date | No
 
 
 def _plan_history(program: Program, in_use: str | None) -> list[str]:
-    history = text.plan_history(program)
-    count = max(len(row["stages"]) for row in history)
+    history = text.plan_rows(program)
+    count = max(len(row.stages) for row in history)
     numbers = range(1, count + 1)
     lines = [
         "| Plan | Announced | Basis | " + " | ".join(f"Stage {n}" for n in numbers) + " |",
@@ -207,15 +206,15 @@ def _plan_history(program: Program, in_use: str | None) -> list[str]:
     ]
     for index, row in enumerate(history, start=1):
         windows = {
-            stage["number"]: text.window(stage["start"], stage["last_day"])
-            + ("" if index == 1 else f", {text.shift_words(stage['shift_from_first'])}")
-            for stage in row["stages"]
+            stage.number: text.window(stage.start, stage.last_day)
+            + ("" if index == 1 else f", {text.shift_words(stage.shift_from_first)}")
+            for stage in row.stages
         }
-        mark = " (in use)" if row["id"] == in_use else ""
+        mark = " (in use)" if row.id == in_use else ""
         cells = [
-            f"{index}: {escape_markdown(row['id'])}{mark}",
-            escape_markdown(row["announced_on"]),
-            escape_markdown(row["basis"]) or "–",
+            f"{index}: {escape_markdown(row.id)}{mark}",
+            escape_markdown(row.announced_on),
+            escape_markdown(row.basis) or "–",
             *(windows.get(n, "–") for n in numbers),
         ]
         lines.append("| " + " | ".join(cells) + " |")

@@ -60,8 +60,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from csto_program import words as text
 from csto_program.dates import PartialDate, Precision, as_date
-from csto_program.export import text
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import StageState, StageStatus
 
