@@ -316,7 +316,6 @@ def test_meeting_may_end_within_a_partial_start() -> None:
 @pytest.mark.parametrize(
     ("stages", "term", "path"),
     [
-        ((), 60, "$.stages"),
         (plan_stages(START)[1:], 60, "$.stages[0].number"),
         (plan_stages(D(2025, 1, 2)), 60, "$.stages[0].start"),
         (plan_stages(START, months=(12, 24, 24)), 59, "$.stages[2].end"),
@@ -329,6 +328,15 @@ def test_schedule_invariants(stages: tuple[Stage, ...], term: int, path: str) ->
         _plan(stages=stages, term_months=term)
     assert info.value.problems[0][0] == path
     assert isinstance(info.value, DataError)
+
+
+def test_a_plan_needs_a_stage_by_its_declaration() -> None:
+    # min_items=1 on Plan.stages is enforced by the constructor from the spec: a missing
+    # value, not a schedule that breaks a rule (so not a ScheduleError).
+    with pytest.raises(DataError) as info:
+        _plan(stages=())
+    assert not isinstance(info.value, ScheduleError)
+    assert info.value.problems == (("$.stages", "a plan needs at least one stage"),)
 
 
 def test_stage_one_rule_and_overlaps() -> None:
@@ -456,11 +464,12 @@ def test_references_must_resolve_to_the_right_kind() -> None:
             sources=(Source(id="src", outlet="X", via=("a",)),),
         )
     paths = [path for path, _ in info.value.problems]
+    # In document order: the fields of each record in their declared order.
     assert paths == [
+        "$.plans[0].stages[0].sources[0]",
+        "$.plans[0].sources[0]",
         "$.organization",
         "$.beneficiary",
-        "$.plans[0].sources[0]",
-        "$.plans[0].stages[0].sources[0]",
         "$.organizations[0].parent",
         "$.meetings[0].organizer",
         "$.meetings[0].participants[0].person",
