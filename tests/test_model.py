@@ -629,3 +629,62 @@ def test_objects_are_frozen_and_hashable() -> None:
         program.title = "Q"  # type: ignore[misc]
     assert type(program.adopted_on) is pendulum.Date
     assert len({_plan(), _plan(), _report(), _report()}) == 2
+
+
+def test_an_unknown_reference_suggests_the_closest_id() -> None:
+    statement = _statement(speaker="masadykof")
+    with pytest.raises(DataError) as info:
+        _program(people=(Person(id="masadykov", name="M"),), statements=(statement,))
+    assert info.value.problems == (
+        (
+            "$.statements[0].speaker",
+            "refers to 'masadykof', which is not in people; did you mean 'masadykov'?",
+        ),
+    )
+
+
+def test_references_are_declared_on_their_fields() -> None:
+    from csto_program._spec import ANY_RECORD, STAGE_NUMBERS, references
+
+    assert references(Statement) == (
+        ("speaker", "people"),
+        ("on_behalf_of", "organizations"),
+        ("meeting", "meetings"),
+        ("stages", STAGE_NUMBERS),
+        ("sources", "sources"),
+    )
+    assert references(Note) == (("about", ANY_RECORD), ("sources", "sources"))
+    assert references(Participant) == (("person", "people"), ("organization", "organizations"))
+    assert references(Program) == (
+        ("organization", "organizations"),
+        ("beneficiary", "organizations"),
+    )
+    # Every id field but a record's own id is a declared reference.
+    for cls in (Statement, Note, Participant, Program, Meeting, Source, Organization, Plan):
+        declared = {name for name, _ in references(cls)}
+        ids = {a.name for a, s in specs(cls) if s.kind is Kind.ID and a.name != "id"}
+        assert ids <= declared, cls
+
+
+def test_the_model_imports_no_module_that_imports_it() -> None:
+    # codes and records sit below status, status below model: no cycle, not even one
+    # hidden behind TYPE_CHECKING.
+    import ast
+    import pathlib
+
+    import csto_program
+
+    root = pathlib.Path(csto_program.__file__).parent
+    for name, forbidden in {
+        "codes": {"records", "status", "model", "integrity"},
+        "records": {"status", "model", "integrity"},
+        "integrity": {"status", "model"},
+        "status": {"model", "integrity"},
+    }.items():
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module.rsplit(".", 1)[-1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert not imported & forbidden, name
