@@ -282,8 +282,13 @@ def test_a_null_completed_on_means_not_completed() -> None:
         "adopted_on": "2024-11-28",
         "starts_on": "2025-01-01",
         "stages": [
-            {"number": 1, "name": "S1", "start": "2025-01-01", "end": "2026-01-01",
-             "completed_on": None},
+            {
+                "number": 1,
+                "name": "S1",
+                "start": "2025-01-01",
+                "end": "2026-01-01",
+                "completed_on": None,
+            },
         ],
         "term_months": 12,
     }

@@ -122,7 +122,7 @@ def references_resolve(program: Any) -> bool:
     """Whether :func:`program_problems` finds no id or reference problem, checked quickly
     with sets. It is exact: the ids are unique exactly when their union is as large as
     their number, and then every reference resolves exactly when it is in its target."""
-    cls = type(program)
+    cls: type = type(program)
     names = [name for name, _ in collections(cls)]
     ids = {name: set(map(_get_id, getattr(program, name))) for name in names}
     everything: set[str] = set().union(*ids.values())

@@ -34,8 +34,10 @@ from csto_program.errors import DataError
 from csto_program.integrity import (
     collections,
     plans_in_order,
-    program_problems as _program_problems,
     references_resolve,
+)
+from csto_program.integrity import (
+    program_problems as _program_problems,
 )
 from csto_program.records import (
     Meeting,

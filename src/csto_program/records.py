@@ -46,9 +46,7 @@ _SOURCES = "Ids of the sources that report this."
 
 
 def _sources() -> Any:
-    return field(
-        Kind.ID, _SOURCES, many=True, examples=(["tass-2025-01-29"],), refers_to="sources"
-    )
+    return field(Kind.ID, _SOURCES, many=True, examples=(["tass-2025-01-29"],), refers_to="sources")
 
 
 @attrs.frozen(slots=True)
