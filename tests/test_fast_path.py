@@ -500,3 +500,21 @@ def test_subclasses_take_the_constructors_path() -> None:
             kind="quote",
             stages=Numbers((1, 2)),
         )
+
+
+def test_loaders_are_generated_on_first_use_of_their_class() -> None:
+    # Importing the library compiles no generated code; loading a Place compiles Place's
+    # loader only, and a program's loader compiles those of the records inside it.
+    import subprocess
+    import sys
+
+    code = (
+        "import csto_program\n"
+        "from csto_program.serialize import _fast\n"
+        "assert _fast._GENERATED == {}, _fast._GENERATED\n"
+        "from csto_program import Place, from_json\n"
+        'from_json(\'{"name":"A","country":"KZ","timezone":"UTC"}\', Place)\n'
+        "print(sorted(c.__name__ for c in _fast._GENERATED['load']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['Place']"]

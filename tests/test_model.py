@@ -316,7 +316,6 @@ def test_meeting_may_end_within_a_partial_start() -> None:
 @pytest.mark.parametrize(
     ("stages", "term", "path"),
     [
-        ((), 60, "$.stages"),
         (plan_stages(START)[1:], 60, "$.stages[0].number"),
         (plan_stages(D(2025, 1, 2)), 60, "$.stages[0].start"),
         (plan_stages(START, months=(12, 24, 24)), 59, "$.stages[2].end"),
@@ -329,6 +328,15 @@ def test_schedule_invariants(stages: tuple[Stage, ...], term: int, path: str) ->
         _plan(stages=stages, term_months=term)
     assert info.value.problems[0][0] == path
     assert isinstance(info.value, DataError)
+
+
+def test_a_plan_needs_a_stage_by_its_declaration() -> None:
+    # min_items=1 on Plan.stages is enforced by the constructor from the spec: a missing
+    # value, not a schedule that breaks a rule (so not a ScheduleError).
+    with pytest.raises(DataError) as info:
+        _plan(stages=())
+    assert not isinstance(info.value, ScheduleError)
+    assert info.value.problems == (("$.stages", "a plan needs at least one stage"),)
 
 
 def test_stage_one_rule_and_overlaps() -> None:
@@ -456,11 +464,12 @@ def test_references_must_resolve_to_the_right_kind() -> None:
             sources=(Source(id="src", outlet="X", via=("a",)),),
         )
     paths = [path for path, _ in info.value.problems]
+    # In document order: the fields of each record in their declared order.
     assert paths == [
+        "$.plans[0].stages[0].sources[0]",
+        "$.plans[0].sources[0]",
         "$.organization",
         "$.beneficiary",
-        "$.plans[0].sources[0]",
-        "$.plans[0].stages[0].sources[0]",
         "$.organizations[0].parent",
         "$.meetings[0].organizer",
         "$.meetings[0].participants[0].person",
@@ -620,3 +629,62 @@ def test_objects_are_frozen_and_hashable() -> None:
         program.title = "Q"  # type: ignore[misc]
     assert type(program.adopted_on) is pendulum.Date
     assert len({_plan(), _plan(), _report(), _report()}) == 2
+
+
+def test_an_unknown_reference_suggests_the_closest_id() -> None:
+    statement = _statement(speaker="masadykof")
+    with pytest.raises(DataError) as info:
+        _program(people=(Person(id="masadykov", name="M"),), statements=(statement,))
+    assert info.value.problems == (
+        (
+            "$.statements[0].speaker",
+            "refers to 'masadykof', which is not in people; did you mean 'masadykov'?",
+        ),
+    )
+
+
+def test_references_are_declared_on_their_fields() -> None:
+    from csto_program._spec import ANY_RECORD, STAGE_NUMBERS, references
+
+    assert references(Statement) == (
+        ("speaker", "people"),
+        ("on_behalf_of", "organizations"),
+        ("meeting", "meetings"),
+        ("stages", STAGE_NUMBERS),
+        ("sources", "sources"),
+    )
+    assert references(Note) == (("about", ANY_RECORD), ("sources", "sources"))
+    assert references(Participant) == (("person", "people"), ("organization", "organizations"))
+    assert references(Program) == (
+        ("organization", "organizations"),
+        ("beneficiary", "organizations"),
+    )
+    # Every id field but a record's own id is a declared reference.
+    for cls in (Statement, Note, Participant, Program, Meeting, Source, Organization, Plan):
+        declared = {name for name, _ in references(cls)}
+        ids = {a.name for a, s in specs(cls) if s.kind is Kind.ID and a.name != "id"}
+        assert ids <= declared, cls
+
+
+def test_the_model_imports_no_module_that_imports_it() -> None:
+    # codes and records sit below status, status below model: no cycle, not even one
+    # hidden behind TYPE_CHECKING.
+    import ast
+    import pathlib
+
+    import csto_program
+
+    root = pathlib.Path(csto_program.__file__).parent
+    for name, forbidden in {
+        "codes": {"records", "status", "model", "integrity"},
+        "records": {"status", "model", "integrity"},
+        "integrity": {"status", "model"},
+        "status": {"model", "integrity"},
+    }.items():
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module.rsplit(".", 1)[-1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert not imported & forbidden, name

@@ -109,8 +109,8 @@ def test_a_plan_is_valid_exactly_when_its_schedule_has_no_problem(
     starts_on, windows, term, first = schedule
     if term < 1 or (first is not None and first < 1):
         return  # the fields' own checks refuse these first
-    if any(n < 1 or start >= end for n, start, end in windows):
-        return  # not stages at all
+    if not windows or any(n < 1 or start >= end for n, start, end in windows):
+        return  # not stages at all (a plan's declaration requires one: a DataError)
     stages = tuple(Stage(number=n, name="S", start=s, end=e) for n, s, e in windows)
     expected = list(schedule_problems(starts_on, windows, term, first))
     fields: dict[str, Any] = {"id": "p", "announced_on": "2024", "starts_on": starts_on}

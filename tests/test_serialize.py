@@ -673,3 +673,22 @@ def test_the_loaders_only_raise_data_error(
             except (KeyError, IndexError, TypeError):  # left out: the field's default
                 return
             assert found == _real(value)  # a date is written back as it was read
+
+
+def test_the_schema_link_survives_a_load_and_a_save() -> None:
+    import json as _json
+
+    from csto_program.datasets import dataset_text
+    from csto_program.serialize._api import schema_link
+
+    doc = _json.loads(dataset_text())
+    doc = {"$schema": "./program.schema.json", **doc}
+    program = from_dict(doc, Program)
+    assert to_dict(program) == doc
+    assert list(to_dict(program))[:2] == ["$schema", "schema_version"]
+    text = _json.dumps(doc)
+    again = from_json(text, Program)
+    assert _json.loads(to_json(again)) == doc
+    assert schema_link(again) == "./program.schema.json"
+    # A program built in Python, or read from a document without one, has no link.
+    assert "$schema" not in to_dict(from_json(dataset_text(), Program))

@@ -211,7 +211,6 @@ def test_the_base_document() -> None:
             "$.stages[0].completed_on",
             "before its start 2025-01-01",
         ),
-        (lambda d: d["stages"][0].update(completed_on=None), "$.stages[0].completed_on", "null"),
         (lambda d: d.pop("starts_on"), "$.starts_on", "required key is missing"),
         (lambda d: d.update(plans=[]), "$.plans", "version 1 has no such key"),
         (lambda d: d.update(reports=[]), "$.reports", "version 1 has no such key"),
@@ -270,3 +269,29 @@ def test_the_upgrade_does_not_take_ids_the_document_uses() -> None:
     V1_SCHEMA.validate(doc)
     program = from_dict(doc, Program)
     assert program.by_id["plan"].name == "A person called plan"
+
+
+def test_a_null_completed_on_means_not_completed() -> None:
+    # The published version-1 schema allows "completed_on": null.
+    from csto_program import Program, from_dict
+
+    doc = {
+        "schema_version": 1,
+        "id": "p",
+        "title": "P",
+        "adopted_on": "2024-11-28",
+        "starts_on": "2025-01-01",
+        "stages": [
+            {
+                "number": 1,
+                "name": "S1",
+                "start": "2025-01-01",
+                "end": "2026-01-01",
+                "completed_on": None,
+            },
+        ],
+        "term_months": 12,
+    }
+    program = from_dict(doc, Program)
+    assert program.reports == ()
+    assert len(program.stages) == 1

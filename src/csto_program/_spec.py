@@ -5,7 +5,9 @@ it holds (an id, a non-blank text, a date...), what it means, an example. The sp
 the attrs field's metadata (``attrs.fields(cls).name.metadata["spec"]``) and everything else
 is derived from it: the constructor's validator and converter, the loader's fast path, the
 JSON Schema (type, pattern, description, examples) and the hypothesis strategies. A
-constraint is written here and nowhere else.
+constraint is written here and nowhere else: each kind's rule (:data:`KINDS`: the Python
+check, one pattern that means the same in Python and in JSON Schema's ECMA-262 dialect, the
+Table Schema type) and each reference (``refers_to``, listed by :func:`references`).
 
 >>> import attrs
 >>> from csto_program import Source
@@ -32,12 +34,26 @@ from csto_program.dates import (
     EDTF_PATTERN,
     ISO_DATE_PATTERN,
     PartialDate,
+    iso_date_or_none,
     load_zone,
     parse_iso_date,
+    partial_date_or_none,
 )
 from csto_program.errors import DataError, short_repr
 
-__all__ = ["Kind", "Spec", "field", "spec_of", "specs"]
+__all__ = [
+    "ANY_RECORD",
+    "KINDS",
+    "STAGE_NUMBERS",
+    "Kind",
+    "KindRule",
+    "Spec",
+    "anchored",
+    "field",
+    "references",
+    "spec_of",
+    "specs",
+]
 
 SURROGATE: Final = re.compile("[\ud800-\udfff]")
 """A lone surrogate: not Unicode text, refused in every string field."""
@@ -60,41 +76,44 @@ class Kind(enum.Enum):
     RECORD = "record"
 
 
-# The patterns, in the syntax common to Python's ``re`` and JSON Schema (ECMA 262): ASCII
-# classes only, no anchors (Python uses fullmatch, the schema adds ^ and $).
-PATTERNS: Final[dict[Kind, str]] = {
-    Kind.ID: r"[a-z0-9]+(?:[-_.][a-z0-9]+)*",
-    Kind.URL: r"https?://[!-~]+",
-    Kind.LANGUAGE: r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*",
-    Kind.COUNTRY: r"[A-Z]{2}",
-    Kind.DATE: ISO_DATE_PATTERN,
-    Kind.PARTIAL_DATE: EDTF_PATTERN,
-}
+# ----------------------------------------------------------------- one rule per kind
+#
+# Every pattern is written in the syntax that Python's ``re`` and ECMA-262 (the dialect of
+# JSON Schema, used by editors) read alike: explicit character ranges only (no ``\s``, ``\d``
+# or ``\w``, whose meaning differs), and no anchors; :func:`anchored` adds anchors that also
+# mean the same in both (``$`` does not: Python's matches before a final newline).
 
-_PYTHON_TYPES: Final[dict[Kind, type]] = {
-    Kind.ID: str,
-    Kind.TEXT: str,
-    Kind.STR: str,
-    Kind.URL: str,
-    Kind.LANGUAGE: str,
-    Kind.COUNTRY: str,
-    Kind.TIMEZONE: str,
-    Kind.INT: int,
-    Kind.DATE: pendulum.Date,
-    Kind.PARTIAL_DATE: PartialDate,
-}
+WHITESPACE: Final = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+r"""The characters ``str.strip()`` removes (``str.isspace()``), as class ranges.
 
-_MATCHERS: Final = {
-    kind: re.compile(pattern, re.ASCII).fullmatch for kind, pattern in PATTERNS.items()
-}
+ECMA-262's ``\s`` differs from Python's (it lacks ``\x1c``-``\x1f`` and ``\x85`` and has
+``\ufeff``), so the non-blank rule is written with these ranges instead.
 
-_RULES: Final[dict[Kind, str]] = {
-    Kind.ID: "an id: lowercase ASCII letters and digits, joined by single '-', '_' or '.'",
-    Kind.URL: "an http(s) URL (ASCII; percent-encode other characters)",
-    Kind.LANGUAGE: "a BCP 47 language tag such as 'en' or 'ru'",
-    Kind.COUNTRY: "an ISO 3166-1 alpha-2 country code such as 'KZ'",
-    Kind.TIMEZONE: "an IANA time zone such as 'Asia/Almaty'",
-}
+>>> import re
+>>> [c for c in map(chr, range(0x3001)) if c.isspace()] == re.findall(f"[{WHITESPACE}]",
+...     "".join(map(chr, range(0x3001))))
+True
+"""
+
+NON_BLANK_PATTERN: Final = f"[{WHITESPACE}]*[^{WHITESPACE}][\\s\\S]*"
+"""A text that ``str.strip()`` does not empty, as a pattern matched in full."""
+
+
+def anchored(pattern: str) -> str:
+    r"""``pattern`` anchored at both ends, meaning the same in Python and in ECMA-262.
+
+    ``(?![\s\S])`` ("no character follows") ends the match, since ``$`` would let Python
+    accept a final newline that JavaScript refuses.
+
+    >>> import re
+    >>> bool(re.search(anchored("[a-z]+"), "abc")), bool(re.search(anchored("[a-z]+"), "abc\n"))
+    (True, False)
+    """
+    return f"^(?:{pattern})(?![\\s\\S])"
+
+
+def _full(pattern: str) -> Callable[[str], object]:
+    return re.compile(pattern).fullmatch
 
 
 @functools.cache
@@ -112,12 +131,101 @@ def _is_zone(value: str) -> bool:
     return True
 
 
+_COUNTRY_SHAPE: Final = _full("[A-Z]{2}")
+
+
+def _is_country(value: str) -> bool:
+    return _COUNTRY_SHAPE(value) is not None and value in _countries()
+
+
+@attrs.frozen
+class KindRule:
+    """The rule of one :class:`Kind`, read by every consumer of a field of that kind.
+
+    ``pattern`` is the one portable pattern a string value matches in full (``None``: none
+    can say it); ``check`` the Python check of a ``str`` value, truthy when the value holds
+    (``None``: any string, or not a string kind); ``words`` the rule for messages;
+    ``table_type`` the Table Schema type of a cell and ``json_type`` the JSON Schema type.
+
+    >>> KINDS[Kind.TEXT].check(" x "), KINDS[Kind.TEXT].table_type
+    ('x', 'string')
+    """
+
+    pattern: str | None
+    check: Callable[[str], object] | None
+    words: str = ""
+    table_type: str = "string"
+    json_type: str = "string"
+
+
+KINDS: Final[dict[Kind, KindRule]] = {
+    Kind.ID: KindRule(
+        "[a-z0-9]+(?:[-_.][a-z0-9]+)*",
+        _full("[a-z0-9]+(?:[-_.][a-z0-9]+)*"),
+        "an id: lowercase ASCII letters and digits, joined by single '-', '_' or '.'",
+    ),
+    Kind.TEXT: KindRule(NON_BLANK_PATTERN, str.strip, "a text that is not blank"),
+    Kind.STR: KindRule(None, None),
+    Kind.URL: KindRule(
+        "https?://[!-~]+",
+        _full("https?://[!-~]+"),
+        "an http(s) URL (ASCII; percent-encode other characters)",
+    ),
+    Kind.LANGUAGE: KindRule(
+        "[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*",
+        _full("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"),
+        "a BCP 47 language tag such as 'en' or 'ru'",
+    ),
+    Kind.COUNTRY: KindRule(
+        "[A-Z]{2}", _is_country, "an ISO 3166-1 alpha-2 country code such as 'KZ'"
+    ),
+    Kind.TIMEZONE: KindRule(None, _is_zone, "an IANA time zone such as 'Asia/Almaty'"),
+    Kind.INT: KindRule(None, None, table_type="integer", json_type="integer"),
+    Kind.DATE: KindRule(ISO_DATE_PATTERN, iso_date_or_none, table_type="date"),
+    Kind.PARTIAL_DATE: KindRule(EDTF_PATTERN, partial_date_or_none),
+    Kind.ENUM: KindRule(None, None),
+    Kind.RECORD: KindRule(None, None, table_type="object", json_type="object"),
+}
+"""Each kind's rule (:class:`KindRule`): written here once, read by the constructors'
+validators, the loader's fast path, the JSON Schema, the data package and the strategies.
+
+>>> KINDS[Kind.ID].pattern
+'[a-z0-9]+(?:[-_.][a-z0-9]+)*'
+"""
+
+PATTERNS: Final[dict[Kind, str]] = {
+    kind: rule.pattern for kind, rule in KINDS.items() if rule.pattern is not None
+}
+"""The portable pattern of each kind that has one (from :data:`KINDS`)."""
+
+_PYTHON_TYPES: Final[dict[Kind, type]] = {
+    Kind.ID: str,
+    Kind.TEXT: str,
+    Kind.STR: str,
+    Kind.URL: str,
+    Kind.LANGUAGE: str,
+    Kind.COUNTRY: str,
+    Kind.TIMEZONE: str,
+    Kind.INT: int,
+    Kind.DATE: pendulum.Date,
+    Kind.PARTIAL_DATE: PartialDate,
+}
+
+ANY_RECORD: Final = "*"
+"""``refers_to`` of a field that names a record of any collection, by id."""
+
+STAGE_NUMBERS: Final = "stage numbers"
+"""``refers_to`` of a field that names a stage, by its number, in some plan."""
+
+
 @attrs.frozen
 class Spec:
     """The declaration of one field: its kind, meaning and constraints.
 
     ``type`` is the Python type of one value (an enum or record class for those kinds);
-    ``many`` makes the field a tuple of such values, ``optional`` lets it be ``None``.
+    ``many`` makes the field a tuple of such values, ``optional`` lets it be ``None``;
+    ``refers_to`` names the collection whose ids (or :data:`STAGE_NUMBERS`, or
+    :data:`ANY_RECORD`) the values must be.
     """
 
     kind: Kind
@@ -129,16 +237,17 @@ class Spec:
     unique: bool = False
     examples: tuple[Any, ...] = ()
     min_items: int = 0
+    refers_to: str | None = None
 
     @property
     def pattern(self) -> str | None:
-        """The regular expression a string value must match in full, if any."""
-        return PATTERNS.get(self.kind) if self.kind is not Kind.DATE else None
+        """The portable pattern a string value must match in full, if any."""
+        return KINDS[self.kind].pattern
 
     @property
     def rule(self) -> str:
         """The constraint in words, for error messages and the schema page."""
-        return _RULES.get(self.kind, "")
+        return "" if self.kind is Kind.TEXT else KINDS[self.kind].words
 
     def problem(self, value: Any) -> str | None:
         """What is wrong with one value of the right Python type, or ``None``.
@@ -150,29 +259,29 @@ class Spec:
         if type(value) is str:
             if SURROGATE.search(value) is not None:
                 return "holds a lone surrogate, which is not valid Unicode"
-            if kind is Kind.STR:
+            check = KINDS[kind].check
+            if check is None or check(value):
                 return None
             if kind is Kind.TEXT:
-                return None if value.strip() else "must not be empty"
-            if kind is Kind.TIMEZONE:
-                return None if _is_zone(value) else f"{short_repr(value)} is not {self.rule}"
-            if _MATCHERS[kind](value) is None:
-                return f"{short_repr(value)} is not {self.rule}"
-            if kind is Kind.COUNTRY and value not in _countries():
+                return "must not be empty"
+            if kind is Kind.COUNTRY and _COUNTRY_SHAPE(value) is not None:
                 return f"{value!r} is not an ISO 3166-1 alpha-2 code in use"
-            return None
+            return f"{short_repr(value)} is not {self.rule}"
         if kind is Kind.INT and self.minimum is not None and value < self.minimum:
             return f"{short_repr(value)} is below {self.minimum}"
         return None
 
     @property
     def match(self) -> Callable[[str], object]:
-        """The full match of :attr:`pattern` (truthy or ``None``), for kinds with a pattern.
+        """The Python check of a string value (truthy when it holds), for kinds with one.
 
         A pattern of ASCII classes matches no lone surrogate, so for an id this is the whole
         check.
         """
-        return _MATCHERS[self.kind]
+        check = KINDS[self.kind].check
+        if check is None:
+            raise ValueError(f"a {self.kind.value} field has no check of its own")
+        return check
 
     def accepts(self, value: Any) -> bool:
         """Whether one value has the right Python type and meets the constraint."""
@@ -226,6 +335,29 @@ def _convert_one(spec: Spec, name: str, value: Any) -> Any:
     return value
 
 
+def _accepted(spec: Spec) -> Any:
+    """The type a constructor accepts for one value of ``spec``: its own, or its JSON
+    spelling too."""
+    kind = spec.kind
+    if kind is Kind.DATE:
+        return datetime.date | str
+    if kind in (Kind.PARTIAL_DATE, Kind.ENUM):
+        return spec.type | str
+    return spec.type
+
+
+def _annotations(spec: Spec) -> dict[str, Any]:
+    """The annotations of a field's converter, which attrs gives the constructor: what
+    the parameter accepts and what the attribute holds."""
+    one = _accepted(spec)
+    accepted: Any = tuple[one, ...] | list[one] if spec.many else one  # type: ignore[valid-type]
+    held: Any = tuple[spec.type, ...] if spec.many else spec.type  # type: ignore[name-defined]
+    if spec.optional:
+        accepted = accepted | None
+        held = held | None
+    return {"value": accepted, "return": held}
+
+
 def _converter(spec: Spec) -> Callable[[Any, attrs.Attribute[Any]], Any] | None:
     if spec.kind not in (Kind.DATE, Kind.PARTIAL_DATE, Kind.ENUM) and not spec.many:
         return None
@@ -244,6 +376,9 @@ def _converter(spec: Spec) -> Callable[[Any, attrs.Attribute[Any]], Any] | None:
             return value
         return _convert_one(spec, attribute.name, value)
 
+    # One converter per field, annotated with what it accepts: attrs takes the constructor's
+    # signature from it (``inspect.signature``, ``help()`` and the reference pages).
+    convert.__annotations__ = _annotations(spec)
     return convert
 
 
@@ -297,10 +432,22 @@ def _validator(spec: Spec) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
             )
         for index, item in enumerate(value):
             check_one(inst, f"{name}[{index}]", item)
+        if len(value) < spec.min_items:
+            raise DataError.at(f"$.{name}", too_few(type(inst), spec))
         if spec.unique and len(set(value)) != len(value):
             raise DataError.at(f"$.{name}", "a value is listed twice")
 
     return validate
+
+
+def too_few(owner: type, spec: Spec) -> str:
+    """The problem of a ``many`` field holding fewer than ``spec.min_items`` items.
+
+    >>> too_few(type("Program", (), {}), Spec(Kind.RECORD, "", str, many=True, min_items=1))
+    'a program needs at least one str'
+    """
+    count = "one" if spec.min_items == 1 else str(spec.min_items)
+    return f"a {owner.__name__.lower()} needs at least {count} {spec.type.__name__.lower()}"
 
 
 _NO_DEFAULT: Final[Any] = attrs.NOTHING
@@ -319,17 +466,28 @@ def field(
     examples: tuple[Any, ...] = (),
     required: bool = False,
     min_items: int = 0,
+    refers_to: str | None = None,
 ) -> Any:
     """An attrs field whose checks, conversions and schema come from one :class:`Spec`.
 
     A ``many`` field defaults to ``()``, an ``optional`` one to ``None``, a ``STR`` one to
     ``""``, unless ``default`` says otherwise or the field is ``required``. ``min_items`` is
-    the fewest items a ``many`` field may hold (the JSON Schema's ``minItems``; the record's
-    own checks enforce it with their own message).
+    the fewest items a ``many`` field may hold (checked by the constructor, the loader and
+    the JSON Schema's ``minItems``). ``refers_to`` declares a reference: the collection of
+    the program whose ids the values are (or :data:`STAGE_NUMBERS`, :data:`ANY_RECORD`).
     """
     python_type = type if type is not None else _PYTHON_TYPES[kind]
     spec = Spec(
-        kind, description, python_type, many, optional, minimum, unique, examples, min_items
+        kind,
+        description,
+        python_type,
+        many,
+        optional,
+        minimum,
+        unique,
+        examples,
+        min_items,
+        refers_to,
     )
     if default is _NO_DEFAULT and not required:
         if many:
@@ -362,6 +520,18 @@ def specs(cls: type) -> tuple[tuple[attrs.Attribute[Any], Spec], ...]:
     [('name', 'text'), ('country', 'country'), ('timezone', 'timezone')]
     """
     return tuple((a, spec_of(a)) for a in attrs.fields(cls))
+
+
+def references(cls: type) -> tuple[tuple[str, str], ...]:
+    """The references declared on the fields of ``cls``: ``(attribute, target)`` pairs,
+    where the target is a collection of the program (``"people"``, ``"sources"``...),
+    :data:`STAGE_NUMBERS` or :data:`ANY_RECORD`.
+
+    >>> from csto_program import Statement
+    >>> references(Statement)[:2]
+    (('speaker', 'people'), ('on_behalf_of', 'organizations'))
+    """
+    return tuple((a.name, s.refers_to) for a, s in specs(cls) if s.refers_to is not None)
 
 
 ENUM_DESCRIPTIONS: Final[dict[type, dict[str, str]]] = {}

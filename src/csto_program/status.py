@@ -30,18 +30,44 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 import pendulum
 
 from csto_program._spec import describe_values
-from csto_program.dates import PartialDate, as_date, days_between
+from csto_program.codes import Progress
+from csto_program.dates import as_date, days_between
+from csto_program.records import Plan, ProgressReport, Stage, Statement
 
-if TYPE_CHECKING:
-    from csto_program.model import Plan, Program, Progress, ProgressReport, Stage, Statement
+__all__ = [
+    "ProgramRecords",
+    "ProgramStatus",
+    "StageState",
+    "StageStatus",
+    "program_status",
+    "stage_status",
+]
 
-__all__ = ["ProgramStatus", "StageState", "StageStatus", "program_status", "stage_status"]
+
+@runtime_checkable
+class ProgramRecords(Protocol):
+    """What :func:`program_status` reads of a program (a :class:`~csto_program.Program`
+    has it all): its plans in the order they became known, and its evidence by stage.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> isinstance(tajik_afghan_border(), ProgramRecords)
+    True
+    """
+
+    @property
+    def plans(self) -> tuple[Plan, ...]: ...
+
+    def plan_known_on(self, day: datetime.date) -> Plan | None: ...
+
+    def statements_about(self, number: int) -> tuple[Statement, ...]: ...
+
+    def reports_about(self, number: int) -> tuple[ProgressReport, ...]: ...
 
 
 class StageState(enum.StrEnum):
@@ -127,6 +153,9 @@ class ProgramStatus:
     stages: tuple[StageStatus, ...]
 
 
+_REPORTED = frozenset((Progress.IN_PROGRESS, Progress.COMPLETED))
+
+
 def _report_key(
     item: tuple[int, ProgressReport],
 ) -> tuple[tuple[pendulum.Date, pendulum.Date], tuple[pendulum.Date, pendulum.Date], int]:
@@ -134,10 +163,9 @@ def _report_key(
     return (report.day.sort_key, report.reported_on.sort_key, index)
 
 
-def _check_stage(stage: object) -> None:
-    for name in ("start", "end"):
-        if type(getattr(stage, name, None)) is not pendulum.Date:
-            raise TypeError(f"stage must be a Stage, got {type(stage).__name__}")
+def _check_stage(stage: object, name: str = "stage") -> None:
+    if not isinstance(stage, Stage):
+        raise TypeError(f"{name} must be a Stage, got {type(stage).__name__}")
 
 
 def stage_status(
@@ -165,14 +193,14 @@ def stage_status(
     if isinstance(evidence, (str, bytes)) or not isinstance(evidence, Sequence):
         raise TypeError(f"evidence must be a sequence of Statement, got {type(evidence).__name__}")
     for index, statement in enumerate(evidence):
-        if not isinstance(getattr(statement, "said_on", None), PartialDate):
+        if not isinstance(statement, Statement):
             raise TypeError(
                 f"evidence[{index}] must be a Statement, got {type(statement).__name__}"
             )
-    if report is not None and not isinstance(getattr(report, "reported_on", None), PartialDate):
+    if report is not None and not isinstance(report, ProgressReport):
         raise TypeError(f"report must be a ProgressReport, got {type(report).__name__}")
     if baseline is not None:
-        _check_stage(baseline)
+        _check_stage(baseline, "baseline")
     known = tuple(s for s in evidence if s.said_on.latest <= as_of)
     return _stage_status(stage, as_of, known, report, baseline)
 
@@ -192,15 +220,15 @@ def _stage_status(
         common["report"] = report
     if baseline is not None:
         common["rescheduled_days"] = days_between(baseline.last_day, last_day)
-    progress = None if report is None else report.progress.value
-    if progress == "completed":
+    progress = None if report is None else report.progress
+    if progress is Progress.COMPLETED:
         assert report is not None
         done = report.day.earliest
         if done <= last_day:
             return StageStatus(stage, as_of, StageState.COMPLETED, **common)
         late = days_between(last_day, done)
         return StageStatus(stage, as_of, StageState.COMPLETED_LATE, days_overdue=late, **common)
-    if progress == "cancelled":
+    if progress is Progress.CANCELLED:
         return StageStatus(stage, as_of, StageState.CANCELLED, **common)
     if as_of < stage.start:
         return StageStatus(stage, as_of, StageState.UPCOMING, **common)
@@ -212,7 +240,7 @@ def _stage_status(
 
 
 def program_status(
-    program: Program, as_of: datetime.date, *, known_on: datetime.date | None = None
+    program: ProgramRecords, as_of: datetime.date, *, known_on: datetime.date | None = None
 ) -> ProgramStatus:
     """Where ``program`` stood on ``as_of`` as known on ``known_on`` (default: ``as_of``).
 
@@ -228,7 +256,7 @@ def program_status(
     >>> later.plan.id, later.stages[0].stage.last_day, later.stages[0].rescheduled_days
     ('sputnik-2024-12-04', Date(2025, 12, 31), 34)
     """
-    if not hasattr(program, "plans") or not hasattr(program, "reports_about"):
+    if not isinstance(program, ProgramRecords):
         raise TypeError(f"program must be a Program, got {type(program).__name__}")
     as_of = as_date(as_of, "as_of")
     known_on = as_of if known_on is None else as_date(known_on, "known_on")
@@ -250,7 +278,7 @@ def program_status(
         evidence = tuple(s for s in program.statements_about(number) if s.said_on.latest <= limit)
         baseline = first.stages[number - 1] if number <= len(first.stages) else None
         statuses.append(_stage_status(stage, as_of, evidence, report, baseline))
-        if report is not None and report.progress.value in ("in_progress", "completed"):
+        if report is not None and report.progress in _REPORTED:
             reported = stage
     return ProgramStatus(
         as_of=as_of,

@@ -20,7 +20,7 @@ import datetime
 import functools
 import itertools
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -28,7 +28,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from csto_program._spec import Kind, Spec, spec_of, specs
+from csto_program._spec import ANY_RECORD, KINDS, STAGE_NUMBERS, Kind, Spec, spec_of, specs
 from csto_program.dates import (
     MAX_DATE,
     MIN_DATE,
@@ -230,8 +230,12 @@ _TIMEZONES: st.SearchStrategy[str] = st.sampled_from(
 )
 
 
+_IS_TEXT = KINDS[Kind.TEXT].check  # the text kind's own check: not blank
+
+
 def _non_blank(text: str) -> str:
-    return text if text.strip() else text + "x"
+    assert _IS_TEXT is not None
+    return text if _IS_TEXT(text) else text + "x"
 
 
 @functools.lru_cache(maxsize=64)
@@ -330,13 +334,26 @@ def _record(
     draw: st.DrawFn,
     cls: Callable[..., T],
     dates: st.SearchStrategy[PartialDate],
+    pools: Mapping[str, Sequence[Any]] | None = None,
     **given: Any,
 ) -> T:
-    """A ``cls`` with the ``given`` fields and every other one drawn from its spec."""
+    """A ``cls`` with the ``given`` fields and every other one drawn from its spec; with
+    ``pools``, a reference (a field declared with ``refers_to``) is drawn from the pool of
+    its target (a missing pool is empty), so that it resolves."""
     values = dict(given)
-    for attribute, _ in specs(cast(type, cls)):
-        if attribute.name not in values:
-            values[attribute.name] = draw(_field(cast(type, cls), attribute.name, dates))
+    for attribute, spec in specs(cast(type, cls)):
+        if attribute.name in values:
+            continue
+        if pools is not None and spec.refers_to is not None:
+            pool = pools.get(spec.refers_to, ())
+            if spec.many:
+                values[attribute.name] = _some(draw, pool, 2)
+            elif spec.optional:
+                values[attribute.name] = _one(draw, pool)
+            else:
+                values[attribute.name] = _pick(draw, pool)
+            continue
+        values[attribute.name] = draw(_field(cast(type, cls), attribute.name, dates))
     return cls(**values)
 
 
@@ -458,10 +475,10 @@ def _stage_plan(
                 draw,
                 Stage,
                 _ANY_DATES,
+                {"sources": sources},
                 number=stage.number,
                 start=begin,
                 end=stage.end,
-                sources=_some(draw, sources, 1),
             )
         )
     return as_date(start), term, rule, tuple(result)
@@ -499,13 +516,13 @@ def _plan(
         draw,
         Plan,
         _ANY_DATES,
+        {"sources": sources},
         id=plan_id,
         announced_on=announced_on,
         starts_on=begin,
         stages=planned,
         term_months=term,
         first_stage_months=rule,
-        sources=_some(draw, sources, 2),
     )
 
 
@@ -561,10 +578,8 @@ def progress_reports(
         draw,
         ProgressReport,
         partial_dates(min_year=min_year, max_year=max_year),
+        {STAGE_NUMBERS: stage_numbers, "statements": statements, "sources": sources},
         id=draw(ids()) if id is None else id,
-        stage=_pick(draw, stage_numbers),
-        statement=_one(draw, statements),
-        sources=_some(draw, sources, 2),
     )
 
 
@@ -606,13 +621,12 @@ def meetings(
         draw,
         Meeting,
         dates,
+        {"organizations": organizations, "sources": sources},
         id=draw(ids()) if id is None else id,
         starts_on=starts_on,
         ends_on=ends_on,
         place=draw(_MAYBE_PLACE),
-        organizer=_one(draw, organizations),
         participants=tuple(participants),
-        sources=_some(draw, sources, 2),
     )
 
 
@@ -641,13 +655,15 @@ def statements(
         draw,
         Statement,
         partial_dates(min_year=min_year, max_year=max_year),
+        {
+            "people": people,
+            "organizations": organizations,
+            "meetings": meetings,
+            STAGE_NUMBERS: stage_numbers,
+            "sources": sources,
+        },
         id=draw(ids()) if id is None else id,
-        speaker=_pick(draw, people),
         text=draw(texts(200)),
-        on_behalf_of=_one(draw, organizations),
-        meeting=_one(draw, meetings),
-        stages=_some(draw, stage_numbers, 2),
-        sources=_some(draw, sources, 3),
     )
 
 
@@ -736,14 +752,14 @@ def programs(
             draw,
             Organization,
             dates,
+            {"sources": source_ids},
             id=org_id,
             parent=_one(draw, [other for other in org_ids if other != org_id]),
-            sources=_some(draw, source_ids, 1),
         )
         for org_id in org_ids
     )
     people = tuple(
-        _record(draw, Person, dates, id=person_id, sources=_some(draw, source_ids, 1))
+        _record(draw, Person, dates, {"sources": source_ids}, id=person_id)
         for person_id in people_ids
     )
     meeting_list = tuple(
@@ -793,9 +809,8 @@ def programs(
             draw,
             Note,
             dates,
+            {ANY_RECORD: [*everything, *source_ids, *note_ids], "sources": source_ids},
             id=note_id,
-            about=_some(draw, [*everything, *source_ids, *note_ids], 2),
-            sources=_some(draw, source_ids, 1),
         )
         for note_id in note_ids
     )
@@ -804,10 +819,9 @@ def programs(
         draw,
         Program,
         dates,
+        {"organizations": org_ids},
         adopted_on=draw(iso_dates(adopted_low, first[0])),
         plans=tuple(plan_list),
-        organization=_one(draw, org_ids),
-        beneficiary=_one(draw, org_ids),
         organizations=organizations,
         people=people,
         meetings=meeting_list,

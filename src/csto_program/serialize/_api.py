@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Final, TypeVar, cast
 
@@ -30,6 +32,7 @@ __all__ = [
     "from_json",
     "make_converter",
     "parse_json",
+    "schema_link",
     "set_fast_path",
     "to_dict",
     "to_json",
@@ -47,6 +50,41 @@ def _check_class(cls: type[Any]) -> None:
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
         raise TypeError(f"expected one of the model classes ({names}), got {short_repr(cls)}")
+
+
+# The "$schema" link of each program read from a document that had one, by the program's
+# identity, dropped with the program: written back by to_dict and to_json, so a document
+# loaded and saved keeps its editor link. It belongs to the document, not to the record: a
+# program built or changed in Python has none, and equal programs compare equal either way.
+_LINKS: dict[int, str] = {}
+_LINKS_LOCK = threading.Lock()
+
+
+def _remember_link(program: Any, link: str) -> None:
+    key = id(program)
+    with _LINKS_LOCK:
+        _LINKS[key] = link
+    weakref.finalize(program, _LINKS.pop, key, None)
+
+
+def schema_link(program: Any) -> str | None:
+    """The ``"$schema"`` of the document ``program`` was read from, if it had one.
+
+    >>> from csto_program.datasets import dataset_text
+    >>> import json
+    >>> doc = json.loads(dataset_text())
+    >>> doc["$schema"] = "./program.schema.json"
+    >>> schema_link(from_dict(doc, Program))
+    './program.schema.json'
+    """
+    return _LINKS.get(id(program))
+
+
+def _with_version(program: Any, data: dict[str, Any]) -> dict[str, Any]:
+    link = _LINKS.get(id(program))
+    if link is None:
+        return {"schema_version": SCHEMA_VERSION, **data}
+    return {_SCHEMA_KEY: link, "schema_version": SCHEMA_VERSION, **data}
 
 
 def _unstructure(obj: Any, kind: str) -> dict[str, Any]:
@@ -67,7 +105,7 @@ def to_dict(obj: Any) -> dict[str, Any]:
     _check_class(type(obj))
     data = _unstructure(obj, "dict")
     if isinstance(obj, Program):
-        return {"schema_version": SCHEMA_VERSION, **data}
+        return _with_version(obj, data)
     return data
 
 
@@ -136,7 +174,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """Build a ``cls`` from a JSON-like dict, strictly; ``DataError`` lists every problem.
 
     A program document may be of any version in :data:`SUPPORTED_VERSIONS`; a
-    ``"$schema"`` key naming its JSON Schema is accepted and ignored.
+    ``"$schema"`` key naming its JSON Schema is kept with the program and written back by
+    :func:`to_dict` and :func:`to_json` (see :func:`schema_link`).
 
     >>> from csto_program import Place
     >>> from_dict({"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}, Place)
@@ -149,7 +188,16 @@ def from_dict(data: Any, cls: type[T]) -> T:
       $.tz: unknown key
     """
     _check_class(cls)
-    return _structure(data, cls, "load_dict")
+    return _linked(data, _structure(data, cls, "load_dict"))
+
+
+def _linked(data: Any, obj: T) -> T:
+    """``obj``, remembering the ``"$schema"`` of the document ``data`` it was read from."""
+    if isinstance(obj, Program) and isinstance(data, dict):
+        link = data.get(_SCHEMA_KEY)
+        if isinstance(link, str):
+            _remember_link(obj, link)
+    return obj
 
 
 def to_json(obj: Any, *, indent: bool = False) -> str:
@@ -181,7 +229,7 @@ def to_json_bytes(obj: Any, *, indent: bool = False) -> bytes:
     option = _INDENTED if indent else 0
     data = _unstructure(obj, "json")  # tuples and str enumerations left for orjson
     if isinstance(obj, Program):
-        data = {"schema_version": SCHEMA_VERSION, **data}
+        data = _with_version(obj, data)
     try:
         return orjson.dumps(data, option=option)
     except orjson.JSONEncodeError as exc:  # a lone surrogate smuggled past the constructors
@@ -215,6 +263,7 @@ def _from_json_fast(text: str | bytes | bytearray, cls: type[T]) -> tuple[T, boo
     if found is None:
         return None
     obj, keys = found
+    obj = _linked(document, obj)
     return cast(T, obj), written_back(document, text) or keys + extra == most_keys(text)
 
 
@@ -242,4 +291,4 @@ def from_json(
     data = parse_checked(text)  # refuses duplicate keys, saying where
     if fast is not None:  # no duplicate after all: orjson read what the stdlib read
         return fast[0]
-    return _structure(data, cls, None)
+    return _linked(data, _structure(data, cls, None))

@@ -34,7 +34,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from csto_program._spec import SURROGATE, Kind, Spec, spec_of
+from csto_program._spec import KINDS, SURROGATE, Kind, Spec, spec_of
 from csto_program.dates import PartialDate, iso_date_or_none, partial_date_or_none
 from csto_program.errors import CstoProgramError
 from csto_program.model import (
@@ -52,7 +52,15 @@ from csto_program.model import (
     Statement,
 )
 
-__all__ = ["MODEL_CLASSES", "GiveUp", "fast_path_enabled", "generated", "load", "set_fast_path"]
+__all__ = [
+    "MODEL_CLASSES",
+    "GiveUp",
+    "fast_path_enabled",
+    "function",
+    "generated",
+    "load",
+    "set_fast_path",
+]
 
 MODEL_CLASSES: Final[tuple[type, ...]] = (
     Program,
@@ -143,9 +151,13 @@ class _Namespace:
         raise NotImplementedError
 
     def compile(self) -> dict[type, Callable[..., Any]]:
-        """Compile every generated function, each under its own name in :mod:`linecache`."""
+        """Compile the functions generated since the last call, each under its own name in
+        :mod:`linecache`, and return every function compiled so far."""
         for cls, code in self.sources.items():
-            filename = f"<csto_program generated {self.names[cls]}>"
+            name = self.names[cls]
+            if name in self.globals:
+                continue
+            filename = f"<csto_program generated {name}>"
             linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
             exec(compile(code, filename, "exec"), self.globals)
         return {cls: self.globals[name] for cls, name in self.names.items()}
@@ -191,8 +203,9 @@ class _Loaders(_Namespace):
             return [*lines, f"{dst} = {src}"]
         if kind in (Kind.TEXT, Kind.STR):
             tests = [f"type({src}) is not str"]
-            if kind is Kind.TEXT:
-                tests.append(f"not {src}.strip()")
+            check = KINDS[kind].check
+            if check is not None:  # the kind's own check (for a text: not blank)
+                tests.append(f"not {self.const(check, 'check')}({src})")
             if self.surrogates:
                 tests.append(f"_surrogate({src}) is not None")
             return [f"if {' or '.join(tests)}:", give_up, f"{dst} = {src}"]
@@ -234,6 +247,8 @@ class _Loaders(_Namespace):
                 lines += [f"    {dst}.append(y)", f"{dst} = tuple({dst})"]
             if spec.unique:
                 lines += [f"if len(set({dst})) != len({dst}):", "    raise GiveUp"]
+            if spec.min_items:
+                lines += [f"if len({dst}) < {spec.min_items}:", "    raise GiveUp"]
             body = lines
         else:
             body = self.item(spec, src, dst)
@@ -343,29 +358,42 @@ class _Dumpers(_Namespace):
 
 
 _LOCK = threading.Lock()
+_NAMESPACES: dict[str, _Namespace] = {}
 _GENERATED: dict[str, dict[type, Callable[..., Any]]] = {}
 
 
-def generated(kind: str) -> dict[type, Callable[..., Any]]:
-    """The generated functions of one kind for the model classes (generated on first use).
+def _namespace(kind: str) -> _Namespace:
+    if kind in ("load", "load_dict"):
+        return _Loaders(surrogates=kind == "load_dict")
+    if kind in ("json", "dict"):
+        return _Dumpers(for_json=kind == "json")
+    raise ValueError(f"no generated functions of kind {kind!r}")
 
-    Kinds: ``"load"`` (from parsed JSON: no lone surrogates), ``"load_dict"`` (from any
-    dict), ``"json"`` and ``"dict"`` (dumpers).
-    """
+
+def function(kind: str, cls: type[Any]) -> Callable[..., Any]:
+    """The generated function of one kind for one model class, generated and compiled on
+    its first use (with those of the records inside it), so that a process compiles only
+    what it loads or dumps."""
     found = _GENERATED.get(kind)
-    if found is not None:
-        return found
+    if found is not None and cls in found:
+        return found[cls]
     with _LOCK:
-        if kind not in _GENERATED:  # pragma: no branch - unless another thread was first
-            namespace: _Namespace
-            if kind in ("load", "load_dict"):
-                namespace = _Loaders(surrogates=kind == "load_dict")
-            else:
-                namespace = _Dumpers(for_json=kind == "json")
-            for cls in MODEL_CLASSES:
-                namespace.function(cls)
-            _GENERATED[kind] = namespace.compile()
-        return _GENERATED[kind]
+        namespace = _NAMESPACES.get(kind)
+        if namespace is None:
+            namespace = _NAMESPACES[kind] = _namespace(kind)
+        generated = _GENERATED.setdefault(kind, {})
+        if cls not in generated:  # pragma: no branch - unless another thread was first
+            namespace.function(cls)
+            generated.update(namespace.compile())
+        return generated[cls]
+
+
+def generated(kind: str) -> dict[type, Callable[..., Any]]:
+    """The generated functions of one kind for every model class (each generated on first
+    use). Kinds: ``"load"`` (from parsed JSON: no lone surrogates), ``"load_dict"`` (from
+    any dict), ``"json"`` and ``"dict"`` (dumpers).
+    """
+    return {cls: function(kind, cls) for cls in MODEL_CLASSES}
 
 
 def load(data: Any, cls: type[Any], kind: str) -> tuple[Any, int] | None:
@@ -374,7 +402,7 @@ def load(data: Any, cls: type[Any], kind: str) -> tuple[Any, int] | None:
         return None
     keys = [0]
     try:
-        return generated(kind)[cls](data, keys, set(), {}), keys[0]
+        return function(kind, cls)(data, keys, set(), {}), keys[0]
     except GiveUp:  # the detailed path will say what is wrong
         return None
 
@@ -383,7 +411,7 @@ def dump(obj: Any, kind: str) -> dict[str, Any] | None:
     """The generated dumper's dict for ``obj``, or ``None`` when the fast path is off."""
     if not _ENABLED[0]:
         return None
-    result: dict[str, Any] = generated(kind)[type(obj)](obj)
+    result: dict[str, Any] = function(kind, type(obj))(obj)
     return result
 
 

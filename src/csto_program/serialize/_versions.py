@@ -73,6 +73,9 @@ def upgrade_v1(data: dict[str, Any]) -> tuple[dict[str, Any], Callable[[str], st
             if isinstance(stage, dict) and "completed_on" in stage:
                 stage = dict(stage)
                 done = stage.pop("completed_on")
+                if done is None:  # allowed by the version-1 schema: not completed
+                    new_stages.append(stage)
+                    continue
                 number = stage.get("number")
                 label = number if type(number) is int and number.bit_length() <= 64 else index + 1
                 start = stage.get("start")

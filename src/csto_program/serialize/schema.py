@@ -25,7 +25,7 @@ import json
 from importlib import resources
 from typing import Any, Final
 
-from csto_program._spec import ENUM_DESCRIPTIONS, Kind, Spec, specs
+from csto_program._spec import ENUM_DESCRIPTIONS, KINDS, Kind, Spec, anchored, specs
 from csto_program.errors import DataError, short_repr
 from csto_program.model import Program
 from csto_program.serialize._fast import MODEL_CLASSES
@@ -70,21 +70,12 @@ def _item_schema(spec: Spec, defs: dict[str, Any]) -> dict[str, Any]:
     if kind is Kind.RECORD:
         _define(spec.type, defs)
         return {"$ref": f"#/$defs/{spec.type.__name__}"}
-    schema = {"type": "string"}
-    if kind is Kind.TEXT:
-        schema["pattern"] = r"\S"
-    elif kind is Kind.DATE:
+    schema = {"type": KINDS[kind].json_type}
+    if kind is Kind.DATE:
         schema["format"] = "date"
-        schema["pattern"] = f"^{_date_pattern()}$"
-    elif spec.pattern is not None:
-        schema["pattern"] = f"^(?:{spec.pattern})$"
+    if spec.pattern is not None:  # the kind's one pattern, read alike by Python and ECMA-262
+        schema["pattern"] = anchored(spec.pattern)
     return schema
-
-
-def _date_pattern() -> str:
-    from csto_program.dates import ISO_DATE_PATTERN
-
-    return ISO_DATE_PATTERN
 
 
 def _field_schema(spec: Spec, defs: dict[str, Any]) -> dict[str, Any]:
