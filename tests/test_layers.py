@@ -100,7 +100,9 @@ MODULES = dict(_modules())
 
 def test_every_module_has_a_layer() -> None:
     missing = [m for m in MODULES if m and _layer_of(m) is None]
-    assert not missing, f"modules with no layer in LAYERS (add them, and to docs/design.md): {missing}"
+    assert not missing, (
+        f"modules with no layer in LAYERS (add them, and to docs/design.md): {missing}"
+    )
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m))
