@@ -35,9 +35,12 @@ from csto_program import (
     to_dict,
     to_json,
 )
+from csto_program import _files as files_module
 from csto_program import cli as cli_module
 from csto_program._files import FileError
 from csto_program._spec import ENUM_DESCRIPTIONS
+from csto_program.cli import _params as cli_params
+from csto_program.cli import _plan as cli_plan
 from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
 from csto_program.export import text
@@ -105,7 +108,7 @@ def starter_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> pendulum.Date:
     today = pendulum.Date(2026, 11, 29)
-    monkeypatch.setattr(cli_module, "_today", lambda: today)
+    monkeypatch.setattr(cli_params, "today", lambda: today)
     return today
 
 
@@ -415,7 +418,7 @@ def test_status_defaults_to_today_and_says_so(cli: Run, fixed_today: pendulum.Da
 
 
 def test_today_reads_the_clock() -> None:
-    today = cli_module._today()
+    today = cli_params.today()
     assert type(today) is pendulum.Date
     assert abs(datetime.date.fromordinal(today.toordinal()) - datetime.date.today()).days <= 1
 
@@ -734,7 +737,7 @@ def test_unreadable_files(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def refuse(source: object, **kwargs: Any) -> bytes:
         raise FileError(str(source), "cannot read the file: Permission denied", errno=13)
 
-    monkeypatch.setattr(cli_module, "read_limited", refuse)
+    monkeypatch.setattr(files_module, "read_limited", refuse)
     result = cli("plans", locked)
     assert result.code == 1
     assert result.errors() == [f"error: {locked}: cannot read the file: Permission denied"]
@@ -1118,7 +1121,7 @@ def test_unexpected_errors_are_one_line(cli: Run, monkeypatch: pytest.MonkeyPatc
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("something broke\ninside " + "x" * 10_000)
 
-    monkeypatch.setattr(cli_module, "plan_stages", boom)
+    monkeypatch.setattr(cli_plan, "plan_stages", boom)
     result = cli("plan", "--start", "2025-01-01")
     assert result.code == 1
     [line] = result.err.splitlines()
@@ -1131,7 +1134,7 @@ def test_interrupt(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupt(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "plan_stages", interrupt)
+    monkeypatch.setattr(cli_plan, "plan_stages", interrupt)
     result = cli("plan", "--start", "2025-01-01")
     assert result.code == 130
     assert result.err.endswith("error: interrupted\n")
@@ -1146,10 +1149,10 @@ def test_main_reads_sys_argv(
 
 
 def test_parameter_types_accept_converted_values() -> None:
-    converted = cli_module._IsoDateType().convert(datetime.date(2025, 1, 1), None, None)
+    converted = cli_params.IsoDateType().convert(datetime.date(2025, 1, 1), None, None)
     assert converted == pendulum.Date(2025, 1, 1) and type(converted) is pendulum.Date
-    assert cli_module._MonthsType().convert((12, 48), None, None) == (12, 48)
-    assert cli_module._WholeNumberType().convert(60, None, None) == 60
+    assert cli_params.MonthsType().convert((12, 48), None, None) == (12, 48)
+    assert cli_params.WholeNumberType().convert(60, None, None) == 60
 
 
 def test_usage_line_keeps_acronyms_and_options() -> None:
