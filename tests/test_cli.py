@@ -47,7 +47,6 @@ from csto_program.export import text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "csto-program"
-AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 DAY = "2026-01-29"
 DAY_DATE = pendulum.Date(2026, 1, 29)
 
@@ -739,16 +738,6 @@ def test_unreadable_files(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(files_module, "read_limited", refuse)
     result = cli("plans", locked)
-    assert result.code == 1
-    assert result.errors() == [f"error: {locked}: cannot read the file: Permission denied"]
-
-
-@pytest.mark.skipif(AS_ROOT or os.name != "posix", reason="root reads anything")
-def test_permission_denied_for_real(cli: Run, tmp_path: Path) -> None:  # pragma: no cover
-    locked = tmp_path / "locked.json"
-    locked.write_text("{}")
-    locked.chmod(0)
-    result = cli("status", locked)
     assert result.code == 1
     assert result.errors() == [f"error: {locked}: cannot read the file: Permission denied"]
 

@@ -69,8 +69,8 @@ def export(
     from csto_program._files import FileError
     from csto_program.errors import CstoProgramError
 
-    try:
-        name = formats.choose_format(fmt, output, **keywords(formats.choose_format, force=force))
+    try:  # --force with a --format: the suffix of -o is not looked at
+        name = formats.choose_format(fmt, None if force and fmt is not None else output)
     except ValueError as exc:  # the format and the suffix of -o disagree, or neither is known
         raise Failure([str(exc)], EXIT_USAGE) from None
     if output is not None:
