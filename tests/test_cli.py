@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import click
 import jsonschema
 import pendulum
 import pytest
@@ -1145,7 +1146,6 @@ def test_parameter_types_accept_converted_values() -> None:
 
 
 def test_usage_line_keeps_acronyms_and_options() -> None:
-    import click
 
     assert cli_module._usage_line(click.UsageError("JSON is wanted.")) == (
         "JSON is wanted (see 'csto-program --help')"
@@ -1228,3 +1228,75 @@ def test_importing_the_library_does_not_import_click() -> None:
     code = "import csto_program, sys; assert 'click' not in sys.modules, 'click imported'"
     result = run_process(sys.executable, "-c", code)
     assert result.returncode == 0, result.stderr.decode()
+
+
+# --------------------------------------------------------------------------- what each command imports
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The modules of the package loaded by running the command line once, in a new process."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from csto_program.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('csto_program', 'matplotlib')))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return set(done.stdout.split())
+
+
+def test_help_version_and_completion_load_only_the_command_table() -> None:
+    for args in (["--help"], ["--version"], ["-h"]):
+        loaded = {m for m in _modules_after(*args) if m.startswith("csto_program.cli")}
+        assert loaded == {"csto_program.cli", "csto_program.cli._io"}, args
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "_CSTO_PROGRAM_COMPLETE": "bash_complete",
+        "COMP_WORDS": "csto-program st",
+        "COMP_CWORD": "1",
+    }
+    code = (
+        "import sys\n"
+        "from csto_program.cli import main\n"
+        "code = main([])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('csto_program.cli')), file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["plain,status"]
+    assert "'csto_program.cli._views'" not in done.stderr
+
+
+def test_commands_load_what_they_use() -> None:
+    for args in (
+        ["validate", str(ROOT / "src/csto_program/data/tajik-afghan-border.json")],
+        ["schema"],
+        ["plan", "--start", "2025-01-01", "--json"],
+    ):
+        loaded = _modules_after(*args)
+        assert "csto_program.export" not in loaded, args
+        assert "csto_program.cli._views" not in loaded, args
+    assert not {m for m in _modules_after("export", "-f", "json") if m.startswith("matplotlib")}
+
+
+def test_the_command_table_says_what_each_command_says() -> None:
+    group = cli_module.cli
+    ctx = click.Context(group)
+    for name, entry in cli_module.COMMANDS.items():
+        command = group.get_command(ctx, name)
+        assert command is not None and command.name == name
+        assert command.short_help == entry.short_help, name
+    assert group.get_command(ctx, "frobnicate") is None

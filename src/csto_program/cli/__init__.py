@@ -89,13 +89,9 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """``--version``: written as all other output is, so a closed output is exit status 1."""
     if not value or ctx.resilient_parsing:
         return
-    from importlib.metadata import PackageNotFoundError, version
+    from csto_program import __version__  # the one place it is written
 
-    try:
-        number = version("csto-program")
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree, not installed
-        number = "unknown"
-    _io.echo_text(f"{PROG_NAME}, version {number}")
+    _io.echo_text(f"{PROG_NAME}, version {__version__}")
     ctx.exit()
 
 
