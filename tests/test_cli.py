@@ -1230,7 +1230,7 @@ def test_importing_the_library_does_not_import_click() -> None:
     assert result.returncode == 0, result.stderr.decode()
 
 
-# --------------------------------------------------------------------------- what each command imports
+# --------------------------------------------------------------------------- imports
 
 
 def _modules_after(*args: str) -> set[str]:
@@ -1240,7 +1240,8 @@ def _modules_after(*args: str) -> set[str]:
         "from csto_program.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(sys.argv[1:])\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('csto_program', 'matplotlib')))))\n"
+        "wanted = ('csto_program', 'matplotlib')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(wanted))))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(
@@ -1269,7 +1270,8 @@ def test_help_version_and_completion_load_only_the_command_table() -> None:
         "import sys\n"
         "from csto_program.cli import main\n"
         "code = main([])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('csto_program.cli')), file=sys.stderr)\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('csto_program.cli'))\n"
+        "print(loaded, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     done = subprocess.run(
