@@ -8,15 +8,16 @@ failed command raises :class:`Failure` with its lines and its exit status.
 This module is imported by ``--help``: it imports only click and the terminal helpers at
 first, and what it reads or writes with when it is called.
 
+>>> cell("stage\\x1b[2J", 14)
+'stage\\\\x1b[2J'
 >>> cell("stage\\x1b[2J", 8)
-'stage\\\\x…'
+'stage…'
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -99,6 +100,8 @@ def columns() -> int | None:
     not a terminal. A terminal that reports no width (0) is not cut."""
     if sys.stdout is None or not sys.stdout.isatty():
         return None
+    import shutil
+
     width = shutil.get_terminal_size().columns
     return width if width < 1 else max(width, MIN_COLUMNS)
 
