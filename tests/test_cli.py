@@ -1302,3 +1302,75 @@ def test_the_command_table_says_what_each_command_says() -> None:
         assert command is not None and command.name == name
         assert command.short_help == entry.short_help, name
     assert group.get_command(ctx, "frobnicate") is None
+
+
+def test_completion_of_command_names_reads_the_table(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = click.Context(cli_module.cli)
+    items = cli_module.cli.shell_complete(ctx, "pl")
+    assert [item.value for item in items] == ["plan", "plans"]
+    assert items[0].help == cli_module.COMMANDS["plan"].short_help
+    monkeypatch.setenv("_CSTO_PROGRAM_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "csto-program val")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    assert main([]) == 0
+    assert capsys.readouterr().out.split() == ["plain,validate"]
+
+
+def test_completion_to_a_full_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("_CSTO_PROGRAM_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "csto-program val")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        monkeypatch.setattr(sys, "stdout", full)
+        assert main([]) == 1
+    assert capsys.readouterr().err == (
+        "error: cannot write to standard output: No space left on device\n"
+    )
+
+
+def test_a_full_standard_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        monkeypatch.setattr(sys, "stdout", full)
+        assert main(["plan", "--start", "2025-01-01"]) == 1
+    assert capsys.readouterr().err == (
+        "error: cannot write to standard output: No space left on device\n"
+    )
+
+
+def test_closed_standard_streams_in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["status", "-"]) == 1
+    assert capsys.readouterr().err == "error: <stdin>: cannot read: standard input is closed\n"
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["plan", "--start", "2025-01-01"]) == 1
+    assert capsys.readouterr().err == "error: cannot write to standard output: it is closed\n"
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main([]) == 2  # the help goes nowhere, and nothing fails
+    assert main(["frobnicate"]) == 2
+
+
+def test_an_unexpected_os_error_is_a_bug_report(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "/somewhere")
+
+    monkeypatch.setattr(cli_plan, "plan_stages", boom)
+    result = cli("plan", "--start", "2025-01-01")
+    assert result.code == 1
+    assert result.err.startswith("error: unexpected FileNotFoundError: ")
+    assert result.err.endswith("(please report this)\n")
+
+
+def test_helpers_of_the_package() -> None:
+    from csto_program.cli import _io
+    from csto_program.errors import CstoProgramError
+
+    assert _io.problem_lines("x.json", CstoProgramError("no")) == ["x.json: no"]
+    assert _io.help_through_output(None) is None

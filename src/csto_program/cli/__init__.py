@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in failure.lines:
             error(line)
         return failure.exit_code
-    except OutputError as exc:
+    except OutputError as exc:  # pragma: no cover - output() makes it a Failure
         _io.quiet_stdout()
         error(str(exc))
         return EXIT_DATA
