@@ -1297,7 +1297,7 @@ def test_commands_load_what_they_use() -> None:
 def test_the_command_table_says_what_each_command_says() -> None:
     group = cli_module.cli
     ctx = click.Context(group)
-    for name, entry in cli_module.COMMANDS.items():
+    for name, entry in cli_module._COMMANDS.items():
         command = group.get_command(ctx, name)
         assert command is not None and command.name == name
         assert command.short_help == entry.short_help, name
@@ -1310,7 +1310,7 @@ def test_completion_of_command_names_reads_the_table(
     ctx = click.Context(cli_module.cli)
     items = cli_module.cli.shell_complete(ctx, "pl")
     assert [item.value for item in items] == ["plan", "plans"]
-    assert items[0].help == cli_module.COMMANDS["plan"].short_help
+    assert items[0].help == cli_module._COMMANDS["plan"].short_help
     monkeypatch.setenv("_CSTO_PROGRAM_COMPLETE", "bash_complete")
     monkeypatch.setenv("COMP_WORDS", "csto-program val")
     monkeypatch.setenv("COMP_CWORD", "1")

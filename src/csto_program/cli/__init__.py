@@ -66,7 +66,7 @@ class _Entry(NamedTuple):
 
 # The command table: ``--help`` and completion read it without importing any command.
 # A test checks each line against the command's own short_help.
-COMMANDS: Final = {
+_COMMANDS: Final = {
     "timeline": _Entry("_views", "timeline", "History and plans in date order, with stage status."),
     "status": _Entry(
         "_views", "status", "Each stage's state, progress, days left or late, shift and evidence."
@@ -96,13 +96,13 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 
 
 class _LazyGroup(click.Group):
-    """A group whose commands are imported when they are used, listed from :data:`COMMANDS`."""
+    """A group whose commands are imported when they are used, listed from the command table."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(_COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
+        entry = _COMMANDS.get(cmd_name)
         if entry is None:
             return None
         module = importlib.import_module(f"{__name__}.{entry.module}")
@@ -110,7 +110,7 @@ class _LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name].short_help) for name in self.list_commands(ctx)]
+        rows = [(name, _COMMANDS[name].short_help) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -119,7 +119,7 @@ class _LazyGroup(click.Group):
 
         items = [
             CompletionItem(name, help=entry.short_help)
-            for name, entry in sorted(COMMANDS.items())
+            for name, entry in sorted(_COMMANDS.items())
             if name.startswith(incomplete)
         ]
         return items + click.Command.shell_complete(self, ctx, incomplete)
