@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import cli_bench
 import orjson
 import rivals
 from synthetic import build_program, build_scaled
@@ -403,6 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cli-runs", type=int, default=7, help="runs of each command line (default 7)"
     )
+    parser.add_argument(
+        "--cli-pairs",
+        type=int,
+        default=20,
+        help="paired runs of each command-line ratio (default 20)",
+    )
     args = parser.parse_args(argv)
 
     program, data = document(args.statements, args.meetings, args.people)
@@ -470,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
             f"output to /dev/null), medians of {args.cli_runs} runs:\n"
         )
         print("\n".join(linear_table(measure_cli(documents, args.cli_runs))))
+    print("\n## Command line\n")
+    print("\n".join(cli_bench.report(args.cli_pairs)))
     print(f"\ncsto_program {csto_program.__version__}; command: make bench")
     return 0
 

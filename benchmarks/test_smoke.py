@@ -150,3 +150,14 @@ def test_measure_and_report(bench: ModuleType) -> None:
     assert len(table) == 2 + 3 * len(results)
     assert bench.throughput(lambda: None, repeats=1) > 0
     assert any("Python" in line for line in bench.machine())
+
+
+def test_the_command_line_ratios_run() -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        cli_bench = importlib.import_module("cli_bench")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    lines = cli_bench.report(runs=1)
+    assert len(lines) == 4 + len(cli_bench.PAIRS)
+    assert all(line.endswith(("| yes |", "| no |")) for line in lines[4:])

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import click
 import jsonschema
 import pendulum
 import pytest
@@ -35,16 +36,18 @@ from csto_program import (
     to_dict,
     to_json,
 )
+from csto_program import _files as files_module
 from csto_program import cli as cli_module
 from csto_program._files import FileError
 from csto_program._spec import ENUM_DESCRIPTIONS
+from csto_program.cli import _params as cli_params
+from csto_program.cli import _plan as cli_plan
 from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
 from csto_program.export import text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "csto-program"
-AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 DAY = "2026-01-29"
 DAY_DATE = pendulum.Date(2026, 1, 29)
 
@@ -105,7 +108,7 @@ def starter_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> pendulum.Date:
     today = pendulum.Date(2026, 11, 29)
-    monkeypatch.setattr(cli_module, "_today", lambda: today)
+    monkeypatch.setattr(cli_params, "today", lambda: today)
     return today
 
 
@@ -415,7 +418,7 @@ def test_status_defaults_to_today_and_says_so(cli: Run, fixed_today: pendulum.Da
 
 
 def test_today_reads_the_clock() -> None:
-    today = cli_module._today()
+    today = cli_params.today()
     assert type(today) is pendulum.Date
     assert abs(datetime.date.fromordinal(today.toordinal()) - datetime.date.today()).days <= 1
 
@@ -734,18 +737,8 @@ def test_unreadable_files(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def refuse(source: object, **kwargs: Any) -> bytes:
         raise FileError(str(source), "cannot read the file: Permission denied", errno=13)
 
-    monkeypatch.setattr(cli_module, "read_limited", refuse)
+    monkeypatch.setattr(files_module, "read_limited", refuse)
     result = cli("plans", locked)
-    assert result.code == 1
-    assert result.errors() == [f"error: {locked}: cannot read the file: Permission denied"]
-
-
-@pytest.mark.skipif(AS_ROOT or os.name != "posix", reason="root reads anything")
-def test_permission_denied_for_real(cli: Run, tmp_path: Path) -> None:  # pragma: no cover
-    locked = tmp_path / "locked.json"
-    locked.write_text("{}")
-    locked.chmod(0)
-    result = cli("status", locked)
     assert result.code == 1
     assert result.errors() == [f"error: {locked}: cannot read the file: Permission denied"]
 
@@ -1118,7 +1111,7 @@ def test_unexpected_errors_are_one_line(cli: Run, monkeypatch: pytest.MonkeyPatc
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("something broke\ninside " + "x" * 10_000)
 
-    monkeypatch.setattr(cli_module, "plan_stages", boom)
+    monkeypatch.setattr(cli_plan, "plan_stages", boom)
     result = cli("plan", "--start", "2025-01-01")
     assert result.code == 1
     [line] = result.err.splitlines()
@@ -1131,7 +1124,7 @@ def test_interrupt(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupt(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "plan_stages", interrupt)
+    monkeypatch.setattr(cli_plan, "plan_stages", interrupt)
     result = cli("plan", "--start", "2025-01-01")
     assert result.code == 130
     assert result.err.endswith("error: interrupted\n")
@@ -1146,14 +1139,13 @@ def test_main_reads_sys_argv(
 
 
 def test_parameter_types_accept_converted_values() -> None:
-    converted = cli_module._IsoDateType().convert(datetime.date(2025, 1, 1), None, None)
+    converted = cli_params.IsoDateType().convert(datetime.date(2025, 1, 1), None, None)
     assert converted == pendulum.Date(2025, 1, 1) and type(converted) is pendulum.Date
-    assert cli_module._MonthsType().convert((12, 48), None, None) == (12, 48)
-    assert cli_module._WholeNumberType().convert(60, None, None) == 60
+    assert cli_params.MonthsType().convert((12, 48), None, None) == (12, 48)
+    assert cli_params.WholeNumberType().convert(60, None, None) == 60
 
 
 def test_usage_line_keeps_acronyms_and_options() -> None:
-    import click
 
     assert cli_module._usage_line(click.UsageError("JSON is wanted.")) == (
         "JSON is wanted (see 'csto-program --help')"
@@ -1236,3 +1228,149 @@ def test_importing_the_library_does_not_import_click() -> None:
     code = "import csto_program, sys; assert 'click' not in sys.modules, 'click imported'"
     result = run_process(sys.executable, "-c", code)
     assert result.returncode == 0, result.stderr.decode()
+
+
+# --------------------------------------------------------------------------- imports
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The modules of the package loaded by running the command line once, in a new process."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from csto_program.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "wanted = ('csto_program', 'matplotlib')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(wanted))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return set(done.stdout.split())
+
+
+def test_help_version_and_completion_load_only_the_command_table() -> None:
+    for args in (["--help"], ["--version"], ["-h"]):
+        loaded = {m for m in _modules_after(*args) if m.startswith("csto_program.cli")}
+        assert loaded == {"csto_program.cli", "csto_program.cli._io"}, args
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "_CSTO_PROGRAM_COMPLETE": "bash_complete",
+        "COMP_WORDS": "csto-program st",
+        "COMP_CWORD": "1",
+    }
+    code = (
+        "import sys\n"
+        "from csto_program.cli import main\n"
+        "code = main([])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('csto_program.cli'))\n"
+        "print(loaded, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["plain,status"]
+    assert "'csto_program.cli._views'" not in done.stderr
+
+
+def test_commands_load_what_they_use() -> None:
+    for args in (
+        ["validate", str(ROOT / "src/csto_program/data/tajik-afghan-border.json")],
+        ["schema"],
+        ["plan", "--start", "2025-01-01", "--json"],
+    ):
+        loaded = _modules_after(*args)
+        assert "csto_program.export" not in loaded, args
+        assert "csto_program.cli._views" not in loaded, args
+    assert not {m for m in _modules_after("export", "-f", "json") if m.startswith("matplotlib")}
+
+
+def test_the_command_table_says_what_each_command_says() -> None:
+    group = cli_module.cli
+    ctx = click.Context(group)
+    for name, entry in cli_module._COMMANDS.items():
+        command = group.get_command(ctx, name)
+        assert command is not None and command.name == name
+        assert command.short_help == entry.short_help, name
+    assert group.get_command(ctx, "frobnicate") is None
+
+
+def test_completion_of_command_names_reads_the_table(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = click.Context(cli_module.cli)
+    items = cli_module.cli.shell_complete(ctx, "pl")
+    assert [item.value for item in items] == ["plan", "plans"]
+    assert items[0].help == cli_module._COMMANDS["plan"].short_help
+    monkeypatch.setenv("_CSTO_PROGRAM_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "csto-program val")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    assert main([]) == 0
+    assert capsys.readouterr().out.split() == ["plain,validate"]
+
+
+def test_completion_to_a_full_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("_CSTO_PROGRAM_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "csto-program val")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        monkeypatch.setattr(sys, "stdout", full)
+        assert main([]) == 1
+    assert capsys.readouterr().err == (
+        "error: cannot write to standard output: No space left on device\n"
+    )
+
+
+def test_a_full_standard_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        monkeypatch.setattr(sys, "stdout", full)
+        assert main(["plan", "--start", "2025-01-01"]) == 1
+    assert capsys.readouterr().err == (
+        "error: cannot write to standard output: No space left on device\n"
+    )
+
+
+def test_closed_standard_streams_in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["status", "-"]) == 1
+    assert capsys.readouterr().err == "error: <stdin>: cannot read: standard input is closed\n"
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["plan", "--start", "2025-01-01"]) == 1
+    assert capsys.readouterr().err == "error: cannot write to standard output: it is closed\n"
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main([]) == 2  # the help goes nowhere, and nothing fails
+    assert main(["frobnicate"]) == 2
+
+
+def test_an_unexpected_os_error_is_a_bug_report(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "/somewhere")
+
+    monkeypatch.setattr(cli_plan, "plan_stages", boom)
+    result = cli("plan", "--start", "2025-01-01")
+    assert result.code == 1
+    assert result.err.startswith("error: unexpected FileNotFoundError: ")
+    assert result.err.endswith("(please report this)\n")
+
+
+def test_helpers_of_the_package() -> None:
+    from csto_program.cli import _io
+    from csto_program.errors import CstoProgramError
+
+    assert _io.problem_lines("x.json", CstoProgramError("no")) == ["x.json: no"]
+    assert _io.help_through_output(None) is None

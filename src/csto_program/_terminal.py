@@ -13,65 +13,21 @@ stage\\n2\\x1b[2J
 
 from __future__ import annotations
 
+import errno as errno_codes
+import os
 import sys
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, TextIO
 
+from csto_program._escape import escape
 from csto_program.errors import CstoProgramError
 
 __all__ = ["Output", "OutputError", "display", "escape", "fit", "shorten"]
 
-# Unicode categories that a terminal does not show as a glyph of their own: controls
-# (C0, DEL, C1), format characters (bidirectional marks, overrides and isolates,
-# zero-width characters, the byte order mark), the line and paragraph separators and
-# lone surrogates.
-_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
-_SHORT_ESCAPES: Final = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # Length of the escape that starts with a backslash and the given letter: \xhh, \uhhhh,
 # \Uhhhhhhhh; every other escape (\\, \n, \t, \r) is two characters long.
 _ESCAPE_LENGTHS: Final = {"x": 4, "u": 6, "U": 10}
 _ELLIPSIS: Final = "…"
-
-
-def _escape_char(char: str) -> str:
-    """The escape of one character, or the character itself when it is shown as is.
-
-    >>> _escape_char("\\u202e"), _escape_char("Ж")
-    ('\\\\u202e', 'Ж')
-    """
-    short = _SHORT_ESCAPES.get(char)
-    if short is not None:
-        return short
-    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
-        return char
-    code = ord(char)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def escape(text: str) -> str:
-    """``text`` with every character a terminal would not show as itself made visible.
-
-    Control characters (C0, DEL, C1), newlines, tabs and carriage returns, format
-    characters (bidirectional marks, overrides and isolates, zero-width characters,
-    the byte order mark), the line and paragraph separators and lone surrogates
-    become Python-style escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\ud800``), and a
-    backslash becomes ``\\\\``, so the result is unambiguous: Python's
-    ``unicode_escape`` codec turns it back into ``text``. Everything else, Cyrillic
-    and Kazakh letters and accents included, is kept as is.
-
-    >>> print(escape("Қазақстан\\tКР\\r\\n"))
-    Қазақстан\\tКР\\r\\n
-    >>> print(escape("safe\\u202etxt.exe \\\\ \\x00 \\u200b"))
-    safe\\u202etxt.exe \\\\ \\x00 \\u200b
-    """
-    if text.isprintable() and "\\" not in text:
-        return text
-    return "".join(map(_escape_char, text))
 
 
 def shorten(text: str, width: int) -> str:
@@ -182,11 +138,13 @@ class Output:
 
     Text is encoded with the stream's encoding and ``errors="replace"``, so a
     latin-1, cp1251 or ASCII terminal shows ``?`` for a character it cannot show
-    instead of raising ``UnicodeEncodeError``. The encoded bytes go to the stream's
-    binary ``buffer`` when it has one (after anything already written to the text
-    stream), else to the stream itself. Every call flushes, so that a reader that has
-    gone away (``BrokenPipeError``), a full disk or a closed stream is reported there
-    and then, as one :class:`OutputError`.
+    instead of raising ``UnicodeEncodeError``. Every call writes every byte or fails:
+    the bytes go to the stream's file descriptor when it has one (after anything already
+    written to the stream), in as many writes as it takes, whatever the buffering
+    (``PYTHONUNBUFFERED``, a short write past ``ulimit -f``) and waiting on a
+    non-blocking pipe that is full; a stream without one gets them through its binary
+    ``buffer`` or as text. A reader that has gone away (``BrokenPipeError``), a full disk
+    or a closed stream is reported there and then, as one :class:`OutputError`.
 
     >>> import io
     >>> stream = io.TextIOWrapper(io.BytesIO(), encoding="cp1251")
@@ -208,6 +166,16 @@ class Output:
         True
         """
         return self._stream if self._stream is not None else sys.stdout
+
+    @property
+    def encoding(self) -> str:
+        """The encoding text is written in: the stream's own, else UTF-8.
+
+        >>> import io
+        >>> Output(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")).encoding
+        'latin-1'
+        """
+        return getattr(self.stream, "encoding", None) or "utf-8"
 
     def line(self, text: str = "") -> None:
         """Write ``text`` and a newline.
@@ -237,22 +205,95 @@ class Output:
         ...
         csto_program._terminal.OutputError: cannot write to the report: the stream is closed
         """
-        stream = self.stream
-        encoding = getattr(stream, "encoding", None) or "utf-8"
+        encoding = self.encoding
         data = text.encode(encoding, "replace")
-        buffer = getattr(stream, "buffer", None)
+        if getattr(self.stream, "buffer", None) is None:
+            self._guarded(lambda stream: _write_text(stream, data.decode(encoding)))
+        else:
+            self.write_bytes(data)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write ``data`` as it is, every byte of it, after anything written before.
+
+        >>> import io
+        >>> stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        >>> Output(stream).write_bytes(b"\\x89PNG")
+        >>> stream.buffer.getvalue()
+        b'\\x89PNG'
+        """
+        self._guarded(lambda stream: _write_bytes(stream, data))
+
+    def _guarded(self, write: Callable[[TextIO], None]) -> None:
+        stream = self.stream
         try:
-            if buffer is not None:
-                stream.flush()
-                buffer.write(data)
-                buffer.flush()
-            else:
-                stream.write(data.decode(encoding))
-                stream.flush()
+            write(stream)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise OutputError(self.name, reason, errno=exc.errno) from exc
         except ValueError as exc:
+            buffer = getattr(stream, "buffer", None)
             if stream.closed or (buffer is not None and buffer.closed):
                 raise OutputError(self.name, "the stream is closed") from exc
             raise
+
+
+def _write_text(stream: TextIO, text: str) -> None:
+    stream.write(text)
+    stream.flush()
+
+
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    """Every byte of ``data`` to ``stream``: to its file descriptor when it has one."""
+    buffer = stream.buffer
+    try:
+        fd = buffer.fileno()
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation: no descriptor
+        fd = -1
+    if fd < 0:
+        _flush(stream, fd)
+        view = memoryview(data)
+        while view:
+            written = buffer.write(view)
+            if written is None:  # a raw non-blocking stream that is full, and no descriptor
+                raise OSError(errno_codes.EAGAIN, os.strerror(errno_codes.EAGAIN))
+            view = view[written:]
+        buffer.flush()
+        return
+    _flush(stream, fd)
+    _write_all(fd, data)
+
+
+def _flush(stream: TextIO, fd: int) -> None:
+    """Flush what was written to ``stream`` before, waiting on a full non-blocking pipe."""
+    while True:
+        try:
+            stream.flush()
+            return
+        except BlockingIOError:
+            if fd < 0:
+                raise
+            _wait_writable(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write ``data`` to the descriptor ``fd``, looping over short writes.
+
+    A write that cannot go on raises ``OSError`` (``EFBIG`` past ``ulimit -f``,
+    ``ENOSPC``, ``EPIPE``); a non-blocking pipe that is full is waited on.
+    """
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            _wait_writable(fd)
+            continue
+        if written <= 0:  # pragma: no cover - no system returns 0 for a non-empty write
+            raise OSError(errno_codes.EIO, "nothing could be written")
+        view = view[written:]
+
+
+def _wait_writable(fd: int) -> None:
+    import select
+
+    select.select([], [fd], [])

@@ -1,0 +1,102 @@
+"""The ``export`` command: a program in any format of :data:`csto_program.export.FORMATS`.
+
+:mod:`csto_program.export` is imported only here, when ``export`` runs.
+"""
+
+from __future__ import annotations
+
+import click
+import pendulum
+
+from csto_program.cli._io import (
+    EXIT_USAGE,
+    PATH_WIDTH,
+    Command,
+    Failure,
+    cell,
+    check_output,
+    keywords,
+    load,
+    problem_lines,
+    write_output,
+)
+from csto_program.cli._params import FileName, as_of_option, days, file_argument, known_on_option
+
+__all__ = ["export"]
+
+
+@click.command(
+    "export",
+    cls=Command,
+    short_help="Export as a document, table package, report, calendar or chart.",
+)
+@file_argument
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="The output format (default: from the suffix of -o).",
+)
+@click.option(
+    "-o", "--output", type=FileName(), help="Write to this file (default: standard output)."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Allow -o to name an input, a file in an input folder, a read-only file, a folder "
+    "this program did not write, or a suffix of another format.",
+)
+@as_of_option
+@known_on_option
+def export(
+    file: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    as_of: pendulum.Date | None,
+    known_on: pendulum.Date | None,
+) -> None:
+    """Export the program: json (the document itself), jsonl (its statements), datapackage
+    (CSV tables and datapackage.json, into a folder), html (a one-file report), markdown,
+    mermaid, ics, png or svg. The format is --format, or the suffix of -o; a suffix of
+    another format, or of none, is a usage error unless --force.
+
+    Files are written atomically: a failed export leaves an existing file as it was. The
+    output depends only on the record, --as-of and --known-on.
+    """
+    import csto_program.export as formats
+    from csto_program._files import FileError
+    from csto_program.errors import CstoProgramError
+
+    try:  # --force with a --format: the suffix of -o is not looked at
+        name = formats.choose_format(fmt, None if force and fmt is not None else output)
+    except ValueError as exc:  # the format and the suffix of -o disagree, or neither is known
+        raise Failure([str(exc)], EXIT_USAGE) from None
+    if output is not None:
+        check_output(output, [file], force)
+    spec = formats.FORMATS[name]
+    if spec.directory and (output is None or output == "-"):
+        raise Failure([f"the {name} format writes a folder: give -o DIR"], EXIT_USAGE)
+    _, program = load(file)
+    day, known, _ = days(as_of, known_on)
+    try:
+        if spec.directory:
+            assert output is not None
+            formats.write(
+                program,
+                name,
+                output,
+                as_of=day,
+                known_on=known,
+                **keywords(formats.write, force=force),
+            )
+            return
+        data = formats.render(program, name, as_of=day, known_on=known)
+    except FileError as exc:
+        raise Failure([f"{cell(exc.path, PATH_WIDTH)}: {exc.reason}"]) from None
+    except CstoProgramError as exc:
+        raise Failure(problem_lines(f"{name} export", exc)) from None
+    except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
+        raise Failure([f"{name} export: {exc}"]) from None
+    write_output(output, data, binary=spec.binary, force=force)

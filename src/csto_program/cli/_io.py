@@ -1,0 +1,333 @@
+"""Reading the command line's inputs and writing its outputs, and saying what went wrong.
+
+Everything the command line prints goes through :func:`output` (standard output) or
+:func:`error` (one line on standard error), both built on :class:`~csto_program._terminal.Output`,
+which writes every byte or fails with one :class:`~csto_program._terminal.OutputError`. A
+failed command raises :class:`Failure` with its lines and its exit status.
+
+This module is imported by ``--help``: it imports only click and the terminal helpers at
+first, and what it reads or writes with when it is called.
+
+>>> cell("stage\\x1b[2J", 14)
+'stage\\\\x1b[2J'
+>>> cell("stage\\x1b[2J", 8)
+'stage…'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
+
+import click
+
+import csto_program._terminal as _terminal
+
+if TYPE_CHECKING:
+    from csto_program.errors import CstoProgramError
+    from csto_program.model import Program
+
+__all__ = [
+    "EMBEDDED",
+    "EXIT_DATA",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "PATH_WIDTH",
+    "PROG_NAME",
+    "Command",
+    "Failure",
+    "cell",
+    "check_output",
+    "echo_lines",
+    "error",
+    "impossible_plan",
+    "keywords",
+    "load",
+    "output",
+    "problem_lines",
+    "quiet_stdout",
+    "write_output",
+]
+
+PROG_NAME: Final = "csto-program"
+EMBEDDED: Final = "<embedded record>"
+STDIN: Final = "<stdin>"
+EXIT_OK: Final = 0
+EXIT_DATA: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_INTERRUPTED: Final = 130
+PATH_WIDTH: Final = 1000  # how much of a file name: enough to tell files in a deep folder apart
+ERROR_WIDTH: Final = 2000  # the longest error line, however long the bad value in it
+MIN_COLUMNS: Final = 40  # a terminal narrower than this is taken as this wide
+
+
+class Failure(Exception):
+    """A command failed: ``lines`` go to stderr, one per problem, as ``error: <line>``."""
+
+    def __init__(self, lines: Iterable[str], exit_code: int = EXIT_DATA) -> None:
+        self.lines = list(lines)
+        self.exit_code = exit_code
+        super().__init__("\n".join(self.lines))
+
+
+def problem_lines(label: str, exc: CstoProgramError) -> list[str]:
+    """One line per problem of ``exc``, each starting with ``label``."""
+    from csto_program.errors import DataError
+
+    if isinstance(exc, DataError):
+        lines = [f"{label}: {path}: {message}" for path, message in exc.problems]
+        if exc.more:
+            lines.append(f"{label}: and {exc.more} more problems")
+        return lines
+    return [f"{label}: {exc}"]
+
+
+def impossible_plan(exc: CstoProgramError) -> Failure:
+    """The usage error for a plan the command line's arguments cannot make (exit 2)."""
+    problems: Sequence[tuple[str, str]] = getattr(exc, "problems", [("$", str(exc))])
+    return Failure([f"impossible plan: {'; '.join(m for _, m in problems)}"], EXIT_USAGE)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def columns() -> int | None:
+    """The terminal's width (at least ``MIN_COLUMNS``), or ``None`` when standard output is
+    not a terminal. A terminal that reports no width (0) is not cut."""
+    if sys.stdout is None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    width = shutil.get_terminal_size().columns
+    return width if width < 1 else max(width, MIN_COLUMNS)
+
+
+def output(write: Callable[[_terminal.Output], None]) -> None:
+    """Write to standard output; a closed or full one is one ``Failure`` (exit status 1).
+
+    The failure is not an ``OSError``: click would end a broken pipe itself, silently.
+    """
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise Failure(["cannot write to standard output: it is closed"])
+    try:
+        write(_terminal.Output())
+    except _terminal.OutputError as exc:
+        quiet_stdout()
+        raise Failure([str(exc)]) from None
+
+
+def cell(value: object, width: int | None = None) -> str:
+    """One piece of data, escaped for the terminal (and cut to ``width``)."""
+    if width is None:
+        return _terminal.escape(str(value))
+    return _terminal.display(value, width)  # escapes only what can be shown
+
+
+def echo_lines(lines: Iterable[str]) -> None:
+    """Lines to standard output, each cut to the terminal's width."""
+    width = columns()
+    fitted = [_terminal.fit(line, width) for line in lines]
+    output(lambda out: out.lines(fitted))
+
+
+def quiet_stdout() -> None:
+    """After a failed write to standard output, stop Python from failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no descriptor to replace
+        pass
+
+
+def _visible(text: str) -> str:
+    """``text`` with every character a terminal would not show as itself escaped, except
+    backslashes: the parts of an error line that come from a file or an argument are
+    escaped already (:func:`cell`), and escaping them again would double their escapes.
+
+    >>> print(_visible("a.json\\\\x1b: bad\\x1b[2J\\u202e"))
+    a.json\\x1b: bad\\x1b[2J\\u202e
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char == "\\" or char.isprintable() else _terminal.escape(char) for char in text
+    )
+
+
+def error(line: str) -> None:
+    """One line on standard error, made visible and cut short, never failing on its encoding."""
+    try:
+        if sys.stderr is not None:  # None when started with standard error closed
+            shown = _terminal.shorten(_visible(line[: ERROR_WIDTH + 1]), ERROR_WIDTH)
+            _terminal.Output(sys.stderr, name="standard error").line("error: " + shown)
+    except _terminal.OutputError:  # pragma: no cover - nowhere left to say it
+        pass
+
+
+def help_to_stderr(ctx: click.Context) -> None:
+    """The help of ``ctx``'s command on standard error (a command is missing)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(_terminal.OutputError):  # nowhere left to say it
+            _terminal.Output(sys.stderr, name="standard error").line(ctx.get_help())
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--help``: the help through :func:`output`, so a closed output is exit status 1."""
+    if not value or ctx.resilient_parsing:
+        return
+    text = ctx.get_help()
+    output(lambda out: out.line(text))
+    ctx.exit()
+
+
+def help_through_output(option: click.Option | None) -> click.Option | None:
+    """``option`` (a command's ``--help``) made to write as all other output is."""
+    if option is not None:
+        option.callback = _show_help
+    return option
+
+
+class Command(click.Command):
+    """A command whose ``--help`` is written as all other output is."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return help_through_output(super().get_help_option(ctx))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _load_package(label: str, folder: str, max_bytes: int) -> Program:
+    """The program in a data package folder (one holding ``datapackage.json``)."""
+    if not os.path.isfile(os.path.join(folder, "datapackage.json")):
+        raise Failure(
+            [
+                f"{label}: cannot read the file: Is a directory (and not a data package: "
+                "it has no datapackage.json)"
+            ]
+        )
+    try:
+        from csto_program.export.datapackage import from_datapackage
+    except ImportError as exc:  # pragma: no cover - the data package needs only the runtime
+        raise Failure([f"{label}: cannot read a data package: {exc}"]) from None
+    return from_datapackage(folder, **keywords(from_datapackage, max_bytes=max_bytes))
+
+
+def _stdin() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with standard input closed (<&-)
+        raise Failure([f"{STDIN}: cannot read: standard input is closed"])
+    return stream  # type: ignore[no-any-return]
+
+
+def load(file: str | None, max_bytes: int | None = None) -> tuple[str, Program]:
+    """The program in ``file`` (a document, ``-`` or a data package folder), or the embedded
+    record; problems raise :class:`Failure`."""
+    from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited
+    from csto_program.errors import CstoProgramError, DataError
+    from csto_program.model import Program
+    from csto_program.serialize import from_json
+
+    if file is None:
+        from csto_program.datasets import tajik_afghan_border
+
+        return EMBEDDED, tajik_afghan_border()
+    limit = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
+    label = STDIN if file == "-" else cell(file, PATH_WIDTH)
+    try:
+        # os.path.isdir, not Path.is_dir: a name too long is no folder, and the read says why
+        if file != "-" and os.path.isdir(file):
+            return label, _load_package(label, file, limit)
+        source = _stdin() if file == "-" else file
+        try:
+            data = read_limited(source, max_bytes=limit, label=label)
+        except DataError:  # the only DataError read_limited raises: past the limit
+            raise Failure(
+                [f"{label}: larger than {limit} bytes (the limit; raise it with --max-bytes)"]
+            ) from None
+        return label, from_json(data, Program, max_bytes=limit)
+    except FileError as exc:
+        raise Failure([f"{label}: {exc.reason}"]) from None
+    except CstoProgramError as exc:
+        raise Failure(problem_lines(label, exc)) from None
+
+
+# --------------------------------------------------------------------------- output files
+
+
+def _inside(target: Path, folder: str) -> bool:
+    """Whether ``target`` is, or would be, inside the folder ``folder`` (links followed)."""
+    try:
+        if not os.path.isdir(folder):
+            return False
+        where = Path(os.path.realpath(folder))
+        resolved = Path(os.path.realpath(target))
+    except (OSError, ValueError):  # pragma: no cover - a name the system cannot resolve
+        return False
+    return resolved == where or where in resolved.parents
+
+
+def check_output(output: str, inputs: Iterable[str | None], force: bool) -> None:
+    """Refuse to write over one of the command's own inputs, or into an input folder (a data
+    package), unless forced."""
+    if force or output == "-":
+        return
+    target = Path(output)
+    for given in inputs:
+        if given is None or given == "-":
+            continue
+        try:
+            same = target.exists() and target.samefile(given)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            message = "is also an input; give --force to overwrite it"
+        elif _inside(target, given):
+            message = "is inside an input folder; give --force to write there"
+        else:
+            continue
+        raise Failure([f"{cell(output, PATH_WIDTH)} {message}"], EXIT_USAGE)
+
+
+def keywords(function: Callable[..., Any], **given: Any) -> dict[str, Any]:
+    """The keyword arguments of ``given`` that ``function`` takes.
+
+    The library's readers and writers gained ``max_bytes`` and ``force`` one at a time; the
+    command line passes each one that the installed library takes.
+
+    >>> keywords(print, sep=" ", force=True)
+    {'sep': ' '}
+    """
+    import inspect
+
+    try:
+        taken = inspect.signature(function).parameters
+    except (TypeError, ValueError):  # pragma: no cover - every library function has one
+        return given
+    return {name: value for name, value in given.items() if name in taken}
+
+
+def write_output(target: str | None, data: bytes, *, binary: bool, force: bool = False) -> None:
+    """``data`` to the file ``target`` (atomically), or to standard output (``None``, ``-``).
+
+    ``force`` replaces a file that the writer would refuse to (a read-only one)."""
+    if target is None or target == "-":
+        if binary and sys.stdout is not None and sys.stdout.isatty():
+            raise Failure(["refusing to write binary data to a terminal; use -o FILE"], EXIT_USAGE)
+        output(lambda out: out.write_bytes(data))
+        return
+    from csto_program._files import FileError, write_atomic
+
+    try:
+        write_atomic(target, data, **keywords(write_atomic, force=force))
+    except FileError as exc:
+        raise Failure([f"{cell(target, PATH_WIDTH)}: {exc.reason}"]) from None
+
+
+def echo_text(text: str) -> None:
+    """``text`` and a newline to standard output, never cut to the terminal's width."""
+    output(lambda out: out.line(text))
