@@ -8,6 +8,7 @@ limits) is in ``test_hostile.py``.
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
 import io
 import json
 import os
@@ -38,12 +39,12 @@ from csto_program import (
 )
 from csto_program import _files as files_module
 from csto_program import cli as cli_module
-from csto_program._files import FileError
 from csto_program._spec import ENUM_DESCRIPTIONS
 from csto_program.cli import _params as cli_params
 from csto_program.cli import _plan as cli_plan
 from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
+from csto_program.errors import FileError
 from csto_program.export import text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -851,7 +852,7 @@ def test_export_format_contradicting_the_suffix_is_a_usage_error(cli: Run, tmp_p
     assert result.code == 2
     [line] = result.errors()
     assert line.startswith("error: the format png does not match the suffix of '")
-    assert line.endswith(" (svg)")
+    assert line.endswith(" (svg); give --force to write it anyway")
     assert not out.exists()
 
 
@@ -1087,7 +1088,7 @@ def test_help_and_version(cli: Run) -> None:
         assert kind in result.out
     result = cli("--version")
     assert result.code == 0
-    assert result.out.startswith("csto-program, version ")
+    assert result.out == f"csto-program, version {importlib.metadata.version('csto-program')}\n"
 
 
 def test_usage_errors(cli: Run) -> None:
@@ -1257,8 +1258,77 @@ def _modules_after(*args: str) -> set[str]:
 
 def test_help_version_and_completion_load_only_the_command_table() -> None:
     for args in (["--help"], ["--version"], ["-h"]):
-        loaded = {m for m in _modules_after(*args) if m.startswith("csto_program.cli")}
+        modules = _modules_after(*args)
+        loaded = {m for m in modules if m.startswith("csto_program.cli")}
         assert loaded == {"csto_program.cli", "csto_program.cli._io"}, args
+        below = {"errors", "_escape", "_terminal", "_version"}
+        assert modules - loaded <= {"csto_program", *(f"csto_program.{m}" for m in below)}
+        assert "importlib.metadata" not in modules, args  # heavier than click
+
+
+def test_import_csto_program_loads_nothing_until_a_name_is_used() -> None:
+    code = (
+        "import sys, csto_program\n"
+        "before = sorted(m for m in sys.modules if m.startswith('csto_program.'))\n"
+        "csto_program.PartialDate\n"
+        "after = sorted(m for m in sys.modules if m.startswith('csto_program.'))\n"
+        "print(before, 'serialize' in str(after), sorted(dir(csto_program)) == dir(csto_program))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.split() == ["[]", "False", "True"], done.stderr
+
+
+def test_every_public_name_of_the_root_is_importable() -> None:
+    import csto_program
+
+    assert set(csto_program.__all__) <= set(dir(csto_program))
+    for name in csto_program.__all__:
+        assert getattr(csto_program, name) is not None
+    assert csto_program.__version__ == importlib.metadata.version("csto-program")
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        csto_program.nothing  # noqa: B018
+
+
+def _dist_info(folder: Path, name: str, metadata: str) -> None:
+    (folder / name).mkdir()
+    (folder / name / "METADATA").write_text(metadata, encoding="utf-8")
+
+
+def test_the_version_is_read_from_the_first_distribution_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csto_program._version as version_module
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    _dist_info(
+        first, "csto_program-9.1.dist-info", "Name: csto-program\nVersion: 9.1\n\nVersion: 0\n"
+    )
+    _dist_info(second, "csto_program-9.2.dist-info", "Name: csto-program\nVersion: 9.2\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert version_module.version() == "9.1"
+    # a folder with no Version field, or none before the body, is passed over
+    monkeypatch.setattr(sys, "path", [str(first), str(second)])
+    (first / "csto_program-9.1.dist-info" / "METADATA").write_text("Name: x\n\nVersion: 1\n")
+    assert version_module.version() == "9.2"
+
+
+def test_without_a_distribution_the_version_is_importlib_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
+) -> None:
+    import csto_program._version as version_module
+
+    (tmp_path / "csto_program.egg-info").mkdir()  # an older install: importlib reads it
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    monkeypatch.setattr(version_module, "DISTRIBUTION", "csto-program-not-installed")
+    with pytest.raises(importlib.metadata.PackageNotFoundError):
+        version_module.version()
+    result = cli("--version")
+    assert (result.code, result.out) == (0, "csto-program, version unknown (not installed)\n")
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT / "src"),

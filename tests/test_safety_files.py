@@ -403,6 +403,41 @@ def test_every_error_class_lives_in_errors() -> None:
     assert issubclass(FileError, OSError) and issubclass(OutputError, OSError)
 
 
+def test_every_error_class_is_exported_from_the_root_and_defined_once() -> None:
+    import csto_program
+    import csto_program._terminal as terminal
+
+    for cls in (FileError, OutputError, FormatError):
+        assert cls.__name__ in csto_program.__all__
+        assert getattr(csto_program, cls.__name__) is cls
+    assert terminal.OutputError is OutputError
+    classes = [
+        f"{path.relative_to(SRC)}: {node.name}"
+        for path in sorted(SRC.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and node.name in {"FileError", "OutputError", "FormatError"}
+        if path.name != "errors.py"
+    ]
+    assert classes == []
+
+
+def test_the_escaping_rule_is_written_once() -> None:
+    import csto_program._escape as escaping
+    import csto_program._terminal as terminal
+
+    assert errors.escape is terminal.escape is escaping.escape
+    written = [
+        f"{path.relative_to(SRC)}: {node.name}"
+        for path in sorted(SRC.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.Assign))
+        if "_HIDDEN_CATEGORIES" in ast.unparse(node) or getattr(node, "name", "") == "escape"
+        if path.name != "_escape.py"
+    ]
+    assert written == []
+
+
 def _imports(path: pathlib.Path) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -416,7 +451,12 @@ def _imports(path: pathlib.Path) -> set[str]:
 
 def test_files_and_errors_import_nothing_above_them() -> None:
     assert not any("_terminal" in name for name in _imports(SRC / "_files.py"))
-    assert not any(name.startswith("csto_program") for name in _imports(SRC / "errors.py"))
+    # errors imports only the escaping rule, which imports nothing of the package
+    assert {n for n in _imports(SRC / "errors.py") if n.startswith("csto_program")} == {
+        "csto_program._escape",
+        "csto_program._escape.escape",
+    }
+    assert not any(name.startswith("csto_program") for name in _imports(SRC / "_escape.py"))
 
 
 def test_the_package_modules_read_no_private_names_of_each_other() -> None:

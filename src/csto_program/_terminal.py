@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, TextIO
 
 from csto_program._escape import escape
-from csto_program.errors import CstoProgramError
+from csto_program.errors import OutputError
 
 __all__ = ["Output", "OutputError", "display", "escape", "fit", "shorten"]
 
@@ -96,43 +96,6 @@ def fit(line: str, columns: int | None) -> str:
     return shorten(line, columns)
 
 
-class OutputError(CstoProgramError, OSError):
-    """Output could not be written: the reader went away, the disk is full, the stream is closed.
-
-    ``name`` says where the output was going, ``reason`` what went wrong; ``errno``
-    is the system's error number when there is one. ``str()`` is one line.
-
-    >>> err = OutputError("standard output", "Broken pipe", errno=32)
-    >>> print(err)
-    cannot write to standard output: Broken pipe
-    >>> isinstance(err, OSError), err.errno
-    (True, 32)
-    """
-
-    name: str
-    reason: str
-
-    def __init__(self, name: str, reason: str, *, errno: int | None = None) -> None:
-        super().__init__(errno, reason)
-        self.name = name
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"cannot write to {escape(self.name)}: {escape(self.reason)}"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_output_error, (self.name, self.reason, self.errno))
-
-
-def _output_error(name: str, reason: str, number: int | None) -> OutputError:
-    """Rebuild an :class:`OutputError` (for pickling).
-
-    >>> _output_error("x", "Broken pipe", 32).errno
-    32
-    """
-    return OutputError(name, reason, errno=number)
-
-
 class Output:
     """Lines written to a text stream (standard output by default) that never fail halfway.
 
@@ -203,7 +166,7 @@ class Output:
         >>> Output(stream, name="the report").write("x")
         Traceback (most recent call last):
         ...
-        csto_program._terminal.OutputError: cannot write to the report: the stream is closed
+        csto_program.errors.OutputError: cannot write to the report: the stream is closed
         """
         encoding = self.encoding
         data = text.encode(encoding, "replace")

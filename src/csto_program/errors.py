@@ -19,9 +19,10 @@ an ``OSError`` too); an export format that does not fit the output's name is a
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Final
+
+from csto_program._escape import escape as escape  # the one escaping rule, for messages
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -72,55 +73,6 @@ def short_repr(value: object, width: int = 60) -> str:
     except ValueError:  # an int subclass with too many digits, say
         return f"a {type(value).__name__}"
     return text if len(text) <= width else text[: width - 3] + "..."
-
-
-# Unicode categories that a terminal does not show as a glyph of their own: controls
-# (C0, DEL, C1), format characters (bidirectional marks, overrides and isolates,
-# zero-width characters, the byte order mark), the line and paragraph separators and
-# lone surrogates.
-_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
-_SHORT_ESCAPES: Final = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _escape_char(char: str) -> str:
-    """The escape of one character, or the character itself when it is shown as is.
-
-    >>> _escape_char("\\u202e"), _escape_char("Ж")
-    ('\\\\u202e', 'Ж')
-    """
-    short = _SHORT_ESCAPES.get(char)
-    if short is not None:
-        return short
-    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
-        return char
-    code = ord(char)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def escape(text: str) -> str:
-    """``text`` with every character a terminal would not show as itself made visible.
-
-    The one escaping rule of the library, kept here, below every module, so that an error
-    message can use it. Control characters (C0, DEL, C1), newlines, tabs and carriage
-    returns, format characters (bidirectional marks, overrides and isolates, zero-width
-    characters, the byte order mark), the line and paragraph separators and lone surrogates
-    become Python-style escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\ud800``), and a
-    backslash becomes ``\\\\``, so the result is unambiguous: Python's ``unicode_escape``
-    codec turns it back into ``text``. Everything else, Cyrillic and Kazakh letters and
-    accents included, is kept as is.
-
-    >>> print(escape("Қазақстан\\tКР\\r\\n"))
-    Қазақстан\\tКР\\r\\n
-    >>> print(escape("safe\\u202etxt.exe \\\\ \\x00 \\u200b"))
-    safe\\u202etxt.exe \\\\ \\x00 \\u200b
-    """
-    if text.isprintable() and "\\" not in text:
-        return text
-    return "".join(map(_escape_char, text))
 
 
 class CstoProgramError(Exception):

@@ -89,9 +89,13 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """``--version``: written as all other output is, so a closed output is exit status 1."""
     if not value or ctx.resilient_parsing:
         return
-    from csto_program import __version__  # the one place it is written
+    from csto_program._version import version  # written once, in pyproject.toml
 
-    _io.echo_text(f"{PROG_NAME}, version {__version__}")
+    try:
+        shown = version()
+    except ImportError:  # importlib.metadata.PackageNotFoundError: run from a source tree
+        shown = "unknown (not installed)"
+    _io.echo_text(f"{PROG_NAME}, version {shown}")
     ctx.exit()
 
 

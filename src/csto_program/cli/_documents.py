@@ -76,7 +76,7 @@ def schema(version: str) -> None:
     show_default=True,
     help="The file to write (- is standard output; FILE itself with --force).",
 )
-@click.option("--force", is_flag=True, help="Allow -o to name FILE.")
+@click.option("--force", is_flag=True, help="Allow -o to name FILE, or a read-only file.")
 def upgrade(file: str, output: str, force: bool) -> None:
     """Read a program document of any supported version and write it in the current one."""
     from csto_program.serialize import to_json_bytes

@@ -15,7 +15,6 @@ from csto_program.cli._io import (
     Failure,
     cell,
     check_output,
-    keywords,
     load,
     problem_lines,
     write_output,
@@ -44,8 +43,8 @@ __all__ = ["export"]
 @click.option(
     "--force",
     is_flag=True,
-    help="Allow -o to name an input, a file in an input folder, a read-only file, a folder "
-    "this program did not write, or a suffix of another format.",
+    help="Allow -o to name an input, a file in an input folder, a read-only file, a file "
+    "whose suffix is of another format (or of none), or a folder csto-program did not write.",
 )
 @as_of_option
 @known_on_option
@@ -66,15 +65,14 @@ def export(
     output depends only on the record, --as-of and --known-on.
     """
     import csto_program.export as formats
-    from csto_program._files import FileError
-    from csto_program.errors import CstoProgramError
+    from csto_program.errors import CstoProgramError, FileError, FormatError
 
-    try:  # --force with a --format: the suffix of -o is not looked at
-        name = formats.choose_format(fmt, None if force and fmt is not None else output)
-    except ValueError as exc:  # the format and the suffix of -o disagree, or neither is known
-        raise Failure([str(exc)], EXIT_USAGE) from None
-    if output is not None:
+    if output is not None:  # first: an input is never written over, whatever its suffix
         check_output(output, [file], force)
+    try:
+        name = formats.choose_format(fmt, output, force=force)
+    except FormatError as exc:  # the format and the suffix of -o disagree, or neither is known
+        raise Failure([_format_problem(exc, fmt, output)], EXIT_USAGE) from None
     spec = formats.FORMATS[name]
     if spec.directory and (output is None or output == "-"):
         raise Failure([f"the {name} format writes a folder: give -o DIR"], EXIT_USAGE)
@@ -89,7 +87,7 @@ def export(
                 output,
                 as_of=day,
                 known_on=known,
-                **keywords(formats.write, force=force),
+                force=force,
             )
             return
         data = formats.render(program, name, as_of=day, known_on=known)
@@ -100,3 +98,19 @@ def export(
     except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
         raise Failure([f"{name} export: {exc}"]) from None
     write_output(output, data, binary=spec.binary, force=force)
+
+
+def _format_problem(exc: Exception, fmt: str | None, output: str | None) -> str:
+    """The usage error for a format that cannot be chosen, in the command line's words.
+
+    The library's message ends by naming its keyword (``force=True``) when forcing would
+    write the file: here that is ``--force``.
+    """
+    import csto_program.export as formats
+
+    message = str(exc).partition("; pass force=")[0]
+    try:
+        formats.choose_format(fmt, output, force=True)
+    except ValueError:  # forcing would not help: an unknown or missing format
+        return message
+    return f"{message}; give --force to write it anyway"

@@ -20,14 +20,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 import click
 
 import csto_program._terminal as _terminal
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from csto_program.errors import CstoProgramError
     from csto_program.model import Program
 
@@ -45,7 +46,6 @@ __all__ = [
     "echo_lines",
     "error",
     "impossible_plan",
-    "keywords",
     "load",
     "output",
     "problem_lines",
@@ -214,7 +214,7 @@ def _load_package(label: str, folder: str, max_bytes: int) -> Program:
         from csto_program.export.datapackage import from_datapackage
     except ImportError as exc:  # pragma: no cover - the data package needs only the runtime
         raise Failure([f"{label}: cannot read a data package: {exc}"]) from None
-    return from_datapackage(folder, **keywords(from_datapackage, max_bytes=max_bytes))
+    return from_datapackage(folder, max_bytes=max_bytes)
 
 
 def _stdin() -> BinaryIO:
@@ -227,8 +227,8 @@ def _stdin() -> BinaryIO:
 def load(file: str | None, max_bytes: int | None = None) -> tuple[str, Program]:
     """The program in ``file`` (a document, ``-`` or a data package folder), or the embedded
     record; problems raise :class:`Failure`."""
-    from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited
-    from csto_program.errors import CstoProgramError, DataError
+    from csto_program._files import MAX_DOCUMENT_BYTES, read_limited
+    from csto_program.errors import CstoProgramError, DataError, FileError
     from csto_program.model import Program
     from csto_program.serialize import from_json
 
@@ -261,6 +261,8 @@ def load(file: str | None, max_bytes: int | None = None) -> tuple[str, Program]:
 
 def _inside(target: Path, folder: str) -> bool:
     """Whether ``target`` is, or would be, inside the folder ``folder`` (links followed)."""
+    from pathlib import Path
+
     try:
         if not os.path.isdir(folder):
             return False
@@ -273,9 +275,11 @@ def _inside(target: Path, folder: str) -> bool:
 
 def check_output(output: str, inputs: Iterable[str | None], force: bool) -> None:
     """Refuse to write over one of the command's own inputs, or into an input folder (a data
-    package), unless forced."""
+    package), unless forced (exit status 2)."""
     if force or output == "-":
         return
+    from pathlib import Path
+
     target = Path(output)
     for given in inputs:
         if given is None or given == "-":
@@ -293,24 +297,6 @@ def check_output(output: str, inputs: Iterable[str | None], force: bool) -> None
         raise Failure([f"{cell(output, PATH_WIDTH)} {message}"], EXIT_USAGE)
 
 
-def keywords(function: Callable[..., Any], **given: Any) -> dict[str, Any]:
-    """The keyword arguments of ``given`` that ``function`` takes.
-
-    The library's readers and writers gained ``max_bytes`` and ``force`` one at a time; the
-    command line passes each one that the installed library takes.
-
-    >>> keywords(print, sep=" ", force=True)
-    {'sep': ' '}
-    """
-    import inspect
-
-    try:
-        taken = inspect.signature(function).parameters
-    except (TypeError, ValueError):  # pragma: no cover - every library function has one
-        return given
-    return {name: value for name, value in given.items() if name in taken}
-
-
 def write_output(target: str | None, data: bytes, *, binary: bool, force: bool = False) -> None:
     """``data`` to the file ``target`` (atomically), or to standard output (``None``, ``-``).
 
@@ -320,10 +306,11 @@ def write_output(target: str | None, data: bytes, *, binary: bool, force: bool =
             raise Failure(["refusing to write binary data to a terminal; use -o FILE"], EXIT_USAGE)
         output(lambda out: out.write_bytes(data))
         return
-    from csto_program._files import FileError, write_atomic
+    from csto_program._files import write_atomic
+    from csto_program.errors import FileError
 
     try:
-        write_atomic(target, data, **keywords(write_atomic, force=force))
+        write_atomic(target, data, force=force)
     except FileError as exc:
         raise Failure([f"{cell(target, PATH_WIDTH)}: {exc.reason}"]) from None
 
