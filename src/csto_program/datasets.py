@@ -42,10 +42,10 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib.resources
+import os
 from collections.abc import Sequence
-from importlib.resources.abc import Traversable
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from csto_program.dates import PartialDate
 from csto_program.errors import DataError
@@ -62,6 +62,9 @@ from csto_program.model import (
     StatementKind,
 )
 from csto_program.serialize import from_json
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "DEFAULT_DATASET",
@@ -83,7 +86,17 @@ _SUFFIX: Final = ".json"
 
 
 def _data_dir() -> Traversable:
-    return importlib.resources.files("csto_program") / "data"
+    """The folder of the embedded datasets.
+
+    Read from the file system when the package is installed as files (the usual case): asking
+    :mod:`importlib.resources` would import its readers and :mod:`zipfile` on every command.
+    """
+    folder = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(folder):
+        return Path(folder)
+    import importlib.resources  # pragma: no cover - a zipped install
+
+    return importlib.resources.files("csto_program") / "data"  # pragma: no cover
 
 
 def dataset_names() -> tuple[str, ...]:

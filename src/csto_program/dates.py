@@ -24,13 +24,13 @@ The supported range is :data:`MIN_DATE` to :data:`MAX_DATE`:
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 import functools
+import os
 import re
 import zoneinfo
-from typing import Any, Self, TypeVar
+from typing import IO, Any, Self, TypeVar
 
 import attrs
 import pendulum
@@ -155,9 +155,40 @@ _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _days_in(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
+    """The number of days in ``month`` of ``year`` (the proleptic Gregorian calendar's).
+
+    >>> _days_in(2024, 2), _days_in(1900, 2), _days_in(2000, 2), _days_in(2023, 4)
+    (29, 28, 29, 30)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _MONTH_DAYS[month]
+
+
+def _range_problem(year: int, month: int | None, day: int | None) -> str | None:
+    """What is out of range in a date's ``year``, ``month`` and ``day``, or ``None``.
+
+    The one range check of a partial date, made by the constructor (which raises it) and by
+    the parser's fast path (which then falls back to the constructor for the message).
+
+    >>> _range_problem(2024, 2, 29) is None, _range_problem(2023, None, None) is None
+    (True, True)
+    >>> print(_range_problem(2023, 2, 29))
+    day 29 is out of range for 2023-02 (1..28)
+    >>> print(_range_problem(2023, None, 5))
+    day 5 given without a month
+    """
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return f"year {short_repr(year)} is out of range 1..9999 (year 0000 is not supported)"
+    if month is None:
+        return None if day is None else f"day {short_repr(day)} given without a month"
+    if not 1 <= month <= 12:
+        return f"month {short_repr(month)} is out of range 1..12"
+    if day is not None:
+        last = _days_in(year, month)
+        if not 1 <= day <= last:
+            return f"day {short_repr(day)} is out of range for {year:04d}-{month:02d} (1..{last})"
+    return None
 
 
 def _is_int(value: object) -> bool:
@@ -238,25 +269,9 @@ class PartialDate:
             )
         if self.end is not None and not isinstance(self.end, PartialDate):
             raise TypeError(f"end must be a PartialDate or None, not {type(self.end).__name__}")
-        if not _MIN_YEAR <= self.year <= _MAX_YEAR:
-            raise DataError.at(
-                "$",
-                f"year {short_repr(self.year)} is out of range 1..9999 "
-                "(year 0000 is not supported)",
-            )
-        if self.month is None:
-            if self.day is not None:
-                raise DataError.at("$", f"day {short_repr(self.day)} given without a month")
-        elif not 1 <= self.month <= 12:
-            raise DataError.at("$", f"month {short_repr(self.month)} is out of range 1..12")
-        elif self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
-            if not 1 <= self.day <= last:
-                raise DataError.at(
-                    "$",
-                    f"day {short_repr(self.day)} is out of range for "
-                    f"{self.year:04d}-{self.month:02d} (1..{last})",
-                )
+        problem = _range_problem(self.year, self.month, self.day)
+        if problem is not None:
+            raise DataError.at("$", problem)
         if self.end is not None:
             if self.end.end is not None:
                 raise DataError.at(
@@ -533,8 +548,6 @@ def _construct(
         raise DataError.at("$", prefix + detail) from None
 
 
-_MONTHS = {f"{month:02d}": month for month in range(1, 13)}
-_DAYS = {f"{day:02d}": day for day in range(1, 32)}
 _new_object = object.__new__
 _slots = PartialDate.__dict__  # the slot descriptors
 _set_year = _slots["year"].__set__
@@ -555,18 +568,11 @@ def _single(
 ) -> PartialDate | None:
     """The ``PartialDate`` of one date's groups (with ``end`` and EDTF form ``text``), or
     ``None`` if they do not name a real year, month or day."""
-    year = int(year_text)
-    if year < _MIN_YEAR:  # four digits: at most 9999
+    year = int(year_text)  # the pattern fixed the digits: int() cannot fail
+    month = None if month_text is None else int(month_text)
+    day = None if day_text is None else int(day_text)
+    if _range_problem(year, month, day) is not None:
         return None
-    month = day = None
-    if month_text is not None:
-        month = _MONTHS.get(month_text)  # "01".."12"
-        if month is None:
-            return None
-        if day_text is not None:
-            day = _DAYS.get(day_text)  # "01".."31"
-            if day is None or (day > 28 and day > _days_in(year, month)):
-                return None
     found: Any = _new_object(PartialDate)
     _set_year(found, year)
     _set_month(found, month)
@@ -785,7 +791,40 @@ def _load_zone(key: str) -> zoneinfo.ZoneInfo:
     unknown = DataError.at("$", f"unknown IANA time zone {short_repr(key)}")
     if len(key) > _MAX_ZONE_KEY or _ZONE_KEY_RE.fullmatch(key) is None:
         raise unknown
-    import importlib.resources  # only here: it is slow to import
+    folder = _tzdata_folder()
+    if folder is not None:  # the key's pattern has no dots: it stays inside the folder
+        path = os.path.join(folder, *key.split("/"))
+        if not os.path.isfile(path):
+            raise unknown
+        opened: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    else:  # pragma: no cover - tzdata installed in a zip file
+        opened = _open_zone_resource(key, unknown)
+    with opened as fileobj:
+        try:
+            return zoneinfo.ZoneInfo.from_file(fileobj, key=key)
+        except ValueError:  # not a TZif file, e.g. tzdata's "leapseconds"
+            raise DataError.at("$", f"unknown IANA time zone {key!r}") from None
+
+
+@functools.cache
+def _tzdata_folder() -> str | None:
+    """The folder of ``tzdata``'s zone files, or ``None`` when it is not one on the disk.
+
+    Found without :mod:`importlib.resources`, whose readers import :mod:`zipfile`: loading
+    the embedded record (its places have time zones) would pay for it on every command.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("tzdata.zoneinfo")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if len(locations) == 1 and os.path.isdir(locations[0]):
+        return locations[0]
+    return None  # pragma: no cover - a zipped or namespace install
+
+
+def _open_zone_resource(key: str, unknown: DataError) -> IO[bytes]:  # pragma: no cover
+    """The zone file of ``key`` through :mod:`importlib.resources` (tzdata in a zip file)."""
+    import importlib.resources
 
     resource = importlib.resources.files("tzdata.zoneinfo")
     for part in key.split("/"):
@@ -795,11 +834,7 @@ def _load_zone(key: str) -> zoneinfo.ZoneInfo:
             raise unknown
     except OSError:  # a name the file system refuses: not a zone either
         raise unknown from None
-    with resource.open("rb") as fileobj:
-        try:
-            return zoneinfo.ZoneInfo.from_file(fileobj, key=key)
-        except ValueError:  # not a TZif file, e.g. tzdata's "leapseconds"
-            raise DataError.at("$", f"unknown IANA time zone {key!r}") from None
+    return resource.open("rb")
 
 
 def utcoffset_on(key: str, day: datetime.date) -> datetime.timedelta:

@@ -2,7 +2,7 @@
 
 Everything the command line prints goes through :func:`output` (standard output) or
 :func:`error` (one line on standard error), both built on :class:`~csto_program._terminal.Output`,
-which writes every byte or fails with one :class:`~csto_program._terminal.OutputError`. A
+which writes every byte or fails with one :class:`~csto_program.errors.OutputError`. A
 failed command raises :class:`Failure` with its lines and its exit status.
 
 This module is imported by ``--help``: it imports only click and the terminal helpers at
