@@ -1,20 +1,18 @@
 """iCalendar checked with the ``icalendar`` parser; the format registry and ``render``; lazy
-imports; cost linear in the size of the record; a hostile record in every format."""
+imports; a hostile record in every format. (That cost is linear in the size of the record is
+checked by benchmarks/test_cost.py, run by ``make bench-check``.)"""
 
 from __future__ import annotations
 
 import datetime
-import gc
 import inspect
 import io
 import re
 import subprocess
 import sys
-import time
 import unicodedata
 import xml.etree.ElementTree as ET
 import zoneinfo
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -32,7 +30,6 @@ from export_samples import (
     one_plan_program,
     programs,
     sample_program,
-    synthetic_program,
 )
 
 D = datetime.date
@@ -327,45 +324,7 @@ def test_importing_the_package_imports_neither_icalendar_nor_matplotlib() -> Non
     assert result.returncode == 0, result.stderr
 
 
-# ------------------------------------------------------------------------------ cost and hostility
-
-N = 2_000
-
-
-def _best_time(call: Callable[[], object]) -> float:
-    """The least processor time of three calls, with the garbage collector held off (its
-    passes grow with everything alive in the test process, not with this call's work)."""
-    times = []
-    for _ in range(3):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            call()
-            times.append(time.process_time() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
-@pytest.fixture(scope="module")
-def sized() -> dict[int, Program]:
-    programs = {count: synthetic_program(count) for count in (N, 4 * N)}
-    for program in programs.values():
-        assert program.by_id  # built once, as any caller would
-    return programs
-
-
-@pytest.mark.parametrize("fmt", ["markdown", "ics", "png"])
-def test_cost_is_linear_in_the_record(fmt: str, sized: dict[int, Program]) -> None:
-    """Four times the statements, meetings, people and sources: at most about four times
-    the time (six allowed, for a noisy machine); a scan per item would give sixteen."""
-    if fmt == "png":
-        pytest.importorskip("matplotlib")
-    render(sized[N], fmt, as_of=AS_OF, stamp=STAMP)  # imports and caches warmed up
-    small = _best_time(lambda: render(sized[N], fmt, as_of=AS_OF, stamp=STAMP))
-    large = _best_time(lambda: render(sized[4 * N], fmt, as_of=AS_OF, stamp=STAMP))
-    assert large <= 6 * max(small, 0.01), (fmt, small, large)
+# ------------------------------------------------------------------------------ hostility
 
 
 def _no_raw_controls(value: str) -> None:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import gc
 import io
 import itertools
 import pathlib
 import struct
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
@@ -296,24 +294,11 @@ def test_one_meaning_per_colour_and_a_legend_for_every_mark() -> None:
         assert tick_labels[-1] == "Meetings and\nstatements"
 
 
-def _best(call: Any) -> float:
-    times = []
-    for _ in range(2):
-        gc.collect()
-        start = time.process_time()
-        call()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
 def test_a_megabyte_title_is_cut_before_it_is_drawn() -> None:
+    # how long it takes to draw is checked by benchmarks/test_cost.py (make bench-check)
     program = sample_program()
     huge = attrs.evolve(program, title="word " * (MEGABYTE // 5))
     assert len(huge.title) >= MEGABYTE - 1
-    plot_bytes(program, "png", as_of=AS_OF)  # warm up
-    normal = _best(lambda: plot_bytes(program, "png", as_of=AS_OF))
-    long = _best(lambda: plot_bytes(huge, "png", as_of=AS_OF))
-    assert long < normal + 1.0, (normal, long)
     svg, huge_svg = (plot_bytes(p, "svg", as_of=AS_OF) for p in (program, huge))
     assert abs(len(huge_svg) - len(svg)) < 2_000
     title = next(t for t in _svg_texts(huge_svg) if t.startswith("word"))

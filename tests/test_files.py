@@ -424,11 +424,10 @@ def test_reads_a_file_at_and_past_the_limit(tmp_path: Path, size: int) -> None:
             read_limited(path, max_bytes=size - 1, label="program.json")
 
 
-def test_dev_zero_ends_quickly_with_a_data_error() -> None:
-    start = time.perf_counter()
+def test_dev_zero_ends_with_a_data_error() -> None:
+    # how quickly is checked by benchmarks/test_cost.py (make bench-check)
     with pytest.raises(DataError, match=r"^1 problem:\n  \$: /dev/zero: larger than 1048576 bytes"):
         read_limited("/dev/zero", max_bytes=MiB, label="/dev/zero")
-    assert time.perf_counter() - start < 5
 
 
 PEAK_MEMORY = """
