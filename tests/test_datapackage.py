@@ -724,3 +724,47 @@ def test_registry_writes_the_package(tmp_path: pathlib.Path, program: Program) -
     assert from_datapackage(target) == program
     with pytest.raises(TypeError, match="must be a Program"):
         to_datapackage("program", tmp_path / "x")  # type: ignore[arg-type]
+
+
+def test_foreign_keys_and_patterns_come_from_the_field_declarations() -> None:
+    """Each declared reference is a foreign key (a reference to any record is none), and
+    each column's type and pattern are its kind's, from the one table of kinds."""
+    from csto_program._spec import ANY_RECORD, KINDS, Kind, references, specs
+    from csto_program._spec import STAGE_NUMBERS as STAGE_REFERENCE
+    from csto_program.export.datapackage._tables import STAGE_NUMBERS, TABLES
+
+    checked = 0
+    by_name = {table.name: table for table in TABLES}
+    for table in TABLES:
+        if table.record is None:  # a list table: its item column refers as the list does
+            owner = by_name.get(table.owner or "")
+            if owner is None or owner.record is None:
+                continue
+            target = dict(references(owner.record)).get(table.attribute)
+            item = next(c.name for c in table.columns if c.role == "item")
+            keys = {key.fields[-1]: key.resource for key in table.foreign_keys}
+            expected = {ANY_RECORD: None, STAGE_REFERENCE: STAGE_NUMBERS}.get(target, target)
+            assert keys.get(item) == expected, (table.name, item)
+            checked += 1
+            continue
+        keys = {key.fields[-1]: key.resource for key in table.foreign_keys}
+        for attribute, target in references(table.record):
+            if attribute in {c.attribute for c in table.columns if c.role == "value"}:
+                expected = {ANY_RECORD: None, STAGE_REFERENCE: STAGE_NUMBERS}.get(target, target)
+                assert keys.get(attribute) == expected, (table.name, attribute)
+                checked += 1
+        fields = dict((a.name, s) for a, s in specs(table.record))
+        for column in table.columns:
+            spec = (
+                fields.get(column.attribute) if column.role == "value" and not column.sub else None
+            )
+            if spec is None or spec.kind is Kind.RECORD:
+                continue
+            rule = KINDS[spec.kind]
+            assert column.type == rule.table_type, (table.name, column.name)
+            pattern = column.field().get("constraints", {}).get("pattern")
+            if rule.pattern is not None and rule.table_type == "string":
+                assert pattern == f"(?:{rule.pattern})", (table.name, column.name)
+            else:
+                assert pattern is None, (table.name, column.name)
+    assert checked >= 10

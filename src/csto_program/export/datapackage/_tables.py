@@ -8,16 +8,18 @@ from typing import Any, Final
 
 import attrs
 
-from csto_program._spec import ENUM_DESCRIPTIONS, Kind, Spec, specs
+from csto_program._spec import (
+    ANY_RECORD,
+    ENUM_DESCRIPTIONS,
+    KINDS,
+    Kind,
+    Spec,
+    references,
+    specs,
+)
+from csto_program._spec import STAGE_NUMBERS as STAGE_NUMBER_REFERENCE
 from csto_program.model import (
-    Meeting,
-    Note,
-    Organization,
-    Participant,
     Program,
-    ProgressReport,
-    Source,
-    Statement,
 )
 from csto_program.serialize import SCHEMA_VERSION
 
@@ -250,40 +252,23 @@ _ITEM_COLUMNS: Final = {
     "topics": "topic",
 }
 
-# What each reference field refers to: a table's ``id`` (or ``stage_numbers``); ``None``
-# for a reference to a record of any table, which no foreign key can say. Every field
-# named ``sources`` refers to the sources. Building the tables fails on an id field missing
-# here, so that a new reference cannot go without its foreign key unnoticed.
-_REFERENCES: Final[dict[tuple[type, str], str | None]] = {
-    (Program, "organization"): "organizations",
-    (Program, "beneficiary"): "organizations",
-    (Organization, "parent"): "organizations",
-    (Meeting, "organizer"): "organizations",
-    (Participant, "person"): "people",
-    (Participant, "organization"): "organizations",
-    (Statement, "speaker"): "people",
-    (Statement, "on_behalf_of"): "organizations",
-    (Statement, "meeting"): "meetings",
-    (Statement, "stages"): STAGE_NUMBERS,
-    (ProgressReport, "statement"): "statements",
-    (ProgressReport, "stage"): STAGE_NUMBERS,
-    (Source, "via"): "sources",
-    (Note, "about"): None,
-}
-
-# Not blank: a character that str.strip() keeps (Table Schema anchors the pattern).
-_TEXT_PATTERN: Final = r"\s*\S[\s\S]*"
 _EDTF_WORDS: Final = " (EDTF: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %)"
 
 
 def _reference(cls: type, name: str, spec: Spec) -> str | None:
-    if name == "sources":
-        return "sources"
-    if (cls, name) in _REFERENCES:
-        return _REFERENCES[(cls, name)]
-    if spec.kind is Kind.ID and name != "id":
-        raise RuntimeError(f"declare what {cls.__name__}.{name} refers to in _REFERENCES")
-    return None
+    """The table a reference field's values name (by ``id``, or ``stage_numbers`` by number),
+    from the field's own declaration (``refers_to``); ``None`` for a field that is no
+    reference, or names a record of any table, which no foreign key can say."""
+    target = dict(references(cls)).get(name)
+    if target is None:
+        if spec.kind is Kind.ID and name != "id":  # pragma: no cover - a model without it
+            raise RuntimeError(f"{cls.__name__}.{name} is an id: declare what it refers_to")
+        return None
+    if target == ANY_RECORD:
+        return None
+    if target == STAGE_NUMBER_REFERENCE:
+        return STAGE_NUMBERS
+    return target
 
 
 def _describe(spec: Spec) -> str:
@@ -304,19 +289,14 @@ def _value_column(
     """The column of one value of ``spec`` (one field, or one item of a list field)."""
     constraints: dict[str, Any] = {}
     kind = spec.kind
-    column_type = "string"
-    if kind is Kind.INT:
-        column_type = "integer"
-        if spec.minimum is not None:
-            constraints["minimum"] = spec.minimum
-    elif kind is Kind.DATE:
-        column_type = "date"
-    elif kind is Kind.ENUM:
+    rule = KINDS[kind]  # the one rule of the kind: its cell type and its pattern
+    column_type = rule.table_type
+    if spec.minimum is not None:
+        constraints["minimum"] = spec.minimum
+    if kind is Kind.ENUM:
         constraints["enum"] = [member.value for member in spec.type]  # type: ignore[attr-defined]
-    elif kind is Kind.TEXT:
-        constraints["pattern"] = _TEXT_PATTERN
-    elif spec.pattern is not None:
-        constraints["pattern"] = f"(?:{spec.pattern})"
+    elif rule.pattern is not None and column_type == "string":  # a date cell has its type
+        constraints["pattern"] = f"(?:{rule.pattern})"  # Table Schema anchors it
     required = role == "item" or not (optional or spec.optional or kind is Kind.STR)
     return Column(
         name, column_type, _describe(spec), role, required, constraints, attribute, sub, spec
