@@ -1,11 +1,16 @@
 """How long a user waits for the command line, as ratios to what it is built on.
 
-Three pairs, each run alternately (A B, B A, A B, ...) in fresh interpreters, so that a busy
+Each pair is run alternately (A B, B A, A B, ...) in fresh interpreters, so that a busy
 machine slows both sides of a pair alike; the ratio reported is the median of the ratios of
 the pairs, beside the median wall time of each side:
 
-- ``csto-program --help`` against a click hello-world (target: at most 1.5x);
-- ``csto-program status`` against ``python -c "import csto_program, click"`` (at most 1.3x);
+- ``csto-program --help`` and ``--version`` against a click hello-world (target: at most
+  1.5x);
+- ``csto-program status``, ``timeline`` and ``plans`` against ``python -c "import
+  csto_program, click"`` (at most 1.3x). The package root is lazy, so that base imports
+  almost nothing of the library; each command is also set against ``python -c "import
+  csto_program.model, click"`` (the records, which every command that reads a program needs),
+  reported beside it;
 - ``csto-program export -f html`` against ``csto-program status`` (at most 1.5x).
 
 Run by ``make bench`` (``bench.py`` calls :func:`report`), or on its own:
@@ -44,15 +49,23 @@ class Pair(NamedTuple):
     target: float
 
 
+_ROOT = "import csto_program, click"
+_MODEL = "import csto_program.model, click"
+
+
+def _views() -> list[Pair]:
+    pairs = []
+    for name in ("status", "timeline", "plans"):
+        command = _cli(name) if name == "plans" else _cli(name, "--as-of", AS_OF)
+        pairs.append(Pair(name, command, _ROOT, _python(_ROOT), 1.3))
+        pairs.append(Pair(name, command, _MODEL, _python(_MODEL), 1.3))
+    return pairs
+
+
 PAIRS = (
     Pair("--help", _cli("--help"), "click hello-world", _python(HELLO), 1.5),
-    Pair(
-        "status",
-        _cli("status", "--as-of", AS_OF),
-        "import csto_program, click",
-        _python("import csto_program, click"),
-        1.3,
-    ),
+    Pair("--version", _cli("--version"), "click hello-world", _python(HELLO), 1.5),
+    *_views(),
     Pair(
         "export -f html",
         _cli("export", "-f", "html", "--as-of", AS_OF),

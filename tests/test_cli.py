@@ -1266,6 +1266,23 @@ def test_help_version_and_completion_load_only_the_command_table() -> None:
         assert "importlib.metadata" not in modules, args  # heavier than click
 
 
+def test_status_loads_no_zip_reader_and_no_hash() -> None:
+    """Reading the embedded record (and its time zones) needs neither importlib's resource
+    readers, which import zipfile, nor secrets, which imports hashlib: a writer's needs."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from csto_program.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['status', '--as-of', '2026-01-29']) == 0\n"
+        "print(sorted({'zipfile', 'importlib.readers', 'secrets', 'hashlib'} & set(sys.modules)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.split() == ["[]"], done.stderr
+
+
 def test_import_csto_program_loads_nothing_until_a_name_is_used() -> None:
     code = (
         "import sys, csto_program\n"

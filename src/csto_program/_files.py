@@ -23,7 +23,6 @@ import errno as errno_codes
 import io
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -421,6 +420,8 @@ def _install(
         os.rename(temporary, target)  # fails if a folder with files appeared meanwhile
         return
     parent = os.path.dirname(temporary)
+    import secrets  # only here: it imports hashlib, which reading never needs
+
     aside = os.path.join(parent, f".{os.path.basename(target)}.{secrets.token_hex(4)}.old")
     os.rename(target, aside)
     try:
