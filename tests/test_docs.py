@@ -144,7 +144,9 @@ def attribute_docstrings(module_name: str) -> dict[str, str]:
 
 def _imported_from(module_name: str, name: str) -> str | None:
     tree, _ = _module_source(module_name)
-    for node in tree.body:
+    # top-level imports, and those under ``if TYPE_CHECKING:`` (the lazy package root's)
+    nodes = [n for top in tree.body for n in (top.body if isinstance(top, ast.If) else [top])]
+    for node in nodes:
         if (
             isinstance(node, ast.ImportFrom)
             and node.module
