@@ -70,7 +70,9 @@ def fit_table(
         return table(headers, body)
     names = list(headers)
     columns = [[header, *(row[i] for row in body)] for i, header in enumerate(names)]
-    natural = {name: max(len(text) for text in column) for name, column in zip(names, columns)}
+    natural = {
+        name: max(len(text) for text in column) for name, column in zip(names, columns, strict=True)
+    }
     shown = list(names)
 
     def total() -> int:

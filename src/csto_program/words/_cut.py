@@ -7,9 +7,10 @@ import datetime
 import attrs
 import pendulum
 
-from csto_program.dates import as_date
-from csto_program.model import Program
+from csto_program.dates import PartialDate, as_date
+from csto_program.model import Plan, Program
 from csto_program.status import ProgramStatus
+from csto_program.words._plans import PlanRow, plan_rows
 from csto_program.words._status import Headline, headline_of
 from csto_program.words._timeline import Event, events_of
 
@@ -27,9 +28,11 @@ STALE_AFTER = 180
 class Cut:
     """What a view shows: ``program``, the record as it stood on ``known_on`` (only what
     was known by then: :meth:`~csto_program.Program.as_known_on`), its ``status`` on
-    ``as_of`` and the ``whole`` record it was cut from. Every view (the command line, the
-    Markdown and HTML reports, the Mermaid and timeline charts and the calendar) makes one
-    with :func:`cut` and shows nothing else.
+    ``as_of`` and the ``whole`` record it was cut from. Before the first plan was announced
+    (``plans_known`` false) ``program`` holds the first plan only as a stand-in, announced on
+    ``known_on``, that no view shows: read the plans from :attr:`plans`. Every view (the
+    command line, the Markdown and HTML reports, the Mermaid and timeline charts and the
+    calendar) makes one with :func:`cut` and shows nothing else.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -37,7 +40,7 @@ class Cut:
     >>> view.heading
     'as of 2024-12-01, as known on 2024-12-01'
     >>> view.program.reports, str(view.headline)
-((), 'planned: stage 1 of 3; reported: no progress report')
+    ((), 'planned: stage 1 of 3; reported: no progress report')
     """
 
     whole: Program
@@ -46,6 +49,12 @@ class Cut:
     known_on: pendulum.Date
     stale_after: int
     status: ProgramStatus
+    plans_known: bool = True
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        """The plans known on :attr:`known_on` (none before the first was announced)."""
+        return self.program.plans if self.plans_known else ()
 
     @property
     def heading(self) -> str:
@@ -57,9 +66,15 @@ class Cut:
         """The :class:`~csto_program.words.Headline` of :attr:`status`."""
         return headline_of(self.status)
 
+    def plan_rows(self) -> tuple[PlanRow, ...]:
+        """The plan history of what was known (:func:`~csto_program.words.plan_rows`)."""
+        return plan_rows(self.program) if self.plans_known else ()
+
     def events(self, *, stages: bool = True) -> list[Event]:
         """The timeline of what was known (see :func:`timeline`)."""
-        return events_of(self.program, self.status, self.as_of, stages=stages)
+        return events_of(
+            self.program, self.status, self.as_of, stages=stages, plans=self.plans_known
+        )
 
 
 def cut(
@@ -86,7 +101,14 @@ def cut(
     if isinstance(stale_after, bool) or not isinstance(stale_after, int):
         raise TypeError(f"stale_after must be an int, not {type(stale_after).__name__}")
     status = program.status(day, known_on=known, stale_after=stale_after)
-    return Cut(program, program.as_known_on(known), day, known, stale_after, status)
+    first = program.plans[0]
+    if first.announced_on.latest <= known:
+        return Cut(program, program.as_known_on(known), day, known, stale_after, status)
+    # A program has a plan: before the first was known, it stands in, announced on the day
+    # of knowledge, so that the one rule cuts every other record; no view shows it.
+    stand_in = attrs.evolve(first, announced_on=PartialDate.from_date(known))
+    known_part = attrs.evolve(program, plans=(stand_in, *program.plans[1:])).as_known_on(known)
+    return Cut(program, known_part, day, known, stale_after, status, plans_known=False)
 
 
 def timeline(

@@ -73,7 +73,9 @@ class Headline:
         line = self.planned
         if self.reported is not None:
             line = f"planned: {self.planned}; reported: {self.reported}"
-        return line if self.stale is None else f"{line}; {self.stale}"
+        if self.stale is None or self.stale == self.reported:
+            return line
+        return f"{line}; {self.stale}"
 
 
 def headline_of(status: ProgramStatus) -> Headline:
@@ -94,11 +96,12 @@ def headline_of(status: ProgramStatus) -> Headline:
         planned = f"not started (stage 1 starts on {plan.starts_on})"
     else:
         planned = "after the last stage's window"
-    reported = NO_REPORT
+    stale = stale_words(status)
+    reported = NO_REPORT if stale is None or status.latest_report is not None else stale
     if status.reported_stage is not None:
         number = status.reported_stage.number
         reported = f"stage {number} {progress_line(status.stages[number - 1])}"
-    return Headline(planned, reported, stale_words(status))
+    return Headline(planned, reported, stale)
 
 
 def headline(status: ProgramStatus) -> str:

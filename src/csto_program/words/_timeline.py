@@ -64,11 +64,17 @@ def _marked(words: str, inferred: bool) -> str:
 
 
 def events_of(
-    program: Program, status: ProgramStatus, as_of: datetime.date, *, stages: bool = True
+    program: Program,
+    status: ProgramStatus,
+    as_of: datetime.date,
+    *,
+    stages: bool = True,
+    plans: bool = True,
 ) -> list[Event]:
     """Every event of ``program`` (a record already cut to what was known: see
-    :func:`~csto_program.words.cut`), with the stage windows of ``status`` when ``stages``.
-    Nothing is filtered here."""
+    :func:`~csto_program.words.cut`), with the stage windows of ``status`` when ``stages``;
+    without ``plans`` (no plan known yet) no plan and no progress report, as the knowledge
+    rule says. Nothing else is filtered here."""
     rank = {kind: index for index, kind in enumerate(EVENT_KINDS)}
     adopted = PartialDate.from_date(program.adopted_on)
     events = [
@@ -84,7 +90,7 @@ def events_of(
             (),
         )
     ]
-    for index, plan in enumerate(program.plans):
+    for index, plan in enumerate(program.plans if plans else ()):
         windows = "; ".join(f"stage {s.number} {window(s.start, s.last_day)}" for s in plan.stages)
         events.append(
             Event(
@@ -136,7 +142,7 @@ def events_of(
                 statement.sources,
             )
         )
-    for index, report in enumerate(program.reports):
+    for index, report in enumerate(program.reports if plans else ()):
         about = f" as of {report.as_of}" if report.as_of is not None else ""
         events.append(
             Event(
