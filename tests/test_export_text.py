@@ -272,7 +272,7 @@ def test_markdown_of_the_sample() -> None:
     notes = [_shown(item) for item in _items(sections["Notes"])]
     assert notes == [
         "date resolution · Resolved from Asia-Plus. Stated: “September 23”. "
-        "Resolved to 2013-09-23. (Khovar [TJ])"
+        "Resolved to 2013-09-23. (Khovar [TJ], 2025-01)"
     ]
 
 
