@@ -579,7 +579,9 @@ def test_timeline_marker_before_everything(cli: Run) -> None:
 def test_timeline_defaults_to_today(cli: Run, fixed_today: pendulum.Date) -> None:
     result = cli("timeline")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[1].startswith("As of 2026-11-29 (today), as known on 2026-11-29: ")
+    assert result.out.splitlines()[1].startswith(
+        "As of 2026-11-29 (today), as known on 2026-11-29: "
+    )
     assert "\n2026-11-29               as of      ── events below begin later ──\n" in result.out
 
 

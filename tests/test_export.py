@@ -118,7 +118,9 @@ def test_every_event_matches_the_program(
             assert str(event["LOCATION"]) == location  # type: ignore[index]
         qualified = meeting.starts_on.qualifier or (meeting.ends_on and meeting.ends_on.qualifier)
         tentative = bool(qualified) or state in ("scheduled", "postponed")
-        expected_status = "CANCELLED" if state == "cancelled" else "TENTATIVE" if tentative else None
+        expected_status = (
+            "CANCELLED" if state == "cancelled" else "TENTATIVE" if tentative else None
+        )
         assert str(event.get("STATUS")) == str(expected_status)  # type: ignore[attr-defined]
     plan = program.plan_known_on(known)
     stages = () if plan is None else plan.stages

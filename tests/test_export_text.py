@@ -19,9 +19,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from csto_program import Program, StageState
+from csto_program import words as text
 from csto_program.datasets import dataset_text, tajik_afghan_border
 from csto_program.dates import Precision
-from csto_program import words as text
 from csto_program.export.markdown import escape_markdown, to_markdown
 from csto_program.export.mermaid import NAME_LENGTH, TITLE_LENGTH, escape_mermaid, to_mermaid
 from export_samples import hostile_program, one_plan_program, programs, sample_program
@@ -228,7 +228,9 @@ def test_markdown_of_the_sample() -> None:
     assert "[2025-01-01, " not in report  # windows are not interval notation
     assert _JARGON.search(report) is None
     sections = _sections(tokens)
-    status = next(t for t in sections["Status as of 2026-01-29, as known on 2026-01-29"] if t.type == "inline")
+    status = next(
+        t for t in sections["Status as of 2026-01-29, as known on 2026-01-29"] if t.type == "inline"
+    )
     assert _shown(status) == ("Planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29).")
     (rows,) = _tables(sections["Status as of 2026-01-29, as known on 2026-01-29"])
     assert [_plain(c) for c in rows[1]] == [
