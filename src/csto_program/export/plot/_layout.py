@@ -660,8 +660,12 @@ def chart(
     )
 
 
+SUBTITLE_WIDTH = 125  # characters of a subtitle line: longer ones wrap, never run off
+
+
 def _subtitle(view: text.Cut, first: Plan | None) -> str:
-    line = f"{view.heading[:1].upper()}{view.heading[1:]}: {view.headline}."
+    heading = f"{view.heading[:1].upper()}{view.heading[1:]}: {view.headline}."
+    line = "\n".join(textwrap.wrap(heading, SUBTITLE_WIDTH, break_on_hyphens=False))
     plan = view.status.plan
     if plan is None or first is None:
         return line
