@@ -73,6 +73,9 @@ def v1_document(program: Program) -> dict[str, Any]:
             whole_day = day.earliest == day.latest and day.earliest >= stage.start
             if report.progress is Progress.COMPLETED and whole_day:
                 stage_doc.setdefault("completed_on", format_iso_date(day.earliest))
+    for meeting in doc.get("meetings", []):  # new in version 3
+        meeting.pop("status", None)
+        meeting.pop("announced_on", None)
     gone = {plan.id, *(report.id for report in program.reports)}
     for note in doc.get("notes", []):
         if "about" in note:

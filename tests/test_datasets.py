@@ -249,7 +249,7 @@ def test_shipped_text_is_canonical(program: Program) -> None:
     assert text == to_json(program, indent=True)
     assert to_json(from_json(text, Program), indent=True) == text
     assert from_json(text, Program) == program
-    assert json.loads(text)["schema_version"] == 2
+    assert json.loads(text)["schema_version"] == 3
 
 
 def test_shipped_text_follows_the_json_schema() -> None:

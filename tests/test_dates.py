@@ -38,27 +38,9 @@ from csto_program.dates import (
     utcoffset_on,
 )
 from csto_program.errors import DataError, ScheduleError
-from csto_program.strategies import iso_dates, partial_dates
+from csto_program.strategies import any_partial_dates, intervals, iso_dates, partial_dates
 
 EDTF_SHAPED = st.from_regex(f"\\A{EDTF_PATTERN}\\Z", fullmatch=True)
-
-
-@st.composite
-def intervals(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> PartialDate:
-    """EDTF intervals of two partial dates, the start not after the end.
-
-    (The public strategy ``strategies.partial_dates`` draws single dates only.)
-    """
-    first = draw(partial_dates(min_year=min_year, max_year=max_year))
-    second = draw(partial_dates(min_year=min_year, max_year=max_year))
-    if first.earliest > second.latest:  # then second lies wholly before first
-        first, second = second, first
-    return PartialDate.between(first, second)
-
-
-def any_partial_dates(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[PartialDate]:
-    """Single dates and intervals."""
-    return partial_dates(min_year=min_year, max_year=max_year) | intervals(min_year, max_year)
 
 
 ISO_SHAPED = st.from_regex(f"\\A{ISO_DATE_PATTERN}\\Z", fullmatch=True)

@@ -19,9 +19,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from csto_program import Program, StageState
+from csto_program import words as text
 from csto_program.datasets import dataset_text, tajik_afghan_border
 from csto_program.dates import Precision
-from csto_program.export import text
 from csto_program.export.markdown import escape_markdown, to_markdown
 from csto_program.export.mermaid import NAME_LENGTH, TITLE_LENGTH, escape_mermaid, to_mermaid
 from export_samples import hostile_program, one_plan_program, programs, sample_program
@@ -99,19 +99,20 @@ def _check_markdown(program: Program, as_of: D, known_on: D | None = None) -> li
         assert not [c for c in token.children or [] if c.type.startswith("html")]
     assert tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     assert _plain(tokens[1]) == _words(program.title)
-    status = program.status(as_of, known_on=known_on)
+    view = text.cut(program, as_of, known_on)  # the oracle: only what was known
+    status = view.status
     sections = _sections(tokens)
-    known = "" if known_on is None or known_on == as_of else f", as known on {known_on}"
-    expected = [f"Status on {as_of}{known}", "Chart", "Plan history", "Timeline", "Sources"]
+    heading = f"Status as of {as_of}, as known on {known_on or as_of}"
+    expected = [heading, "Chart", "Plan history", "Timeline", "Sources"]
     assert list(sections)[:5] == expected
-    assert ("Notes" in sections) == bool(program.notes)
+    assert ("Notes" in sections) == bool(view.program.notes)
     _check_status(sections[expected[0]], status)
     (fence,) = [t for t in sections["Chart"] if t.type == "fence"]
     assert fence.info == "mermaid"
     assert fence.content == to_mermaid(program, as_of=as_of, known_on=known_on)
-    _check_plan_history(sections["Plan history"], program, status)
-    _check_timeline(sections["Timeline"], program, as_of, known_on)
-    _check_sources(sections["Sources"], program)
+    _check_plan_history(sections["Plan history"], view, status)
+    _check_timeline(sections["Timeline"], view)
+    _check_sources(sections["Sources"], view.program)
     return tokens
 
 
@@ -137,38 +138,47 @@ def _check_status(tokens: list[Token], status: Any) -> None:
         assert cells[1] == _words(stage.name)
         assert cells[2] == f"{stage.start} – {stage.last_day}"  # not interval notation
         assert cells[3] == text.state_words(stage_status)
-        assert cells[4].startswith(text.progress_words(stage_status.progress))
+        assert cells[4] == text.progress_line(stage_status)
         if stage_status.report is not None:
-            assert cells[4].endswith(f"(reported {stage_status.report.reported_on})")
+            assert cells[4].endswith(f"{stage_status.report.reported_on})")
         assert cells[5] == text.days_cell(stage_status)
-        assert cells[6] == text.shift_words(stage_status.rescheduled_days)
+        shift = text.shift_words(stage_status.rescheduled_days, stage_status.rescheduled_inferred)
+        assert cells[6] == shift
 
 
-def _check_plan_history(tokens: list[Token], program: Program, status: Any) -> None:
+def _check_plan_history(tokens: list[Token], view: text.Cut, status: Any) -> None:
+    plans = view.plans
+    if not plans:  # before the first plan was announced
+        assert _tables(tokens) == []
+        assert [_plain(t) for t in tokens if t.type == "inline"] == ["No plan had been announced."]
+        return
     (rows,) = _tables(tokens)
-    history = text.plan_history(program)
-    count = max(len(plan.stages) for plan in program.plans)
+    history = text.plan_history(view.program)
+    count = max(len(plan.stages) for plan in plans)
     assert [_plain(c) for c in rows[0]] == [
         "Plan", "Announced", "Basis", *(f"Stage {n}" for n in range(1, count + 1)),
     ]  # fmt: skip
-    assert len(rows) == 1 + len(program.plans)
+    assert len(rows) == 1 + len(plans)
     for index, (row, plan) in enumerate(zip(rows[1:], history, strict=True), start=1):
         cells = [_plain(cell) for cell in row]
         in_use = status.plan is not None and status.plan.id == plan["id"]
-        assert cells[0] == f"{index}: {plan['id']}" + (" (in use)" if in_use else "")
+        inferred = " (inferred)" if plan["inferred"] else ""
+        assert cells[0] == f"{index}: {plan['id']}{inferred}" + (" (in use)" if in_use else "")
         assert cells[1] == plan["announced_on"]
         assert cells[2] == (_words(plan["basis"]) or "–")
         for stage in plan["stages"]:
             window = f"{stage['start']} – {stage['last_day']}"
             if index > 1:
-                window += f", {text.shift_words(stage['shift_from_first'])}"
+                shift = text.shift_words(stage["shift_from_first"], stage["shift_inferred"])
+                window += f", {shift}"
             assert cells[2 + stage["number"]] == window
         assert cells[3 + len(plan["stages"]) :] == ["–"] * (count - len(plan["stages"]))
 
 
-def _check_timeline(tokens: list[Token], program: Program, as_of: D, known_on: D | None) -> None:
+def _check_timeline(tokens: list[Token], view: text.Cut) -> None:
+    program, as_of = view.program, view.as_of
     items = _items(tokens)
-    events = text.timeline(program, as_of, known_on=known_on)
+    events = view.events()
     assert len(items) == len(events) + 1  # every event, and the as-of marker
     shown = iter(items)
     placed = False
@@ -218,12 +228,14 @@ def test_markdown_of_the_sample() -> None:
     assert "[2025-01-01, " not in report  # windows are not interval notation
     assert _JARGON.search(report) is None
     sections = _sections(tokens)
-    status = next(t for t in sections["Status on 2026-01-29"] if t.type == "inline")
+    status = next(
+        t for t in sections["Status as of 2026-01-29, as known on 2026-01-29"] if t.type == "inline"
+    )
     assert _shown(status) == ("Planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29).")
-    (rows,) = _tables(sections["Status on 2026-01-29"])
+    (rows,) = _tables(sections["Status as of 2026-01-29, as known on 2026-01-29"])
     assert [_plain(c) for c in rows[1]] == [
         "1", "Stage 1: assessment | funding", "2025-01-01 – 2025-12-31", "overdue by 29 days",
-        "in progress (reported 2026-01-29)", "29 overdue", "+34 days (later)",
+        "in progress (2026-01-29)", "29 overdue", "+34 days (later)",
     ]  # fmt: skip
     (history,) = _tables(sections["Plan history"])
     assert [_plain(c) for c in history[2]][:4] == [
@@ -239,7 +251,7 @@ def test_markdown_of_the_sample() -> None:
     assert items[1] == "2023? – 2024 · meeting · Consultations on the draft"
     assert items[2] == (
         "2024-02-27 – 2024-03-01 · meeting · Joint meeting: ministries; agencies (Moscow, RU)"
-        " (TASS)"
+        " (TASS, 2026-01-29)"  # a source told apart by its outlet and date
     )
     quote = next(item for item in items if "<b>" in item)  # HTML stays text
     assert quote.startswith(
@@ -248,9 +260,9 @@ def test_markdown_of_the_sample() -> None:
     reports = [item for item in items if " · report · " in item]
     assert reports[0] == (
         "2025-04 · report · stage 1 in progress as of 2025-04-11 — Talks on the first stage's "
-        "tasks. (Khovar [TJ])"
+        "tasks. (Khovar [TJ], 2025-01)"
     )
-    assert len(reports) == len(program.reports)
+    assert len(reports) == len(program.reports) - 1  # the one of 2028 was not known yet
     marker = items.index("2026-01-29 · as of this report")
     assert all(not item.startswith("2028") for item in items[:marker])
     sources = [_shown(item) for item in _items(sections["Sources"])]
@@ -262,7 +274,7 @@ def test_markdown_of_the_sample() -> None:
     notes = [_shown(item) for item in _items(sections["Notes"])]
     assert notes == [
         "date resolution · Resolved from Asia-Plus. Stated: “September 23”. "
-        "Resolved to 2013-09-23. (Khovar [TJ])"
+        "Resolved to 2013-09-23. (Khovar [TJ], 2025-01)"
     ]
 
 
@@ -271,9 +283,9 @@ def test_markdown_as_known_on_an_earlier_day() -> None:
     tokens = _check_markdown(program, AS_OF, D(2024, 12, 1))
     report = to_markdown(program, as_of=AS_OF, known_on=D(2024, 12, 1))
     assert "Plan in use: first-plan (announced 2024-11-25)" in report
-    (rows,) = _tables(_sections(tokens)["Status on 2026-01-29, as known on 2024-12-01"])
+    (rows,) = _tables(_sections(tokens)["Status as of 2026-01-29, as known on 2024-12-01"])
     assert [_plain(c) for c in rows[1]][2:5] == [
-        "2024-11-28 – 2025-11-27", "overdue by 63 days", "no report",
+        "2024-11-28 – 2025-11-27", "overdue by 63 days", "no progress report",
     ]  # fmt: skip
     early = to_markdown(program, as_of=D(2024, 1, 1))  # before any plan was announced
     assert "No plan had been announced by 2024-01-01." in early
@@ -300,10 +312,10 @@ def test_markdown_of_the_embedded_record() -> None:
 def test_markdown_with_a_completed_late_stage() -> None:
     program = sample_program()
     tokens = _check_markdown(program, D(2028, 6, 1))
-    (rows,) = _tables(_sections(tokens)["Status on 2028-06-01"])
+    (rows,) = _tables(_sections(tokens)["Status as of 2028-06-01, as known on 2028-06-01"])
     assert [_plain(c) for c in rows[2]][3:6] == [
         "completed on 2028-02-01, 32 days late",
-        "completed (reported 2028-02-10)",
+        "completed (2028-02-10)",
         "32 late",
     ]
 
@@ -334,7 +346,7 @@ def test_hostile_text_stays_text() -> None:
     tokens = _check_markdown(program, AS_OF)
     assert "\x1b" not in report and "\u202e" not in report and "\r" not in report
     assert "\\<script\\>" in report
-    (rows,) = _tables(_sections(tokens)["Status on 2026-01-29"])
+    (rows,) = _tables(_sections(tokens)["Status as of 2026-01-29, as known on 2026-01-29"])
     assert all(len(row) == 7 for row in rows)  # no cell broke out of its column
     for character in report:
         assert unicodedata.category(character) != "Cc" or character == "\n"
@@ -407,13 +419,18 @@ def _check_mermaid(program: Program, as_of: D, known_on: D | None = None) -> dic
     gantt = _gantt(to_mermaid(program, as_of=as_of, known_on=known_on))
     assert gantt["settings"]["dateFormat"] == "YYYY-MM-DD"
     assert gantt["settings"]["todayMarker"] == "off"
-    assert _decode(gantt["settings"]["title"]) == _shortened(program.title, TITLE_LENGTH)
-    status = program.status(as_of, known_on=known_on)
+    view = text.cut(program, as_of, known_on)  # the oracle: only what was known
+    title = f"{_shortened(program.title, TITLE_LENGTH)} ({view.heading})"
+    assert _decode(gantt["settings"]["title"]) == title
+    status = view.status
     sections = list(gantt["sections"])
-    first = program.baseline
-    differs = status.plan is not None and [(s.start, s.end) for s in first.stages] != [
-        (s.start, s.end) for s in status.plan.stages
-    ]
+    first = view.plans[0] if view.plans else None
+    differs = (
+        first is not None
+        and status.plan is not None
+        and [(s.start, s.end) for s in first.stages]
+        != [(s.start, s.end) for s in status.plan.stages]
+    )
     assert sections == [
         *(["Plan in use"] if status.plan is not None else []),
         *(["First plan"] if differs else []),
@@ -429,13 +446,16 @@ def _check_mermaid(program: Program, as_of: D, known_on: D | None = None) -> dic
         # Mermaid's end dates are exclusive: the task ends where the half-open window does.
         assert data[-3:] == [f"stage{stage.number}", str(stage.start), str(stage.end)]
     for (name, data), stage in zip(
-        gantt["sections"].get("First plan", []), first.stages if differs else (), strict=True
+        gantt["sections"].get("First plan", []),
+        first.stages if differs and first is not None else (),
+        strict=True,
     ):
         assert name == _shortened(_stage_name(stage), NAME_LENGTH)
         assert data == [f"first{stage.number}", str(stage.start), str(stage.end)]
     expected = []
     placed = False
-    for event in text.timeline(program, as_of, known_on=known_on, stages=False):
+    program = view.program
+    for event in view.events(stages=False):
         if not placed and event.key[0] > as_of:
             expected.append(("asof", as_of))
             placed = True
@@ -480,8 +500,7 @@ def test_mermaid_of_the_sample() -> None:
         "Stage 1 in progress (reported 2025-04)",
         "Stage 1 in progress (reported 2026-01-29)",
         "As of 2026-01-29",
-        "Stage 2 completed (reported 2028-02-10)",
-    ]
+    ]  # the report of 2028-02-10 was not known on 2026-01-29
     late = _check_mermaid(sample_program(), D(2028, 6, 1))["sections"]["Plan in use"]
     assert [data[:-2] for _, data in late] == [
         ["crit", "stage1"],

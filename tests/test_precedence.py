@@ -26,7 +26,7 @@ from csto_program.precedence import (
     surely_before,
 )
 from csto_program.status import stage_status
-from csto_program.strategies import partial_dates
+from csto_program.strategies import any_partial_dates, partial_dates
 
 
 @attrs.frozen
@@ -51,16 +51,7 @@ def D(text: str) -> pendulum.Date:
 LOW, HIGH = 2025, 2026
 
 
-@st.composite
-def intervals(draw: st.DrawFn) -> PartialDate:
-    first = draw(partial_dates(min_year=LOW, max_year=HIGH))
-    second = draw(partial_dates(min_year=LOW, max_year=HIGH))
-    if first.earliest > second.latest:
-        first, second = second, first
-    return PartialDate.between(first, second)
-
-
-DAYS = partial_dates(min_year=LOW, max_year=HIGH) | intervals()
+DAYS = any_partial_dates(min_year=LOW, max_year=HIGH)
 REPORTS = st.builds(Rep, st.none() | DAYS, DAYS)
 ON = st.dates(datetime.date(LOW - 1, 12, 1), datetime.date(HIGH + 1, 1, 31))
 

@@ -32,6 +32,9 @@ PROGRAM = jsonschema.Draft202012Validator(json_schema(Program), format_checker=_
 PROGRAM_V1 = jsonschema.Draft202012Validator(
     json_schema(Program, version=1), format_checker=_CHECKER
 )
+PROGRAM_V2 = jsonschema.Draft202012Validator(
+    json_schema(Program, version=2), format_checker=_CHECKER
+)
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -133,7 +136,7 @@ def test_enumerations_explain_every_value() -> None:
 def test_program_schema_requires_version_and_core_fields() -> None:
     schema = json_schema(Program)
     assert schema["required"][:4] == ["schema_version", "id", "title", "adopted_on"]
-    assert schema["properties"]["schema_version"]["const"] == 2
+    assert schema["properties"]["schema_version"]["const"] == 3
     assert "$schema" in schema["properties"]
     plan = schema["$defs"]["Plan"]
     assert plan["required"][:3] == ["id", "announced_on", "starts_on"]
@@ -150,13 +153,30 @@ def test_the_schema_requires_plans_and_stages() -> None:
 def test_unknown_class_and_version() -> None:
     with pytest.raises(TypeError):
         json_schema(dict)
-    with pytest.raises(ValueError, match="version 3"):
-        json_schema(Program, version=3)
+    with pytest.raises(ValueError, match="version 4"):
+        json_schema(Program, version=4)
     with pytest.raises(ValueError):
         json_schema(MODEL_CLASSES[1], version=1)
     v1 = json_schema(Program, version=1)
     jsonschema.Draft202012Validator.check_schema(v1)
     assert v1["properties"]["schema_version"] == {"const": 1}
+    v2 = json_schema(Program, version=2)
+    jsonschema.Draft202012Validator.check_schema(v2)
+    assert v2["properties"]["schema_version"]["const"] == 2
+    assert v2["$id"].endswith("/v2/Program.json")
+    assert "inferred" not in v2["$defs"]["Plan"]["properties"]
+    assert "status" not in v2["$defs"]["Meeting"]["properties"]
+
+
+def test_the_schema_describes_the_fields_new_in_version_3() -> None:
+    defs = json_schema(Program)["$defs"]
+    for name in ("Plan", "ProgressReport"):
+        inferred = defs[name]["properties"]["inferred"]
+        assert inferred["type"] == "boolean" and inferred["description"]
+        assert "inferred" not in defs[name]["required"]
+    meeting = defs["Meeting"]["properties"]
+    assert meeting["status"]["enum"] == ["held", "scheduled", "postponed", "cancelled"]
+    assert meeting["announced_on"]["anyOf"][1] == {"type": "null"}
 
 
 @whole_program_settings
@@ -178,7 +198,7 @@ def test_every_version_1_document_is_valid_against_the_version_1_schema(
 
 
 DOC: dict[str, Any] = {
-    "schema_version": 2,
+    "schema_version": 3,
     "id": "p",
     "title": "P",
     "adopted_on": "2024-11-28",
@@ -230,9 +250,21 @@ V1_DOC: dict[str, Any] = {
         lambda d: d["plans"][0].update(announced_on="2024-11-25T10:00"),
         lambda d: d["reports"][0].update(progress="done"),
         lambda d: d["reports"][0].update(stage=0),
-        lambda d: d.update(schema_version=3),
+        lambda d: d.update(schema_version=4),
         lambda d: d.update(
             meetings=[{"id": "m", "title": "t", "kind": "party", "starts_on": "2024"}]
+        ),
+        lambda d: d["plans"][0].update(inferred="yes"),
+        lambda d: d["reports"][0].update(inferred=1),
+        lambda d: d.update(
+            meetings=[
+                {"id": "m", "title": "t", "kind": "summit", "starts_on": "2024", "status": "done"}
+            ]
+        ),
+        lambda d: d.update(
+            meetings=[
+                {"id": "m", "title": "t", "kind": "summit", "starts_on": "2024", "announced_on": 5}
+            ]
         ),
     ],
 )
@@ -243,6 +275,34 @@ def test_schema_and_loader_both_refuse(mutate: Any) -> None:
     mutate(doc)
     with pytest.raises(jsonschema.ValidationError):
         PROGRAM.validate(doc)
+    with pytest.raises(DataError):
+        from_json(json.dumps(doc), Program)
+
+
+V2_DOC: dict[str, Any] = {**copy.deepcopy(DOC), "schema_version": 2}
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d.update(extra=1),
+        lambda d: d["plans"][0].update(inferred=True),
+        lambda d: d["reports"][0].update(inferred=False),
+        lambda d: d.update(
+            meetings=[
+                {"id": "m", "title": "t", "kind": "summit", "starts_on": "2024", "status": "held"}
+            ]
+        ),
+        lambda d: d.update(schema_version=3, meetings=[{"id": "m"}]),
+    ],
+)
+def test_version_2_schema_and_loader_both_refuse(mutate: Any) -> None:
+    doc = copy.deepcopy(V2_DOC)
+    assert from_json(json.dumps(doc), Program).reports[0].inferred is False
+    PROGRAM_V2.validate(doc)
+    mutate(doc)
+    with pytest.raises(jsonschema.ValidationError):
+        PROGRAM_V2.validate(doc)
     with pytest.raises(DataError):
         from_json(json.dumps(doc), Program)
 

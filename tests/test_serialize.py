@@ -57,7 +57,8 @@ except ImportError:
 D = datetime.date
 _CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
 VALIDATORS = {
-    2: jsonschema.Draft202012Validator(json_schema(Program), format_checker=_CHECKER),
+    SCHEMA_VERSION: jsonschema.Draft202012Validator(json_schema(Program), format_checker=_CHECKER),
+    2: jsonschema.Draft202012Validator(json_schema(Program, version=2), format_checker=_CHECKER),
     1: jsonschema.Draft202012Validator(json_schema(Program, version=1), format_checker=_CHECKER),
 }
 
@@ -94,7 +95,7 @@ def _base() -> Program:
 @given(programs())
 def test_program_round_trip_and_schema(program: Program) -> None:
     text = to_json(program)
-    VALIDATORS[2].validate(json.loads(text))
+    VALIDATORS[SCHEMA_VERSION].validate(json.loads(text))
     for _ in each_path():
         assert from_json(text, Program) == program
         assert from_json(text.encode(), Program) == program
@@ -125,7 +126,7 @@ def test_every_model_class_round_trips() -> None:
         assert type(obj) in MODEL_CLASSES
         for _ in each_path():
             assert from_json(to_json(obj), type(obj)) == obj
-    assert to_dict(_base())["schema_version"] == SCHEMA_VERSION == 2
+    assert to_dict(_base())["schema_version"] == SCHEMA_VERSION == 3
 
 
 def test_partial_dates_stay_partial() -> None:
@@ -319,7 +320,7 @@ def test_schema_version_and_schema_key() -> None:
     del doc["schema_version"]
     assert _problems(doc)[0][0] == "$.schema_version"
     for bad, shown in (
-        (3, "integer 3"),
+        (4, "integer 4"),
         ("2", "string '2'"),
         (None, "null"),
         (2.0, "number 2.0"),
@@ -331,8 +332,8 @@ def test_schema_version_and_schema_key() -> None:
         assert path == "$.schema_version"
         assert f"unsupported schema_version {shown};" in message
     doc = _doc()
-    doc["$schema"] = "https://csto-program.invalid/schema/v2/Program.json"
-    VALIDATORS[2].validate(doc)
+    doc["$schema"] = "https://csto-program.invalid/schema/v3/Program.json"
+    VALIDATORS[SCHEMA_VERSION].validate(doc)
     for _ in each_path():
         assert from_dict(doc, Program) == _base()
         assert from_json(json.dumps(doc), Program) == _base()
@@ -596,7 +597,7 @@ def _iso_completions(doc: Any) -> bool:
 
 @settings(max_examples=150)
 @given(
-    st.tuples(st.just(2), programs(max_items=1).map(to_dict))
+    st.tuples(st.just(SCHEMA_VERSION), programs(max_items=1).map(to_dict))
     | st.tuples(st.just(1), v1_documents(max_items=1)),
     st.data(),
 )
@@ -663,9 +664,9 @@ def test_the_loaders_only_raise_data_error(
         program = loaded[1]
         assert from_json(to_json(program), Program) == program
         assert from_dict(to_dict(program), Program) == program
-        if "$schema" not in real and (version == 2 or _iso_completions(real)):
+        if "$schema" not in real and (version == SCHEMA_VERSION or _iso_completions(real)):
             VALIDATORS[version].validate(real)
-        if version == 2 and len(swapped) == 1:
+        if version == SCHEMA_VERSION and len(swapped) == 1:
             path, value = swapped[0]
             written = to_dict(program)
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -217,10 +218,28 @@ def _calendar(stage: Any, as_of: datetime.date) -> tuple[StageState, int | None,
     return StageState.OVERDUE, None, as_of.toordinal() - last
 
 
-def _report_key(item: tuple[int, ProgressReport]) -> tuple[Any, ...]:
-    index, report = item
-    day, published = report.day, report.reported_on
-    return (day.earliest, day.latest, published.earliest, published.latest, index)
+def _describing(reports: list[ProgressReport], as_of: D, known: D) -> ProgressReport | None:
+    """An independent oracle of which report describes a stage, written as a tournament:
+    of the candidates (known by ``known``, may be on or before ``as_of``), those that no
+    other candidate is surely later than; of them, the one that beats every other (published
+    later, then later in the record)."""
+    candidates = [
+        i
+        for i, r in enumerate(reports)
+        if r.reported_on.latest <= known and r.day.earliest <= as_of
+    ]
+    alive = [
+        i
+        for i in candidates
+        if not any(reports[j].day.earliest > reports[i].day.latest for j in candidates)
+    ]
+
+    def beats(i: int, j: int) -> bool:
+        a, b = reports[i].reported_on, reports[j].reported_on
+        return (a.latest, a.earliest, i) > (b.latest, b.earliest, j)
+
+    winners = [i for i in alive if all(beats(i, j) for j in alive if j != i)]
+    return reports[winners[0]] if winners else None
 
 
 def _interesting_days(program: Program) -> list[D]:
@@ -263,23 +282,21 @@ def test_status_follows_the_rules(program: Program, data: st.DataObject) -> None
     reported = None
     for item, stage in zip(status.stages, plan.stages, strict=True):
         assert isinstance(item, StageStatus) and item.stage is stage and item.as_of == as_of
-        relevant = [
-            (index, report)
-            for index, report in enumerate(program.reports)
-            if report.stage == stage.number
-            and report.reported_on.latest <= known
-            and report.day.earliest <= as_of
-        ]
-        report = max(relevant, key=_report_key)[1] if relevant else None
+        about = [r for r in program.reports if r.stage == stage.number]
+        report = _describing(about, as_of, known)
         assert item.report is report
         assert item.progress is (report.progress if report else None)
+        assert item.progress_inferred is (report is not None and report.inferred)
         last = stage.end.toordinal() - 1
         if report is not None and report.progress is Progress.COMPLETED:
             done = report.day.earliest.toordinal()
-            late = done > last
+            late = done > last  # surely late: even its earliest day is after the last day
             assert item.state is (StageState.COMPLETED_LATE if late else StageState.COMPLETED)
             assert item.days_overdue == (done - last if late else None)
             assert item.days_remaining is None
+            assert item.completed_on is report.day
+            most = min(report.day.latest.toordinal(), max(done, as_of.toordinal())) - last
+            assert item.late_days == (done - last, most)
         elif report is not None and report.progress is Progress.CANCELLED:
             assert (item.state, item.days_remaining, item.days_overdue) == (
                 StageState.CANCELLED,
@@ -294,13 +311,31 @@ def test_status_follows_the_rules(program: Program, data: st.DataObject) -> None
         if stage.number <= len(baseline):
             expected = stage.end.toordinal() - baseline[stage.number - 1].end.toordinal()
             assert item.rescheduled_days == expected
+            assert item.rescheduled_inferred is (plan.inferred or program.baseline.inferred)
         else:
             assert item.rescheduled_days is None
+            assert item.rescheduled_inferred is False
+        if report is None or report.progress is not Progress.COMPLETED:
+            assert item.completed_on is None and item.late_days is None
         limit = min(as_of, known)
         assert item.evidence == tuple(
             s for s in program.statements_about(stage.number) if s.said_on.latest <= limit
         )
     assert status.reported_stage is reported
+    # stale evidence: the newest report known on K, its age, and whether it is too old
+    known_reports = [r for r in program.reports if r.reported_on.latest <= known]
+    if known_reports:
+        newest = max(r.reported_on.latest for r in known_reports)
+        assert status.latest_report is not None
+        assert status.latest_report.reported_on.latest == newest
+        assert status.report_age_days == as_of.toordinal() - newest.toordinal()
+        quiet = status.report_age_days
+    else:
+        assert status.latest_report is None and status.report_age_days is None
+        quiet = as_of.toordinal() - program.adopted_on.toordinal()
+    waiting = any(s.state in (StageState.ACTIVE, StageState.OVERDUE) for s in status.stages)
+    assert status.stale_after == 180
+    assert status.is_stale is (waiting and quiet > 180)
 
 
 def test_stage_status_checks_its_arguments() -> None:
@@ -326,3 +361,128 @@ def test_stage_status_checks_its_arguments() -> None:
     for make in bad:
         with pytest.raises(TypeError):
             make()
+
+
+# ------------------------------------------------------------ uncertain days, inferred, stale
+
+
+def test_an_uncertain_completion_is_neither_dropped_nor_made_exact() -> None:
+    start = D(2025, 1, 1)  # stage 1's last day is 2025-12-31
+    progress = ProgressReport(id="p", stage=1, progress="in_progress", reported_on="2026-01-29")
+    done = ProgressReport(
+        id="d", stage=1, progress="completed", reported_on="2026-11-27", as_of="2026"
+    )
+    program = _program(start, progress, done)
+    one = program.status(D(2026, 12, 6)).stages[0]
+    # the year overlaps 2026-01-29 and was published later: it describes the stage
+    assert one.report is done and one.state is StageState.COMPLETED_LATE
+    assert str(one.completed_on) == "2026" and one.late_days == (1, 340)
+    assert one.days_overdue == 1  # the least
+    # asked about a day inside the range, the completion is by that day at the latest
+    inside = program.status(D(2026, 2, 1), known_on=D(2026, 12, 6)).stages[0]
+    assert inside.report is done and inside.late_days == (1, 32)
+    # before it was published, the older report describes the stage
+    assert program.status(D(2026, 6, 1)).stages[0].report is progress
+
+
+def test_an_interval_completion_reads_as_between_two_days() -> None:
+    start = D(2025, 1, 1)
+    done = ProgressReport(
+        id="d",
+        stage=1,
+        progress="completed",
+        reported_on="2026-11-27",
+        as_of="2026-01-29/2026-11-27",
+    )
+    program = _program(start, done)
+    one = program.status(D(2026, 12, 6)).stages[0]
+    assert one.state is StageState.COMPLETED_LATE and one.late_days == (29, 331)
+    assert program.status(D(2026, 1, 28), known_on=D(2026, 12, 6)).stages[0].report is None
+
+
+def test_a_completion_that_may_be_on_time_is_completed_not_late() -> None:
+    start = D(2025, 1, 1)
+    done = ProgressReport(
+        id="d", stage=1, progress="completed", reported_on="2026-03-01", as_of="2025-12/2026-02"
+    )
+    one = _program(start, done).status(D(2026, 3, 1)).stages[0]
+    assert one.state is StageState.COMPLETED and one.days_overdue is None
+    assert one.late_days == (-30, 59)  # 30 days early to 59 days late
+    on_time = ProgressReport(
+        id="t", stage=1, progress="completed", reported_on="2025-12-31", as_of="2025-12-31"
+    )
+    exact = _program(start, on_time).status(D(2026, 1, 5)).stages[0]
+    assert exact.state is StageState.COMPLETED and exact.late_days == (0, 0)
+
+
+def test_inferred_reports_and_plans_are_marked() -> None:
+    start = D(2025, 1, 1)
+    guessed = ProgressReport(
+        id="g", stage=2, progress="not_started", reported_on="2026-01-29", inferred=True
+    )
+    program = _program(start, guessed)
+    two = program.status(D(2026, 1, 29)).stages[1]
+    assert two.progress_inferred and not two.rescheduled_inferred
+    inferred_first = attrs.evolve(program, plans=(attrs.evolve(program.baseline, inferred=True),))
+    assert all(s.rescheduled_inferred for s in inferred_first.status(D(2026, 1, 29)).stages)
+    # without a baseline stage there is no shift, so nothing rests on an inferred plan
+    assert (
+        stage_status(program.stages[0], D(2026, 1, 1), inferred_plan=True).rescheduled_inferred
+        is False
+    )
+    with pytest.raises(TypeError):
+        stage_status(program.stages[0], D(2026, 1, 1), inferred_plan=1)  # type: ignore[arg-type]
+
+
+def test_stale_evidence() -> None:
+    start = D(2025, 1, 1)
+    report = ProgressReport(id="r", stage=1, progress="in_progress", reported_on="2025-06-01")
+    program = _program(start, report)
+    fresh = program.status(D(2025, 11, 28))
+    assert fresh.latest_report is report and fresh.report_age_days == 180
+    assert not fresh.is_stale
+    stale = program.status(D(2025, 11, 29))
+    assert stale.report_age_days == 181 and stale.is_stale and stale.stale_after == 180
+    assert not program.status(D(2025, 11, 29), stale_after=181).is_stale
+    assert program.status(D(2025, 6, 2), stale_after=0).is_stale
+    # with no report: counted from the adoption (2024-12-02)
+    bare = _program(start)
+    assert bare.status(D(2025, 5, 31)).latest_report is None
+    assert not bare.status(D(2025, 5, 31)).is_stale  # 180 days
+    assert bare.status(D(2025, 6, 1)).is_stale
+    # a report published after as_of but known on K is the latest, not yet old
+    later = program.status(D(2025, 5, 1), known_on=D(2025, 6, 1))
+    assert later.latest_report is report and later.report_age_days == -31
+    # nothing active or overdue: never stale
+    done = _program(start, _completed(1, D(2025, 6, 1)), _completed(2, D(2025, 6, 1)))
+    assert not done.status(D(2025, 6, 1)).is_stale
+    with pytest.raises(TypeError):
+        program.status(D(2026, 1, 1), stale_after="180")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        program.status(D(2026, 1, 1), stale_after=-1)
+
+
+def test_the_embedded_record_as_of_2026() -> None:
+    from csto_program.datasets import tajik_afghan_border
+
+    program = tajik_afghan_border()
+    status = program.status(D(2026, 1, 29))
+    one, two, _ = status.stages
+    assert (one.state, one.days_overdue, one.progress) == (
+        StageState.OVERDUE,
+        29,
+        Progress.IN_PROGRESS,
+    )
+    assert one.rescheduled_days == 34 and one.rescheduled_inferred
+    assert not one.progress_inferred
+    assert (two.state, two.progress, two.progress_inferred) == (
+        StageState.ACTIVE,
+        Progress.NOT_STARTED,
+        True,
+    )
+    late = program.status(D(2026, 12, 6))
+    assert late.latest_report is not None
+    assert str(late.latest_report.reported_on) == "2026-01-29"
+    assert (late.report_age_days, late.is_stale) == (311, True)
+    assert late.stages[0].days_overdue == 340
+    assert program.baseline.inferred and program.by_id["stage-2-2026-01-29"].inferred

@@ -1,5 +1,6 @@
-"""Version-1 documents: every one loads, round-trips as version 2 and keeps the version-1
-meaning of every status, checked against an independent oracle of the version-1 rule."""
+"""Version-1 documents: every one loads, round-trips as version 3 and keeps the version-1
+meaning of every status, checked against an independent oracle of the version-1 rule.
+Version-2 documents load as version 3 with nothing inferred and every meeting held."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -28,7 +30,8 @@ from csto_program import (
 )
 from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
-from csto_program.strategies import iso_dates
+from csto_program.codes import MeetingStatus
+from csto_program.strategies import iso_dates, programs
 from json_paths import v1_documents
 
 try:  # shared settings for properties over whole programs, when tests/conftest.py has them
@@ -42,8 +45,11 @@ D = datetime.date
 V1_SCHEMA = jsonschema.Draft202012Validator(
     json_schema(Program, version=1), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
-V2_SCHEMA = jsonschema.Draft202012Validator(
+V3_SCHEMA = jsonschema.Draft202012Validator(
     json_schema(Program), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+V2_SCHEMA = jsonschema.Draft202012Validator(
+    json_schema(Program, version=2), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
 
 
@@ -134,10 +140,10 @@ def test_every_v1_document_upgrades_and_keeps_its_meaning(
     assert [
         (r.id, r.stage, r.progress, str(r.reported_on), str(r.as_of)) for r in program.reports
     ] == [(f"stage-{n}-completed", n, Progress.COMPLETED, day, day) for n, day in completions]
-    # it round-trips as a version-2 document
+    # it round-trips as a version-3 document
     text = to_json(program)
-    assert json.loads(text)["schema_version"] == 2
-    V2_SCHEMA.validate(json.loads(text))
+    assert json.loads(text)["schema_version"] == 3
+    V3_SCHEMA.validate(json.loads(text))
     assert from_json(text, Program) == program
     assert from_dict(to_dict(program), Program) == program
     # and every day on or after adoption has its version-1 status
@@ -151,6 +157,61 @@ def test_every_v1_document_upgrades_and_keeps_its_meaning(
         found = [(s.state.value, s.days_remaining, s.days_overdue) for s in status.stages]
         assert found == expected, day
         assert (status.current_stage.number if status.current_stage else None) == current
+
+
+# --------------------------------------------------------------------------- version 2
+
+
+def _as_version_2(program: Program) -> Program:
+    """``program`` with nothing a version-2 document could not say: nothing inferred, every
+    meeting held and without an announcement day."""
+    return attrs.evolve(
+        program,
+        plans=tuple(attrs.evolve(p, inferred=False) for p in program.plans),
+        reports=tuple(attrs.evolve(r, inferred=False) for r in program.reports),
+        meetings=tuple(
+            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None)
+            for m in program.meetings
+        ),
+    )
+
+
+@whole_program_settings
+@given(programs(max_items=2).map(_as_version_2), st.data())
+def test_every_v2_document_upgrades_and_keeps_its_meaning(
+    program: Program, data: st.DataObject
+) -> None:
+    doc = {**to_dict(program), "schema_version": 2}
+    V2_SCHEMA.validate(doc)
+    for _ in both_paths():
+        assert from_dict(copy.deepcopy(doc), Program) == program
+        assert from_json(json.dumps(doc), Program) == program
+    upgraded = to_dict(from_dict(doc, Program))
+    assert upgraded == {**doc, "schema_version": 3}  # only the version changes
+    V3_SCHEMA.validate(upgraded)
+    loaded = from_dict(doc, Program)
+    assert all(not p.inferred for p in loaded.plans)
+    assert all(not r.inferred for r in loaded.reports)
+    assert all(m.status is MeetingStatus.HELD for m in loaded.meetings)
+    for day in data.draw(st.lists(iso_dates(), max_size=4)):
+        status = loaded.status(day)
+        assert status == program.status(day)
+        assert not any(s.progress_inferred or s.rescheduled_inferred for s in status.stages)
+
+
+def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> None:
+    doc = {**_BASE, "schema_version": 1}
+    doc = to_dict(from_dict(doc, Program))
+    doc["schema_version"] = 2
+    doc["plans"][0]["inferred"] = True
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    assert list(raised.value.problems) == [
+        (
+            "$.plans[0].inferred",
+            "unknown key (version 2 has no such key; it is new in version 3)",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- errors

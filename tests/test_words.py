@@ -49,8 +49,10 @@ def test_timeline_json_is_what_the_command_line_prints() -> None:
         args = ["timeline", "--as-of", str(as_of)]
         if known_on is not None:
             args += ["--known-on", str(known_on)]
-        events = words.timeline(program, as_of, known_on=known_on)
-        assert _cli_json(*args) == words.timeline_json(events, as_of, known_on)
+        view = words.cut(program, as_of, known_on)
+        expected = words.timeline_json(view.events(), as_of, known_on, headline=str(view.headline))
+        assert _cli_json(*args) == expected
+        assert view.events() == words.timeline(program, as_of, known_on=known_on)
 
 
 def test_plans_json_is_what_the_command_line_prints() -> None:

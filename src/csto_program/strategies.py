@@ -55,8 +55,10 @@ from csto_program.model import (
 from csto_program.planning import plan_stages
 
 __all__ = [
+    "any_partial_dates",
     "field_values",
     "ids",
+    "intervals",
     "iso_dates",
     "meetings",
     "partial_dates",
@@ -158,6 +160,49 @@ def partial_dates(
     if not isinstance(qualifiers, bool):
         raise InvalidArgument(f"qualifiers={qualifiers!r} must be a bool")
     return _partial_dates_cached(min_year, max_year, qualifiers)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn, min_year: int, max_year: int) -> PartialDate:
+    dates = partial_dates(min_year=min_year, max_year=max_year)
+    first = draw(dates)
+    second = draw(dates)
+    if first.earliest > second.latest:  # then second lies wholly before first
+        first, second = second, first
+    return PartialDate.between(first, second)
+
+
+_intervals_cached = functools.lru_cache(maxsize=256)(_intervals)
+
+
+def intervals(*, min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[PartialDate]:
+    """EDTF intervals (``2026-01-29/2026-11-27``) of two partial dates drawn by
+    :func:`partial_dates`, the start not wholly after the end.
+
+    >>> from hypothesis import given
+    >>> @given(intervals(min_year=2020, max_year=2030))
+    ... def test_interval(interval):
+    ...     assert interval.is_interval and interval.earliest <= interval.latest
+    >>> test_interval()
+    """
+    partial_dates(min_year=min_year, max_year=max_year)  # checks the arguments
+    return _intervals_cached(min_year, max_year)
+
+
+def any_partial_dates(
+    *, min_year: int = 1, max_year: int = 9999
+) -> st.SearchStrategy[PartialDate]:
+    """Single partial dates (:func:`partial_dates`) and intervals (:func:`intervals`).
+
+    >>> from hypothesis import given
+    >>> @given(any_partial_dates(min_year=2024, max_year=2024))
+    ... def test_any(partial):
+    ...     assert partial.earliest.year == partial.latest.year == 2024
+    >>> test_any()
+    """
+    return partial_dates(min_year=min_year, max_year=max_year) | intervals(
+        min_year=min_year, max_year=max_year
+    )
 
 
 # --------------------------------------------------------------------------- field values
@@ -288,6 +333,7 @@ def _leaf(spec: Spec, dates: st.SearchStrategy[PartialDate]) -> st.SearchStrateg
         Kind.LANGUAGE: lambda: _LANGUAGES,
         Kind.COUNTRY: _countries,
         Kind.TIMEZONE: lambda: _TIMEZONES,
+        Kind.BOOL: st.booleans,
         Kind.DATE: iso_dates,
         Kind.PARTIAL_DATE: lambda: dates,
     }
@@ -566,7 +612,7 @@ def progress_reports(
     max_year: int = 2040,
 ) -> ProgressReport:
     """A progress report about one of ``stage_numbers``, maybe resting on one of
-    ``statements``, dated within the years given.
+    ``statements``, dated within the years given; its ``as_of`` may be an interval.
 
     >>> from hypothesis import given
     >>> @given(progress_reports(stage_numbers=(2,)))
@@ -580,6 +626,9 @@ def progress_reports(
         partial_dates(min_year=min_year, max_year=max_year),
         {STAGE_NUMBERS: stage_numbers, "statements": statements, "sources": sources},
         id=draw(ids()) if id is None else id,
+        as_of=draw(
+            st.none() | any_partial_dates(min_year=min_year, max_year=max_year)
+        ),
     )
 
 

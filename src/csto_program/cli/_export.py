@@ -19,7 +19,14 @@ from csto_program.cli._io import (
     problem_lines,
     write_output,
 )
-from csto_program.cli._params import FileName, as_of_option, days, file_argument, known_on_option
+from csto_program.cli._params import (
+    FileName,
+    as_of_option,
+    days,
+    file_argument,
+    known_on_option,
+    stale_after_option,
+)
 
 __all__ = ["export"]
 
@@ -48,6 +55,7 @@ __all__ = ["export"]
 )
 @as_of_option
 @known_on_option
+@stale_after_option
 def export(
     file: str | None,
     fmt: str | None,
@@ -55,14 +63,18 @@ def export(
     force: bool,
     as_of: pendulum.Date | None,
     known_on: pendulum.Date | None,
+    stale_after: int,
 ) -> None:
     """Export the program: json (the document itself), jsonl (its statements), datapackage
     (CSV tables and datapackage.json, into a folder), html (a one-file report), markdown,
     mermaid, ics, png or svg. The format is --format, or the suffix of -o; a suffix of
     another format, or of none, is a usage error unless --force.
 
-    Files are written atomically: a failed export leaves an existing file as it was. The
-    output depends only on the record, --as-of and --known-on.
+    Every view (html, markdown, mermaid, ics, png, svg) shows only what was known on
+    --known-on (default: --as-of) and says so; json, jsonl and datapackage are the whole
+    record unless --known-on is given. Files are written atomically: a failed export
+    leaves an existing file as it was. The output depends only on the record, --as-of,
+    --known-on and --stale-after.
     """
     import csto_program.export as formats
     from csto_program.errors import CstoProgramError, FileError, FormatError
@@ -77,7 +89,8 @@ def export(
     if spec.directory and (output is None or output == "-"):
         raise Failure([f"the {name} format writes a folder: give -o DIR"], EXIT_USAGE)
     _, program = load(file)
-    day, known, _ = days(as_of, known_on)
+    day, _, _ = days(as_of, known_on)
+    known = known_on  # None: every view takes --as-of; a record format, the whole record
     try:
         if spec.directory:
             assert output is not None
@@ -90,7 +103,7 @@ def export(
                 force=force,
             )
             return
-        data = formats.render(program, name, as_of=day, known_on=known)
+        data = formats.render(program, name, as_of=day, known_on=known, stale_after=stale_after)
     except FileError as exc:
         raise Failure([f"{cell(exc.path, PATH_WIDTH)}: {exc.reason}"]) from None
     except CstoProgramError as exc:

@@ -1,4 +1,5 @@
-"""The JSON the command line prints: its text, and the shapes built once for every command.
+"""The JSON the command line prints: its text, and the shape of ``plan --json`` (the shapes of
+``timeline --json``, ``plans --json`` and ``status --json`` are :mod:`csto_program.words`').
 
 ``status --json``, ``plans --json``, ``timeline --json`` and ``plan --json`` are indented by
 two spaces, readable (Cyrillic stays as is) but safe for a terminal, and lossless on any
@@ -13,19 +14,16 @@ standard output: a character the stream's encoding cannot write is a JSON escape
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from csto_program._escape import is_hidden
 from csto_program.cli._io import output
 
 if TYPE_CHECKING:
-    import datetime
-
-    from csto_program.export.text import Event
     from csto_program.model import Stage
 
-__all__ = ["echo_json", "json_text", "plan_json", "plans_json", "timeline_json"]
+__all__ = ["echo_json", "json_text", "plan_json"]
 
 
 def _json_escape(char: str) -> str:
@@ -88,27 +86,6 @@ def echo_json(data: Any) -> None:
     output(lambda out: out.line(json_text(data, out.encoding)))
 
 
-def timeline_json(
-    events: Iterable[Event], as_of: datetime.date, known_on: datetime.date | None
-) -> dict[str, Any]:
-    """The shape of ``timeline --json``: the days and the events shown."""
-    return {
-        "as_of": str(as_of),
-        "known_on": str(known_on or as_of),
-        "events": [
-            {
-                "date": e.when,
-                "kind": e.kind,
-                "title": e.title,
-                "text": e.text,
-                "stages": list(e.stages),
-                "sources": list(e.sources),
-            }
-            for e in events
-        ],
-    }
-
-
 def plan_json(stages: Sequence[Stage]) -> dict[str, Any]:
     """The shape of ``plan --json``: each stage with its half-open window and last day."""
     return {
@@ -123,8 +100,3 @@ def plan_json(stages: Sequence[Stage]) -> dict[str, Any]:
             for s in stages
         ]
     }
-
-
-def plans_json(history: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The shape of ``plans --json``: every plan version, as the plan history gives it."""
-    return {"plans": list(history)}

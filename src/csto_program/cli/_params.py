@@ -1,7 +1,8 @@
 """The command line's parameter types and shared options, and the one clock read.
 
-:func:`today` is the only place in the whole library that reads the clock: it is the
-default of ``--as-of``.
+:func:`today` is the only place in the whole library that reads the clock, once per command
+(:func:`clock_day`): it is the default of ``--as-of`` and the day the word ``today`` names
+wherever a day is taken (``--known-on today``).
 
 >>> shown("2025-1-01"), shown(""), shown("9" * 100)[-4:]
 ("'2025-1-01'", "''", "99…'")
@@ -28,14 +29,17 @@ __all__ = [
     "MonthsType",
     "WholeNumberType",
     "as_of_option",
+    "clock_day",
     "days",
     "file_argument",
     "known_on_option",
     "max_bytes_option",
     "months_option",
     "shown",
+    "stale_after_option",
     "today",
     "whole_number",
+    "wide_option",
 ]
 
 ARG_WIDTH: Final = 60  # how much of a bad argument or value is echoed back
@@ -54,19 +58,42 @@ def today() -> pendulum.Date:
     return as_date(datetime.date.today())
 
 
+_CLOCK_KEY: Final = "csto_program.today"
+
+
+def clock_day() -> pendulum.Date:
+    """Today, read from the clock once per command (kept in click's context), so that
+    ``--as-of`` left out and ``--known-on today`` name the same day even across midnight.
+
+    >>> type(clock_day()) is pendulum.Date
+    True
+    """
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return today()
+    meta = context.find_root().meta
+    if _CLOCK_KEY not in meta:
+        meta[_CLOCK_KEY] = today()
+    day: pendulum.Date = meta[_CLOCK_KEY]
+    return day
+
+
 def days(
     as_of: pendulum.Date | None, known_on: pendulum.Date | None
-) -> tuple[pendulum.Date, pendulum.Date | None, str]:
-    """The day to report on, the day of knowledge, and how to name them in a heading.
+) -> tuple[pendulum.Date, pendulum.Date, str]:
+    """The day to report on, the day of knowledge (default: the day to report on), and how
+    to name them in a heading: every heading states both days.
 
     >>> days(pendulum.Date(2026, 1, 29), pendulum.Date(2025, 6, 1))[2]
     '2026-01-29, as known on 2025-06-01'
+    >>> days(pendulum.Date(2026, 1, 29), None)[1:]
+    (Date(2026, 1, 29), '2026-01-29, as known on 2026-01-29')
     """
-    day = today() if as_of is None else as_of
+    day = clock_day() if as_of is None else as_of
+    known = day if known_on is None else known_on
     name = f"{day} (today)" if as_of is None else str(day)
-    if known_on is not None and known_on != day:
-        name += f", as known on {known_on}"
-    return day, known_on, name
+    name += f", as known on {known}"
+    return day, known, name
 
 
 def shown(value: object) -> str:
@@ -96,7 +123,7 @@ else:
 
 
 class IsoDateType(_DateParam):
-    """A strict ``YYYY-MM-DD`` date."""
+    """A strict ``YYYY-MM-DD`` date, or the word ``today`` (:func:`clock_day`)."""
 
     name = "date"
 
@@ -105,6 +132,8 @@ class IsoDateType(_DateParam):
     ) -> pendulum.Date:
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return as_date(value)
+        if isinstance(value, str) and value.strip().casefold() == "today":
+            return clock_day()
         try:
             return parse_iso_date(str(value))
         except DataError:
@@ -167,7 +196,7 @@ def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "--as-of",
         type=ISO_DATE,
         metavar="YYYY-MM-DD",
-        help="The day to report on (default: today).",
+        help="The day to report on, or 'today' (default: today).",
     )(f)
 
 
@@ -177,7 +206,29 @@ def known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "--known-on",
         type=ISO_DATE,
         metavar="YYYY-MM-DD",
-        help="Use only plans and reports published by this day (default: --as-of).",
+        help="Show only what was known by this day, or 'today' (default: --as-of).",
+    )(f)
+
+
+def stale_after_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--stale-after DAYS``: when the headline warns that the newest report is old."""
+    return click.option(
+        "--stale-after",
+        type=WholeNumberType(),
+        default=180,
+        show_default=True,
+        metavar="DAYS",
+        help="Warn when an active or overdue stage has had no progress report for more "
+        "than DAYS days.",
+    )(f)
+
+
+def wide_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wide``: whole lines on a terminal too."""
+    return click.option(
+        "--wide",
+        is_flag=True,
+        help="Print whole lines on a terminal too (in a pipe nothing is ever cut).",
     )(f)
 
 

@@ -1,17 +1,25 @@
 """The commands that show a program: ``timeline``, ``status`` and ``plans``.
 
-The words and the order of events come from :mod:`csto_program.export.text`; every piece of
-data printed goes through the one escaping rule (:func:`~csto_program.cli._io.cell`).
+Every command shows one knowledge cut (:func:`csto_program.words.cut`): the record as known
+on ``--known-on`` (default ``--as-of``), and says so in its heading. The words, the order of
+events and the JSON shapes come from :mod:`csto_program.words`; every piece of data printed
+goes through the one escaping rule (:func:`~csto_program.cli._io.cell`). On a terminal the
+tables are fitted without cutting a key column or the headline (:mod:`._table`); ``--wide``
+prints whole lines, and in a pipe nothing is cut.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 import pendulum
 
+from csto_program import words
 from csto_program._spec import ENUM_DESCRIPTIONS
-from csto_program.cli._io import Command, cell, echo_lines, load
-from csto_program.cli._json import echo_json, plans_json, timeline_json
+from csto_program._terminal import fit
+from csto_program.cli._io import Command, cell, columns, load, output
+from csto_program.cli._json import echo_json
 from csto_program.cli._params import (
     ISO_DATE,
     WholeNumberType,
@@ -19,26 +27,43 @@ from csto_program.cli._params import (
     days,
     file_argument,
     known_on_option,
+    stale_after_option,
+    wide_option,
 )
-from csto_program.export import text
+from csto_program.cli._table import fit_table, wrap_line
 from csto_program.model import Program
-from csto_program.status import StageState
+from csto_program.status import StageState, StageStatus
 
 __all__ = ["plans", "status", "timeline"]
 
 
-def _heading(program: Program, status_line: str) -> list[str]:
-    return [cell(f"{program.title} ({program.id})"), status_line]
+def _width(wide: bool) -> int | None:
+    return None if wide else columns()
+
+
+def _echo(lines: Sequence[str]) -> None:
+    """Lines already fitted to the terminal, written as they are."""
+    output(lambda out: out.lines(lines))
+
+
+def _heading(program: Program, status_line: str, width: int | None) -> list[str]:
+    return [fit(cell(f"{program.title} ({program.id})"), width), *wrap_line(status_line, width)]
 
 
 def _speakers(program: Program, wanted: str) -> set[str]:
-    """The ids of the people ``wanted`` names: by id, or by part of a name (any case)."""
+    """The ids of the statements ``wanted`` names: by the speaker's id, by part of the
+    speaker's name or other names, or by part of the role held (any case)."""
     folded = wanted.casefold()
-    return {
+    people = {
         person.id
         for person in program.people
         if person.id.casefold() == folded
         or any(folded in name.casefold() for name in (person.name, *person.other_names))
+    }
+    return {
+        statement.id
+        for statement in program.statements
+        if statement.speaker in people or folded in statement.role.casefold()
     }
 
 
@@ -65,7 +90,7 @@ def _speakers(program: Program, wanted: str) -> set[str]:
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(text.EVENT_KINDS),
+    type=click.Choice(words.EVENT_KINDS),
     multiple=True,
     help="Only events of this kind.",
 )
@@ -76,7 +101,13 @@ def _speakers(program: Program, wanted: str) -> set[str]:
     multiple=True,
     help="Only events about this stage.",
 )
-@click.option("--speaker", help="Only statements by this person (id or part of the name).")
+@click.option(
+    "--speaker",
+    help="Only statements by this person (id or part of the name) or in this role "
+    "(part of it, e.g. 'Secretary-General').",
+)
+@stale_after_option
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def timeline(
     file: str | None,
@@ -87,20 +118,24 @@ def timeline(
     kinds: tuple[str, ...],
     stage_numbers: tuple[int, ...],
     speaker: str | None,
+    stale_after: int,
+    wide: bool,
     as_json: bool,
 ) -> None:
     """The program's history in date order: adoption, plan announcements, meetings,
-    statements, progress reports and each stage's window with its status.
+    statements, progress reports and each stage's window with its status, as known on
+    --known-on (default: --as-of).
 
     Partial dates are shown as recorded (2023, 2023-12). A marker row shows where
     --as-of falls. Filters combine: every one given must match.
     """
-    _, program = load(file)
+    _, whole = load(file)
     day, known, name = days(as_of, known_on)
-    events = text.timeline(program, day, known_on=known)
+    view = words.cut(whole, day, known, stale_after=stale_after)
+    program = view.program
     speakers = None if speaker is None else _speakers(program, speaker)
 
-    def keep(event: text.Event) -> bool:
+    def keep(event: words.Event) -> bool:
         if since is not None and event.key[1] < since:
             return False
         if until is not None and event.key[0] > until:
@@ -110,12 +145,13 @@ def timeline(
         if stage_numbers and not set(stage_numbers) & set(event.stages):
             return False
         return speakers is None or (
-            event.kind == "statement" and program.statements[event.order].speaker in speakers
+            event.kind == "statement" and program.statements[event.order].id in speakers
         )
 
-    shown = [event for event in events if keep(event)]
+    shown = [event for event in view.events() if keep(event)]
+    headline = str(view.headline)
     if as_json:
-        echo_json(timeline_json(shown, day, known))
+        echo_json(words.timeline_json(shown, day, known, headline=headline))
         return
     rows = []
     marked = False
@@ -125,18 +161,28 @@ def timeline(
             marked = True
         details = f"{event.title}: {event.text}" if event.text else event.title
         if event.sources:
-            details += f" [{text.outlets(program, event.sources)}]"
-        rows.append([cell(event.when), event.kind, cell(details, 400)])
+            details += f" [{words.outlets(program, event.sources)}]"
+        rows.append([cell(event.when), event.kind, cell(details)])
     if not marked:
         rows.append([str(day), "as of", "── no later events ──"])
-    state = program.status(day, known_on=known)
-    lines = _heading(program, f"As of {name}: {text.headline(state)}")
-    echo_lines([*lines, "", *text.table(["DATE", "EVENT", "DETAILS"], rows)])
+    width = _width(wide)
+    lines = _heading(program, f"As of {name}: {cell(headline)}", width)
+    table = fit_table(["DATE", "EVENT", "DETAILS"], rows, width, shrink="DETAILS", minimum=30)
+    _echo([*lines, "", *table])
 
 
 def _states_help() -> str:
     described = ENUM_DESCRIPTIONS[StageState]
     return "\n\n".join(f"{value}: {line}" for value, line in described.items())
+
+
+def _state(s: StageStatus) -> str:
+    """The STATE column: the state in words, with when a completed stage was done."""
+    state = s.state.value.replace("_", " ")
+    if s.state in (StageState.COMPLETED, StageState.COMPLETED_LATE, StageState.CANCELLED):
+        done = words.completion_words(s)
+        return f"{state} {done}" if done else state
+    return state
 
 
 @click.command(
@@ -146,104 +192,136 @@ def _states_help() -> str:
     help=(
         "Each stage of the plan in use: its window, state on --as-of, progress as reported, "
         "days left or late, how far its deadline moved from the first plan, and the "
-        "statements about it.\n\nOnly plans and reports published by --known-on count "
-        "(default: --as-of). The states:\n\n" + _states_help()
+        "statements about it.\n\nOnly what was known by --known-on counts "
+        "(default: --as-of). A progress report or a plan that the record infers is marked "
+        "(inferred). The headline warns when an active or overdue stage has had no progress "
+        "report for more than --stale-after days. The states:\n\n" + _states_help()
     ),
 )
 @file_argument
 @as_of_option
 @known_on_option
+@stale_after_option
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def status(
-    file: str | None, as_of: pendulum.Date | None, known_on: pendulum.Date | None, as_json: bool
+    file: str | None,
+    as_of: pendulum.Date | None,
+    known_on: pendulum.Date | None,
+    stale_after: int,
+    wide: bool,
+    as_json: bool,
 ) -> None:
-    _, program = load(file)
+    _, whole = load(file)
     day, known, name = days(as_of, known_on)
-    state = program.status(day, known_on=known)
+    view = words.cut(whole, day, known, stale_after=stale_after)
+    program, state = view.program, view.status
     if as_json:
-        echo_json(text.status_json(state))
+        echo_json(words.status_json(state))
         return
-    lines = _heading(program, f"As of {name}: {text.headline(state)}")
+    width = _width(wide)
+    lines = _heading(program, f"As of {name}: {cell(str(view.headline))}", width)
     if state.plan is None:
-        echo_lines(lines)
+        _echo(lines)
         return
     plan = state.plan
-    lines += [cell(f"Plan in use: {plan.id}, announced {plan.announced_on}"), ""]
-    lines += text.table(
+    inferred = f" ({words.INFERRED})" if plan.inferred else ""
+    lines += [fit(cell(f"Plan in use: {plan.id}{inferred}, announced {plan.announced_on}"), width)]
+    lines.append("")
+    lines += fit_table(
         ["STAGE", "NAME", "WINDOW", "STATE", "PROGRESS", "DAYS", "SHIFT"],
         [
             [
-                str(s.stage.number),
-                cell(s.stage.name, 40),
-                text.window(s.stage.start, s.stage.last_day),
-                s.state.value,
-                text.progress_words(s.progress)
-                + ("" if s.report is None else f" ({s.report.reported_on})"),
-                text.days_cell(s),
-                text.shift_words(s.rescheduled_days),
+                str(row.number),
+                cell(row.name),
+                row.window,
+                _state(s),
+                row.progress_line,
+                row.days_text,
+                row.shift_text,
             ]
-            for s in state.stages
+            for row, s in zip(words.stage_rows(state), state.stages, strict=True)
         ],
+        width,
+        shrink="NAME",
+        drop=("NAME", "WINDOW"),
     )
-    lines += [
-        "Windows give the first and last day; SHIFT is the last day's move against the first plan.",
+    footer = [
+        "Windows give the first and last day; SHIFT is the last day's move against the first "
+        "plan; (inferred): the record's author inferred it, no source states it.",
         "",
-        f"Evidence on record by {min(day, known or day)}:",
+        f"Evidence on record by {known}:",
     ]
+    lines += [part for line in footer for part in wrap_line(line, width)]
     for s in state.stages:
+        title = f"Stage {s.stage.number}"
         if not s.evidence:
-            lines.append(f"  Stage {s.stage.number}: none")
+            lines.append(f"  {title}: none")
             continue
-        lines.append(f"  Stage {s.stage.number}:")
+        lines.append(f"  {title}:")
         for statement in s.evidence:
             speaker = getattr(program.by_id.get(statement.speaker), "name", statement.speaker)
             said = f"{speaker}, {statement.role}: {statement.text}"
-            lines.append(
-                f"    {statement.said_on}  {cell(said, 100)} "
-                f"[{cell(text.outlets(program, statement.sources), 80)}]"
+            line = (
+                f"    {statement.said_on}  {cell(said, None if width is None else 100)} "
+                f"[{cell(words.outlets(program, statement.sources))}]"
             )
-    echo_lines(lines)
+            lines.append(fit(line, width))
+    _echo(lines)
 
 
 @click.command(
     "plans", cls=Command, short_help="Every version of the plan, and how each stage moved."
 )
 @file_argument
+@click.option(
+    "--known-on",
+    type=ISO_DATE,
+    metavar="YYYY-MM-DD",
+    help="Only the plans known by this day, or 'today' (default: every plan on record).",
+)
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def plans(file: str | None, as_json: bool) -> None:
+def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json: bool) -> None:
     """Every plan version with its date, basis and sources, each stage's window, and each
-    stage's last-day shift against the previous and the first plan (positive: later)."""
+    stage's last-day shift against the previous and the first plan (positive: later). A plan
+    that the record infers is marked (inferred)."""
     _, program = load(file)
-    history = text.plan_history(program)
+    if known_on is not None:
+        program = words.cut(program, known_on).program
     if as_json:
-        echo_json(plans_json(history))
+        echo_json(words.plans_json(program))
         return
-    lines = [cell(f"{program.title} ({program.id})"), ""]
-    for row in history:
-        lines.append(
+    width = _width(wide)
+    lines = [fit(cell(f"{program.title} ({program.id})"), width), ""]
+    for row in words.plan_rows(program):
+        inferred = f" ({words.INFERRED})" if row.inferred else ""
+        lines += wrap_line(
             cell(
-                f"{row['id']}, announced {row['announced_on']}: "
-                f"starts {row['starts_on']}, term {row['term_months']} months"
-            )
+                f"{row.id}{inferred}, announced {row.announced_on}: "
+                f"starts {row.starts_on}, term {row.term_months} months"
+            ),
+            width,
         )
-        if row["basis"]:
-            lines.append("  " + cell(row["basis"]))
-        if row["sources"]:
-            lines.append("  sources: " + cell(text.outlets(program, row["sources"])))
-        lines += [
-            "  " + line
-            for line in text.table(
-                ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
+        if row.basis:
+            lines.append(fit("  " + cell(row.basis), width))
+        if row.sources:
+            lines.append(fit("  sources: " + cell(words.outlets(program, row.sources)), width))
+        table = fit_table(
+            ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
+            [
                 [
-                    [
-                        str(s["number"]),
-                        f"{s['start']} – {s['last_day']}",
-                        text.shift_words(s["shift_from_previous"]),
-                        text.shift_words(s["shift_from_first"]),
-                    ]
-                    for s in row["stages"]
-                ],
-            )
-        ]
+                    str(s.number),
+                    words.window(s.start, s.last_day),
+                    words.shift_words(s.shift_from_previous),
+                    words.shift_words(s.shift_from_first, s.shift_inferred),
+                ]
+                for s in row.stages
+            ],
+            None if width is None else width - 2,
+        )
+        lines += ["  " + line for line in table]
         lines.append("")
-    echo_lines(lines[:-1])
+    if not words.plan_rows(program):
+        lines.append("No plan on record.")
+    _echo(lines[:-1] if lines[-1] == "" else lines)

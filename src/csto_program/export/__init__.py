@@ -41,6 +41,7 @@ from csto_program._files import write_atomic
 from csto_program.dates import as_date
 from csto_program.errors import FormatError, escape, short_repr
 from csto_program.model import Program
+from csto_program.words import STALE_AFTER
 
 __all__ = ["FORMATS", "Format", "choose_format", "render", "write"]
 
@@ -50,8 +51,11 @@ class Format:
     """One export format: its name, file suffixes, and how it is made.
 
     ``make`` is ``"module:function"``; the function takes ``(program, *, as_of, known_on,
-    stamp)`` and returns bytes, except for a ``directory`` format, whose function takes the
-    folder to write as its second argument.
+    stamp, stale_after)`` and returns bytes, except for a ``directory`` format, whose
+    function takes the folder to write as its second argument. A ``record`` format holds the
+    record itself rather than a view of it on a day: it is the whole record unless a
+    ``known_on`` is given (then the record as known on that day), and it takes no
+    ``stale_after``.
 
     >>> html = FORMATS["html"]
     >>> html.suffixes, html.binary, html.directory
@@ -60,6 +64,8 @@ class Format:
     'html_bytes'
     >>> [f.name for f in FORMATS.values() if f.directory]
     ['datapackage']
+    >>> [f.name for f in FORMATS.values() if f.record]
+    ['json', 'jsonl', 'datapackage']
     """
 
     name: str
@@ -68,6 +74,7 @@ class Format:
     description: str
     binary: bool = False
     directory: bool = False
+    record: bool = False
 
     def function(self) -> Callable[..., Any]:
         """The function that makes this format (its module imported on first use)."""
@@ -82,12 +89,14 @@ _ALL = (
         (".json",),
         "csto_program.export._simple:json_bytes",
         "the program document (indented JSON, the current schema version)",
+        record=True,
     ),
     Format(
         "jsonl",
         (".jsonl",),
         "csto_program.export._simple:jsonl_bytes",
         "the statements, one JSON document a line",
+        record=True,
     ),
     Format(
         "datapackage",
@@ -95,6 +104,7 @@ _ALL = (
         "csto_program.export.datapackage:write_datapackage",
         "a folder of CSV tables and datapackage.json (Frictionless)",
         directory=True,
+        record=True,
     ),
     Format(
         "html",
@@ -222,6 +232,19 @@ def _stamp(as_of: datetime.date, stamp: datetime.datetime | None) -> datetime.da
         ) from None
 
 
+def _known(program: Program, spec: Format, known_on: datetime.date | None) -> Program:
+    """A record format's record: the whole one, or as known on ``known_on`` when given."""
+    if spec.record and known_on is not None:
+        return program.as_known_on(known_on)
+    return program
+
+
+def _check_stale(stale_after: object) -> int:
+    if isinstance(stale_after, bool) or not isinstance(stale_after, int):
+        raise TypeError(f"stale_after must be an int, not {type(stale_after).__name__}")
+    return stale_after
+
+
 def render(
     program: Program,
     format: str,
@@ -229,12 +252,17 @@ def render(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> bytes:
     """``program`` in a single-file ``format`` (see :data:`FORMATS`) as bytes.
 
-    ``as_of`` and ``known_on`` are the days the status is drawn for and the knowledge used;
-    ``stamp`` (a timezone-aware datetime, default midnight UTC of ``as_of``) is the
-    calendar's ``DTSTAMP``. An unknown format raises ``ValueError`` naming the known ones.
+    ``as_of`` and ``known_on`` are the days the status is drawn for and the knowledge used:
+    every view (html, markdown, mermaid, ics, png, svg) shows only what was known on
+    ``known_on``, default ``as_of`` (:func:`csto_program.words.cut`); a record format
+    (json, jsonl) is the whole record unless ``known_on`` is given. ``stale_after`` is the
+    number of days without a progress report after which a view's headline warns. ``stamp``
+    (a timezone-aware datetime, default midnight UTC of ``as_of``) is the calendar's
+    ``DTSTAMP``. An unknown format raises ``ValueError`` naming the known ones.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -250,7 +278,11 @@ def render(
         raise ValueError(f"the {spec.name} format writes a folder: use write()")
     day = as_date(as_of, "as_of")
     known = None if known_on is None else as_date(known_on, "known_on")
-    data: bytes = spec.function()(program, as_of=day, known_on=known, stamp=_stamp(day, stamp))
+    stale = _check_stale(stale_after)
+    options: dict[str, Any] = {} if spec.record else {"stale_after": stale}
+    data: bytes = spec.function()(
+        _known(program, spec, known), as_of=day, known_on=known, stamp=_stamp(day, stamp), **options
+    )
     return data
 
 
@@ -263,6 +295,7 @@ def write(
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
     force: bool = False,
+    stale_after: int = STALE_AFTER,
 ) -> None:
     """Write ``program`` in ``format`` to ``path`` (a folder for ``datapackage``), atomically:
     a failure leaves what was at ``path`` as it was.
@@ -286,7 +319,7 @@ def write(
     day = as_date(as_of, "as_of")
     known = None if known_on is None else as_date(known_on, "known_on")
     if spec.directory:
-        spec.function()(program, path, as_of=day, known_on=known, force=force)
+        spec.function()(_known(program, spec, known), path, as_of=day, known_on=known, force=force)
         return
-    data = render(program, format, as_of=day, known_on=known, stamp=stamp)
+    data = render(program, format, as_of=day, known_on=known, stamp=stamp, stale_after=stale_after)
     write_atomic(path, data, force=force)

@@ -43,7 +43,6 @@ from markupsafe import Markup, escape
 
 from csto_program import words as text
 from csto_program._terminal import escape as visible
-from csto_program.dates import as_date
 from csto_program.model import Program, Progress, Source
 
 __all__ = [
@@ -113,6 +112,9 @@ class ReportStage:
     ``completed`` and ``cancelled``, or None when none is reported; ``days_text`` says how
     many days are left or overdue; ``shift_days`` is how far the last day has moved
     against the first plan (positive: later), or None when there is nothing to compare.
+    ``progress_text`` is the progress in words (default: from ``progress``), e.g.
+    ``not started (inferred, 2026-01-29)``; ``shift_inferred`` marks a shift measured
+    against an inferred plan.
 
     >>> stage = ReportStage(1, "Preparation", "2025-01-01", "2025-12-31", "overdue",
     ...                     "overdue", "in_progress", "29 days overdue", 34)
@@ -136,6 +138,8 @@ class ReportStage:
     )
     days_text: str
     shift_days: int | None
+    progress_text: str | None = None
+    shift_inferred: bool = False
 
 
 @attrs.frozen
@@ -145,7 +149,9 @@ class ReportPlan:
     ``windows`` holds ``(stage number, first day, last day)`` for each stage the plan
     sets; ``shifts`` holds, in the same order, how far each stage's last day has moved
     against the first plan in days (positive: later), or None when there is nothing to
-    compare (the first plan itself, or a stage it did not have).
+    compare (the first plan itself, or a stage it did not have). ``inferred``: the
+    record's author inferred the plan; ``shift_inferred``: its shifts rest on an inferred
+    plan.
 
     >>> plan = ReportPlan("adopted", "2024-12-04", "Text adopted in Astana",
     ...                   ((1, "2025-01-01", "2025-12-31"),), (34,), ())
@@ -159,6 +165,8 @@ class ReportPlan:
     windows: tuple[tuple[int, str, str], ...]
     shifts: tuple[int | None, ...]
     sources: tuple[ReportSource, ...]
+    inferred: bool = False
+    shift_inferred: bool = False
 
 
 @attrs.frozen
@@ -201,7 +209,8 @@ class Report:
 
     ``as_of`` is the day the status is drawn for and ``known_on`` the day up to which
     the sources were read; ``chart_svg`` is an SVG chart (such as matplotlib draws) or
-    None; ``generator`` names the program that made the page.
+    None; ``generator`` names the program that made the page; ``warning``, when given, is
+    shown under the summary (e.g. that the newest progress report is old).
 
     >>> Report("Title", "Summary.", "2026-01-29", "2026-01-29", (), (), (), (), None,
     ...        "csto-program").chart_svg is None
@@ -218,6 +227,7 @@ class Report:
     notes: tuple[ReportNote, ...]
     chart_svg: str | None
     generator: str
+    warning: str | None = None
 
 
 def _http_url(url: str | None) -> Markup | None:
@@ -245,23 +255,23 @@ def _finalize(value: object) -> object:
     return value
 
 
-def _shift_text(days: int | None) -> str:
+def _shift_text(days: int | None, inferred: bool = False) -> str:
     """:func:`csto_program.words.shift_words`, typeset: a true minus sign, an em dash for
     nothing to compare.
 
-    >>> _shift_text(-1), _shift_text(None), _shift_text(34)
-    ('\u22121 day (earlier)', '—', '+34 days (later)')
+    >>> _shift_text(-1), _shift_text(None), _shift_text(34, True)
+    ('\u22121 day (earlier)', '—', '+34 days (later, inferred)')
     """
     if days is None:
         return "—"
-    return text.shift_words(days).replace("-", "\N{MINUS SIGN}", 1)
+    return text.shift_words(days, inferred).replace("-", "\N{MINUS SIGN}", 1)
 
 
 def _progress_words(progress: str | None) -> str:
     """A progress value in the words of :func:`csto_program.words.progress_words`.
 
     >>> _progress_words("in_progress"), _progress_words(None)
-    ('in progress', 'no report')
+    ('in progress', 'no progress report')
     """
     return text.progress_words(None if progress is None else Progress(progress))
 
@@ -381,11 +391,13 @@ def _source(program: Program, ref: str) -> ReportSource:
     )
 
 
-def _chart_svg(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> str:
+def _chart_svg(view: text.Cut) -> str:
     """The chart as SVG markup written by this library: no matplotlib, always present."""
     from csto_program.export.plot import chart_svg
 
-    return chart_svg(program, as_of=as_of, known_on=known_on)
+    return chart_svg(
+        view.whole, as_of=view.as_of, known_on=view.known_on, stale_after=view.stale_after
+    )
 
 
 def report_of(
@@ -394,22 +406,23 @@ def report_of(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     chart: bool = True,
+    stale_after: int = text.STALE_AFTER,
 ) -> Report:
-    """The :class:`Report` of ``program`` as of ``as_of``, as known on ``known_on``.
+    """The :class:`Report` of ``program`` as of ``as_of``, as known on ``known_on`` (default
+    ``as_of``): only what was known by then (:func:`csto_program.words.cut`).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
     >>> report = report_of(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29), chart=False)
     >>> report.stages[0].state, report.stages[0].progress, report.stages[0].shift_days
     ('overdue', 'in_progress', 34)
+    >>> report.stages[1].progress_text
+    'not started (inferred, 2026-01-29)'
     >>> [plan.id for plan in report.plans]
     ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
     """
-    if not isinstance(program, Program):
-        raise TypeError(f"program must be a Program, not {type(program).__name__}")
-    day = as_date(as_of, "as_of")
-    known = None if known_on is None else as_date(known_on, "known_on")
-    status = program.status(day, known_on=known)
+    view = text.cut(program, as_of, known_on, stale_after=stale_after)
+    shown, status = view.program, view.status
     stages = tuple(
         ReportStage(
             number=row.number,
@@ -421,6 +434,8 @@ def report_of(
             progress=row.progress,
             days_text=row.days_text,
             shift_days=row.shift_days,
+            progress_text=row.progress_line,
+            shift_inferred=row.shift_inferred,
         )
         for row in text.stage_rows(status)
     )
@@ -431,9 +446,11 @@ def report_of(
             basis=row.basis,
             windows=tuple((s.number, s.start, s.last_day) for s in row.stages),
             shifts=tuple(s.shift_from_first for s in row.stages),
-            sources=tuple(_source(program, ref) for ref in row.sources),
+            sources=tuple(_source(shown, ref) for ref in row.sources),
+            inferred=row.inferred,
+            shift_inferred=any(s.shift_inferred for s in row.stages),
         )
-        for row in text.plan_rows(program)
+        for row in view.plan_rows()
     )
     events = tuple(
         ReportEvent(
@@ -442,9 +459,9 @@ def report_of(
             stages=event.stages,
             title=event.title,
             text=event.text,
-            sources=tuple(_source(program, ref) for ref in event.sources),
+            sources=tuple(_source(shown, ref) for ref in event.sources),
         )
-        for event in text.timeline(program, day, known_on=known, stages=False)
+        for event in view.events(stages=False)
         if event.kind in _EVENT_KINDS
     )
     notes = tuple(
@@ -453,33 +470,44 @@ def report_of(
             text=note.text
             + (f" Stated: “{note.stated}”." if note.stated else "")
             + (f" Resolved to {note.resolved}." if note.resolved is not None else ""),
-            sources=tuple(_source(program, ref) for ref in note.sources),
+            sources=tuple(_source(shown, ref) for ref in note.sources),
         )
-        for note in program.notes
+        for note in shown.notes
     )
+    headline = view.headline
     summary = (
-        f"{program.title} was adopted on {program.adopted_on}. As of {day}"
-        + ("" if known is None or known == day else f", as known on {known}")
-        + f": {text.headline(status)}."
+        f"{program.title} was adopted on {program.adopted_on}. "
+        f"{view.heading[:1].upper()}{view.heading[1:]}: {headline}."
     )
+    warning = None
+    if headline.stale is not None:
+        warning = (
+            f"{headline.stale[:1].upper()}{headline.stale[1:]}: this status may be out of date."
+        )
     return Report(
         title=program.title,
         summary=summary,
-        as_of=str(day),
-        known_on=str(known or day),
+        as_of=str(view.as_of),
+        known_on=str(view.known_on),
         stages=stages,
         plans=plans,
         events=events,
         notes=notes,
-        chart_svg=_chart_svg(program, day, known) if chart else None,
+        chart_svg=_chart_svg(view) if chart else None,
         generator="csto-program",
+        warning=warning,
     )
 
 
 def to_html(
-    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> str:
-    """The one-file HTML report of ``program`` as of ``as_of`` (see the module).
+    """The one-file HTML report of ``program`` as of ``as_of``, as known on ``known_on``
+    (default ``as_of``; see the module).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -487,11 +515,18 @@ def to_html(
     >>> "planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)" in page
     True
     """
-    return render_report(report_of(program, as_of=as_of, known_on=known_on))
+    return render_report(
+        report_of(program, as_of=as_of, known_on=known_on, stale_after=stale_after)
+    )
 
 
 def html_bytes(
-    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None, **_: Any
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
+    **_: Any,
 ) -> bytes:
     """:func:`to_html` as UTF-8 bytes, for the format registry.
 
@@ -502,4 +537,4 @@ def html_bytes(
     ...     tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
     (True, True)
     """
-    return to_html(program, as_of=as_of, known_on=known_on).encode("utf-8")
+    return to_html(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode("utf-8")

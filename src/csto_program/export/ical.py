@@ -9,7 +9,7 @@ Written with the :mod:`icalendar` package, imported only when :func:`to_ical` is
   ``ends_on`` can denote (at least the start day); the description gives the end as
   recorded. Nothing is invented.
 * One all-day ``VEVENT`` per stage deadline of the plan in use (the last plan known on
-  ``known_on``; without it, the latest plan), on the stage's last day, with the window, the
+  ``known_on``, default ``as_of``), on the stage's last day, with the window, the
   plan, how far the deadline moved from the first plan and the stage's sources in the
   description (a ``VTODO`` would be the RFC's own word for a deadline, but most calendar
   applications ignore to-dos). ``SEQUENCE`` is the plan's place in the record (0 for the
@@ -17,13 +17,18 @@ Written with the :mod:`icalendar` package, imported only when :func:`to_ical` is
 * Meetings known only to the month or the year are not events: they are listed in the
   calendar's description (``DESCRIPTION`` from RFC 7986 and ``X-WR-CALDESC``).
 * Events are written in date order (a stage deadline before a meeting on the same day;
-  meetings in the order of :func:`csto_program.export.text.timeline`).
+  meetings in the order of :func:`csto_program.words.timeline`).
 * UIDs are derived from the record's ids (``meeting-<id>@<program id>.csto-program``,
   ``stage-<n>-deadline@<program id>.csto-program``) so subscribers see updates, not
   duplicates; ``DTSTAMP`` is ``stamp`` in UTC and nothing reads the clock, so the same
   input gives the same bytes.
-* A date that is uncertain or approximate (``?``, ``~``, ``%``) gives ``STATUS:TENTATIVE``.
-* Words (windows, places, dates, sources) come from :mod:`csto_program.export.text`.
+* A date that is uncertain or approximate (``?``, ``~``, ``%``) gives ``STATUS:TENTATIVE``,
+  and so does a meeting announced but not (yet) held (scheduled, postponed); a cancelled one
+  is ``STATUS:CANCELLED``. Its description says "scheduled for D; no report that it took
+  place" once its day has passed by ``as_of``.
+* Only what was known on ``known_on`` is in the feed (:func:`csto_program.words.cut`); the
+  calendar's description states "as of D, as known on K" and the status headline.
+* Words (windows, places, dates, sources) come from :mod:`csto_program.words`.
   Control characters other than tab and newline, which iCalendar text may not hold, are
   written as U+FFFD.
 
@@ -167,27 +172,32 @@ def _sources(program: Program, ids: tuple[str, ...]) -> str:
     return "Sources:\n" + "\n".join(lines) if lines else ""
 
 
-def _meeting_description(program: Program, meeting: Meeting) -> str:
+def _meeting_description(program: Program, meeting: Meeting, as_of: datetime.date) -> str:
     when = text.meeting_when(meeting)
     if meeting.ends_on is not None and meeting.ends_on.precision is not Precision.DAY:
         when += f" (end known to the {meeting.ends_on.precision.value} only)"
     decisions = "".join(f"\n- {decision}" for decision in meeting.decisions)
+    state = text.meeting_words(meeting, as_of)
     return _join(
         f"{meeting.kind.value.replace('_', ' ').capitalize()}, {when}.",
+        f"{state[:1].upper()}{state[1:]} (as of {as_of})." if state else "",
         meeting.description,
         f"Decisions:{decisions}" if decisions else "",
         _sources(program, meeting.sources),
     )
 
 
-def _calendar_description(program: Program, plan: Plan | None, undated: list[Meeting]) -> str:
+def _calendar_description(view: text.Cut, plan: Plan | None, undated: list[Meeting]) -> str:
+    program = view.program
+    heading = f"{view.heading[:1].upper()}{view.heading[1:]}: {view.headline}."
     if plan is None:
-        lines = [f"{program.title}: adopted {program.adopted_on}; no plan known."]
+        lines = [f"{program.title}: adopted {program.adopted_on}; no plan known.", heading]
     else:
         lines = [
             f"{program.title}: adopted {program.adopted_on}; deadlines of plan {plan.id} "
             f"(announced {plan.announced_on}), which runs "
-            f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}."
+            f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}.",
+            heading,
         ]
     if undated:
         lines.append("Meetings not known to the day (not shown as events):")
@@ -211,17 +221,21 @@ def _event(uid: str, stamp: datetime.datetime, summary: str) -> Any:
 
 
 def _stage_event(
-    program: Program, plan: Plan, sequence: int, stage: Stage, stamp: datetime.datetime
+    view: text.Cut, plan: Plan, sequence: int, stage: Stage, stamp: datetime.datetime
 ) -> Any:
+    program = view.program
     event = _event(stage_uid(program, stage), stamp, f"Stage {stage.number} deadline: {stage.name}")
     last = stage.last_day
     event.add("dtstart", _plain(last))
     event.add("dtend", _plain(stage.end))
     event.add("sequence", sequence)
-    first = program.baseline
+    first = view.plans[0]
     shift = ""
-    if plan is not first and stage.number <= len(first.stages):
-        moved = text.shift_words(days_between(first.stage(stage.number).last_day, last))
+    if plan.id != first.id and stage.number <= len(first.stages):
+        moved = text.shift_words(
+            days_between(first.stage(stage.number).last_day, last),
+            first.inferred or plan.inferred,
+        )
         shift = f"Against the first plan ({first.id}): {moved}."
     tasks = "".join(f"\n- {task}" for task in stage.tasks)
     description = _join(
@@ -243,33 +257,50 @@ def _meeting_event(
     meeting: Meeting,
     days: tuple[datetime.date, datetime.date],
     stamp: datetime.datetime,
+    as_of: datetime.date,
 ) -> Any:
-    event = _event(meeting_uid(program, meeting), stamp, meeting.title)
+    state = meeting.status.value
+    summary = meeting.title if state == "held" else f"{meeting.title} ({state})"
+    event = _event(meeting_uid(program, meeting), stamp, summary)
     event.add("dtstart", days[0])
     event.add("dtend", days[1])
     place = text.meeting_place(meeting)
     if place:
         event.add("location", _text(place))
-    event.add("description", _text(_meeting_description(program, meeting)))
+    event.add("description", _text(_meeting_description(program, meeting, as_of)))
     event.add("categories", ["Meeting", meeting.kind.value])
-    tentative = meeting.starts_on.qualifier is not None or (
-        meeting.ends_on is not None and meeting.ends_on.qualifier is not None
+    tentative = (
+        state in ("scheduled", "postponed")
+        or meeting.starts_on.qualifier is not None
+        or (meeting.ends_on is not None and meeting.ends_on.qualifier is not None)
     )
-    if tentative:
+    if state == "cancelled":
+        event.add("status", "CANCELLED")
+    elif tentative:
         event.add("status", "TENTATIVE")
     event.add("transp", "TRANSPARENT")
     return event
 
 
 def to_ical(
-    program: Program, *, stamp: datetime.datetime, known_on: datetime.date | None = None
+    program: Program,
+    *,
+    stamp: datetime.datetime,
+    known_on: datetime.date | None = None,
+    as_of: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> bytes:
-    """The program's meetings and stage deadlines as an iCalendar file (``text/calendar``).
+    """The program's meetings and stage deadlines as an iCalendar file (``text/calendar``),
+    as known on ``known_on``: only what was known by then (:func:`csto_program.words.cut`).
 
-    The deadlines are those of the last plan known on ``known_on`` (default: the latest
-    plan). ``stamp`` (a timezone-aware datetime; a naive one raises ``TypeError``) becomes
-    every event's ``DTSTAMP`` in UTC; nothing reads the clock, so the same program and stamp
-    always give the same bytes. See the module documentation for the rules.
+    ``as_of`` (default: the day of ``stamp`` in UTC) is the day the calendar's description
+    and the meetings' states speak of; ``known_on`` defaults to ``as_of``. The deadlines are
+    those of the last plan known on ``known_on``. A meeting announced but not held is
+    ``STATUS:TENTATIVE`` (scheduled or postponed) or ``STATUS:CANCELLED``, and one whose day
+    has passed says "no report that it took place". ``stamp`` (a timezone-aware datetime; a
+    naive one raises ``TypeError``) becomes every event's ``DTSTAMP`` in UTC; nothing reads
+    the clock, so the same program and stamp always give the same bytes. See the module
+    documentation for the rules.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -277,7 +308,7 @@ def to_ical(
     >>> def deadlines(data):
     ...     return [line for line in data.decode().splitlines() if line.startswith("DTSTART")
     ...             and "2025" <= line[-8:] < "2030" and line[-4:] in ("1231", "1127")]
-    >>> deadlines(to_ical(program, stamp=stamp))  # the latest plan
+    >>> deadlines(to_ical(program, stamp=stamp))  # the plan known on 2026-01-29
     ['DTSTART;VALUE=DATE:20251231', 'DTSTART;VALUE=DATE:20271231', 'DTSTART;VALUE=DATE:20291231']
     >>> deadlines(to_ical(program, stamp=stamp, known_on=datetime.date(2024, 12, 1)))
     ['DTSTART;VALUE=DATE:20251127', 'DTSTART;VALUE=DATE:20271127', 'DTSTART;VALUE=DATE:20291127']
@@ -289,29 +320,29 @@ def to_ical(
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     utc_stamp = _check_stamp(stamp)
-    if known_on is None:
-        plan: Plan | None = program.plan
-    else:
-        plan = program.plan_known_on(as_date(known_on, "known_on"))
+    day = utc_stamp.date() if as_of is None else as_date(as_of, "as_of")
+    view = text.cut(program, day, known_on, stale_after=stale_after)
+    shown = view.program
+    plan = view.status.plan
     from icalendar import Calendar, vText
 
     events: list[tuple[datetime.date, int, Any]] = []
     if plan is not None:
-        sequence = next(i for i, known in enumerate(program.plans) if known is plan)
+        sequence = next(i for i, known in enumerate(view.plans) if known.id == plan.id)
         events += [
-            (_plain(stage.last_day), 0, _stage_event(program, plan, sequence, stage, utc_stamp))
+            (_plain(stage.last_day), 0, _stage_event(view, plan, sequence, stage, utc_stamp))
             for stage in plan.stages
         ]
     undated = []
-    for event in text.timeline(program, program.adopted_on, stages=False):
+    for event in view.events(stages=False):
         if event.kind != "meeting":
             continue
-        meeting = program.meetings[event.order]
+        meeting = shown.meetings[event.order]
         days = meeting_days(meeting)
         if days is None:
             undated.append(meeting)
         else:
-            events.append((days[0], 1, _meeting_event(program, meeting, days, utc_stamp)))
+            events.append((days[0], 1, _meeting_event(shown, meeting, days, utc_stamp, day)))
     events.sort(key=lambda event: event[:2])  # stable: ties keep the timeline's order
 
     calendar = Calendar()
@@ -321,7 +352,7 @@ def to_ical(
     calendar.add("method", "PUBLISH")
     calendar.add("name", vText(_text(program.title)))
     calendar.add("x-wr-calname", vText(_text(program.title)))
-    description = _text(_calendar_description(program, plan, undated))
+    description = _text(_calendar_description(view, plan, undated))
     calendar.add("description", description)
     calendar.add("x-wr-caldesc", vText(description))
     for _, _, event in events:
@@ -336,11 +367,10 @@ def ical_bytes(
     as_of: datetime.date | None = None,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime,
+    stale_after: int = text.STALE_AFTER,
 ) -> bytes:
-    """:func:`to_ical`: the ``ics`` format of :func:`csto_program.export.render`.
-
-    A calendar is a feed of what is planned, not a picture of one day, so ``as_of`` is not
-    used: the deadlines are the latest plan's, or the last plan's known on ``known_on``.
+    """:func:`to_ical`: the ``ics`` format of :func:`csto_program.export.render`, as of
+    ``as_of`` and as known on ``known_on`` (default ``as_of``).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -348,4 +378,4 @@ def ical_bytes(
     >>> ical_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29), stamp=stamp)[:15]
     b'BEGIN:VCALENDAR'
     """
-    return to_ical(program, stamp=stamp, known_on=known_on)
+    return to_ical(program, stamp=stamp, known_on=known_on, as_of=as_of, stale_after=stale_after)

@@ -36,26 +36,28 @@ control characters and spaces percent-encoded.
 >>> print(to_markdown(program, as_of=datetime.date(2026, 1, 29)))
 # Border \\| program
 <BLANKLINE>
-Adopted on 2024-11-28. Plan in use: plan (announced 2024-12-04), 2025-01-01 – 2029-12-31, 3 stages.
+Adopted on 2024-11-28. Plan in use: plan (announced 2024-12-04), 2025-01-01 – 2029-12- ...
 <BLANKLINE>
-## Status on 2026-01-29
+## Status as of 2026-01-29, as known on 2026-01-29
 <BLANKLINE>
-**Planned: stage 2 of 3; reported: no progress report yet.**
+**Planned: stage 2 of 3; reported: no progress report since the program was adopted.**
 <BLANKLINE>
 | Stage | Name | Window | State | Progress | Days | Shift vs first plan |
 | ---: | --- | --- | --- | --- | --- | --- |
-| 1 | Stage 1 | 2025-01-01 – 2025-12-31 | overdue by 29 days | no report | 29 overdue | ...
-| 2 | Stage 2 | 2026-01-01 – 2027-12-31 | active, 701 days remaining | no report | ...
-| 3 | Stage 3 | 2028-01-01 – 2029-12-31 | upcoming, starts in 702 days | no report | ...
+| 1 | Stage 1 | 2025-01-01 – 2025-12-31 | overdue by 29 days | no progress report | 29 ...
+| 2 | Stage 2 | 2026-01-01 – 2027-12-31 | active, 701 days remaining | no progress rep ...
+| 3 | Stage 3 | 2028-01-01 – 2029-12-31 | upcoming, starts in 702 days | no progress r ...
 <BLANKLINE>
 A window gives a stage's first and last day; the last day is its deadline. The shift is how
-far the deadline moved from the first plan (plan); positive is later.
+far the deadline moved from the first plan (plan); positive is later. *(inferred)*:
+the record's author inferred it; no source states it.
 <BLANKLINE>
 ## Chart
 <BLANKLINE>
 ```mermaid
 gantt
-    title Border | program
+    title Border | program (as of 2026-01-29, as known on 2026-01-29)
+    %% planned#58; stage 2 of 3#59; reported#58; no progress report since the program  ...
     dateFormat YYYY-MM-DD
     axisFormat %Y-%m
     todayMarker off
@@ -73,16 +75,16 @@ gantt
 <BLANKLINE>
 | Plan | Announced | Basis | Stage 1 | Stage 2 | Stage 3 |
 | --- | --- | --- | --- | --- | --- |
-| 1: plan (in use) | 2024-12-04 | – | 2025-01-01 – 2025-12-31 | 2026-01-01 – 2027-12-31 | ...
+| 1: plan (in use) | 2024-12-04 | – | 2025-01-01 – 2025-12-31 | 2026-01-01 – 2027-12-3 ...
 <BLANKLINE>
 ## Timeline
 <BLANKLINE>
 - **2024-11-28** · adopted · Border \\| program adopted
-- **2024-12-04** · plan · plan plan announced — stage 1 2025-01-01 – 2025-12-31; stage 2 ...
-- **2025-01-01 – 2025-12-31** · stage · stage 1: Stage 1 — overdue by 29 days
-- **2026-01-01 – 2027-12-31** · stage · stage 2: Stage 2 — active, 701 days remaining
+- **2024-12-04** · plan · plan plan announced — stage 1 2025-01-01 – 2025-12-31; stage ...
+- **2025-01-01 – 2025-12-31** · stage · Stage 1 — overdue by 29 days
+- **2026-01-01 – 2027-12-31** · stage · Stage 2 — active, 701 days remaining
 - **2026-01-29** · *as of this report*
-- **2028-01-01 – 2029-12-31** · stage · stage 3: Stage 3 — upcoming, starts in 702 days
+- **2028-01-01 – 2029-12-31** · stage · Stage 3 — upcoming, starts in 702 days
 <BLANKLINE>
 ## Sources
 <BLANKLINE>
@@ -97,7 +99,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from csto_program import words as text
-from csto_program.dates import add_days, as_date
+from csto_program.dates import add_days
+from csto_program.export.mermaid import to_mermaid
 from csto_program.model import Note, Program, Source
 
 __all__ = ["escape_markdown", "markdown_bytes", "to_markdown"]
@@ -147,21 +150,21 @@ def _source(program: Program, ref: str) -> Source:
 
 
 def _cited(program: Program, ids: Sequence[str]) -> str:
-    """`` ([TASS](url); Khovar)`` for these sources (nothing when there are none)."""
+    """`` ([TASS, 2026-01-29](url); Khovar)`` for these sources (nothing when there are
+    none): each told apart by outlet and date (:func:`csto_program.words.citation`)."""
     cited = []
     for ref in ids:
         source = _source(program, ref)
-        label = escape_markdown(text.source_label(program, source))
+        label = escape_markdown(text.citation(program, source))
         cited.append(f"[{label}]({_url(source.url)})" if source.url else label)
     return f" ({'; '.join(cited)})" if cited else ""
 
 
-def _status(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
-    status = program.status(as_of, known_on=known_on)
-    known = "" if known_on is None or known_on == as_of else f", as known on {status.known_on}"
-    headline = text.headline(status)
+def _status(view: text.Cut) -> list[str]:
+    status = view.status
+    headline = str(view.headline)
     lines = [
-        f"## Status on {status.as_of}{known}",
+        f"## Status {view.heading}",
         "",
         f"**{escape_markdown(headline[:1].upper() + headline[1:])}.**",
     ]
@@ -172,32 +175,33 @@ def _status(program: Program, as_of: datetime.date, known_on: datetime.date | No
         "| Stage | Name | Window | State | Progress | Days | Shift vs first plan |",
         "| ---: | --- | --- | --- | --- | --- | --- |",
     ]
-    for row, stage_status in zip(text.stage_rows(status), status.stages, strict=True):
-        progress = row.progress_text
-        if stage_status.report is not None:
-            progress += f" (reported {stage_status.report.reported_on})"
+    for row in text.stage_rows(status):
         cells = (
             str(row.number),
             escape_markdown(row.name),
             row.window,
             escape_markdown(row.state_text),
-            progress,
+            escape_markdown(row.progress_line),
             row.days_text,
             row.shift_text,
         )
         lines.append("| " + " | ".join(cells) + " |")
-    first = escape_markdown(program.baseline.id)
+    first = escape_markdown(view.program.plans[0].id)
     lines += [
         "",
         "A window gives a stage's first and last day; the last day is its deadline. The shift is "
         "how",
-        f"far the deadline moved from the first plan ({first}); positive is later.",
+        f"far the deadline moved from the first plan ({first}); positive is later. "
+        f"*({text.INFERRED})*:",
+        "the record's author inferred it; no source states it.",
     ]
     return lines
 
 
-def _plan_history(program: Program, in_use: str | None) -> list[str]:
-    history = text.plan_rows(program)
+def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
+    history = view.plan_rows()
+    if not history:
+        return ["No plan had been announced."]
     count = max(len(row.stages) for row in history)
     numbers = range(1, count + 1)
     lines = [
@@ -207,12 +211,17 @@ def _plan_history(program: Program, in_use: str | None) -> list[str]:
     for index, row in enumerate(history, start=1):
         windows = {
             stage.number: text.window(stage.start, stage.last_day)
-            + ("" if index == 1 else f", {text.shift_words(stage.shift_from_first)}")
+            + (
+                ""
+                if index == 1
+                else f", {text.shift_words(stage.shift_from_first, stage.shift_inferred)}"
+            )
             for stage in row.stages
         }
         mark = " (in use)" if row.id == in_use else ""
+        inferred = f" ({text.INFERRED})" if row.inferred else ""
         cells = [
-            f"{index}: {escape_markdown(row.id)}{mark}",
+            f"{index}: {escape_markdown(row.id)}{inferred}{mark}",
             escape_markdown(row.announced_on),
             escape_markdown(row.basis) or "–",
             *(windows.get(n, "–") for n in numbers),
@@ -221,17 +230,18 @@ def _plan_history(program: Program, in_use: str | None) -> list[str]:
     return lines
 
 
-def _timeline(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
+def _timeline(view: text.Cut) -> list[str]:
+    as_of = view.as_of
     lines = []
     marker = f"- **{as_of}** · *as of this report*"
-    for event in text.timeline(program, as_of, known_on=known_on):
+    for event in view.events():
         if marker and event.key[0] > as_of:
             lines.append(marker)
             marker = ""
         said = f"{event.title} — {event.text}" if event.text else event.title
         lines.append(
             f"- **{escape_markdown(event.when)}** · {event.kind} · {escape_markdown(said)}"
-            + _cited(program, event.sources)
+            + _cited(view.program, event.sources)
         )
     if marker:
         lines.append(marker)
@@ -265,14 +275,16 @@ def _fence(body: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def _summary(program: Program, known_on: datetime.date) -> str:
-    plan = program.plan_known_on(known_on)
+def _summary(view: text.Cut) -> str:
+    program = view.program
+    plan = view.status.plan
     adopted = f"Adopted on {program.adopted_on}."
     if plan is None:
-        return f"{adopted} No plan had been announced by {known_on}."
+        return f"{adopted} No plan had been announced by {view.known_on}."
     count = len(plan.stages)
+    inferred = f" ({text.INFERRED})" if plan.inferred else ""
     return (
-        f"{adopted} Plan in use: {escape_markdown(plan.id)} (announced "
+        f"{adopted} Plan in use: {escape_markdown(plan.id)}{inferred} (announced "
         f"{escape_markdown(str(plan.announced_on))}), "
         f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}, "
         f"{count} stage{'' if count == 1 else 's'}."
@@ -285,36 +297,37 @@ def _lines(items: Iterable[str], empty: str) -> list[str]:
 
 
 def to_markdown(
-    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> str:
     """A Markdown status report of ``program`` on ``as_of``, as known on ``known_on``
-    (default: ``as_of``); see the module documentation.
+    (default: ``as_of``): only what was known by then (:func:`csto_program.words.cut`),
+    sources and notes included; see the module documentation.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
     >>> report = to_markdown(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
     >>> row = next(line for line in report.splitlines() if line.startswith("| 1 |"))
     >>> row.split(" | ")[2:]
-    ['2025-01-01 – 2025-12-31', 'overdue by 29 days', 'in progress (reported 2026-01-29)',
-     '29 overdue', '+34 days (later) |']
+    ['2025-01-01 – 2025-12-31', 'overdue by 29 days', 'in progress (2026-01-29)',
+     '29 overdue', '+34 days (later, inferred) |']
     >>> "```mermaid" in report
     True
     """
-    if not isinstance(program, Program):
-        raise TypeError(f"program must be a Program, not {type(program).__name__}")
-    as_of = as_date(as_of, "as_of")
-    known_on = None if known_on is None else as_date(known_on, "known_on")
-    from csto_program.export.mermaid import to_mermaid
-
-    chart = to_mermaid(program, as_of=as_of, known_on=known_on)
+    view = text.cut(program, as_of, known_on, stale_after=stale_after)
+    shown = view.program
+    chart = to_mermaid(program, as_of=view.as_of, known_on=view.known_on, stale_after=stale_after)
     fence = _fence(chart)
-    in_use = program.plan_known_on(known_on or as_of)
+    in_use = view.status.plan
     lines = [
         f"# {escape_markdown(program.title)}",
         "",
-        _summary(program, known_on or as_of),
+        _summary(view),
         "",
-        *_status(program, as_of, known_on),
+        *_status(view),
         "",
         "## Chart",
         "",
@@ -324,18 +337,18 @@ def to_markdown(
         "",
         "## Plan history",
         "",
-        *_plan_history(program, None if in_use is None else in_use.id),
+        *_plan_history(view, None if in_use is None else in_use.id),
         "",
         "## Timeline",
         "",
-        *_timeline(program, as_of, known_on),
+        *_timeline(view),
         "",
         "## Sources",
         "",
-        *_lines((_source_item(program, source) for source in program.sources), "None recorded."),
+        *_lines((_source_item(shown, source) for source in shown.sources), "None recorded."),
     ]
-    if program.notes:
-        lines += ["", "## Notes", "", *(_note_item(program, note) for note in program.notes)]
+    if shown.notes:
+        lines += ["", "## Notes", "", *(_note_item(shown, note) for note in shown.notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -345,6 +358,7 @@ def markdown_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> bytes:
     """:func:`to_markdown` as UTF-8 bytes: the ``markdown`` format of
     :func:`csto_program.export.render` (``stamp`` is not used).
@@ -354,4 +368,6 @@ def markdown_bytes(
     >>> markdown_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:6]
     b'# CSTO'
     """
-    return to_markdown(program, as_of=as_of, known_on=known_on).encode("utf-8")
+    return to_markdown(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode(
+        "utf-8"
+    )

@@ -2,14 +2,14 @@
 
 * ``section Plan in use``: one task per stage of the plan in use (the last plan known on
   ``known_on``, default ``as_of``), named after the stage with its state in words (from
-  :func:`csto_program.export.text.state_words`; Mermaid draws no legend) and tagged by that
+  :func:`csto_program.words.state_words`; Mermaid draws no legend) and tagged by that
   state: ``done`` (completed), ``done, crit`` (completed late), ``crit`` (overdue),
   ``active``; an upcoming or cancelled stage has no tag.
 * ``section First plan``: the first plan's stages, untagged, when their windows differ from
   the plan in use; the two sections side by side show how the schedule moved.
 * ``section Key dates``: milestones for the adoption, each plan's announcement and each
   progress report (on the day the progress refers to), in the order of
-  :func:`csto_program.export.text.timeline`, with ``as_of`` at its place. A date not known
+  :func:`csto_program.words.timeline`, with ``as_of`` at its place. A date not known
   to the day gets no milestone (a milestone needs a day). Meetings and statements are left to
   the Markdown report and the calendar: the chart keeps to the schedule, so it stays small
   enough for Mermaid to draw (renderers refuse a diagram of more than 50,000 characters).
@@ -35,7 +35,8 @@ The result is Mermaid source without a Markdown fence.
 ...                   plans=[first, later])
 >>> print(to_mermaid(program, as_of=datetime.date(2026, 1, 29)))
 gantt
-    title Demo#58; border program
+    title Demo#58; border program (as of 2026-01-29, as known on 2026-01-29)
+    %% planned#58; stage 2 of 3#59; reported#58; no progress report since the program was adopted
     dateFormat YYYY-MM-DD
     axisFormat %Y-%m
     todayMarker off
@@ -61,7 +62,7 @@ import datetime
 import re
 
 from csto_program import words as text
-from csto_program.dates import PartialDate, Precision, as_date
+from csto_program.dates import PartialDate, Precision
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import StageState, StageStatus
 
@@ -168,10 +169,11 @@ def _milestone(name: str, task: str, day: PartialDate) -> str | None:
     return f"    {label} :milestone, {task}, {day.earliest}, 0d"
 
 
-def _key_dates(program: Program, as_of: datetime.date, known_on: datetime.date | None) -> list[str]:
+def _key_dates(view: text.Cut) -> list[str]:
+    program, as_of = view.program, view.as_of
     lines: list[str] = []
     as_of_line = f"    As of {as_of} :milestone, asof, {as_of}, 0d"
-    for event in text.timeline(program, as_of, known_on=known_on, stages=False):
+    for event in view.events(stages=False):
         if as_of_line and event.key[0] > as_of:
             lines.append(as_of_line)
             as_of_line = ""
@@ -182,14 +184,18 @@ def _key_dates(program: Program, as_of: datetime.date, known_on: datetime.date |
         elif event.kind == "plan":
             plan = program.plans[event.order]
             number = event.order + 1
+            mark = f" ({text.INFERRED})" if plan.inferred else ""
             line = _milestone(
-                f"Plan {number} announced {plan.announced_on}", f"plan{number}", plan.announced_on
+                f"Plan {number} announced {plan.announced_on}{mark}",
+                f"plan{number}",
+                plan.announced_on,
             )
         elif event.kind == "report":
             report = program.reports[event.order]
             words = text.progress_words(report.progress)
+            mark = f"{text.INFERRED}, " if report.inferred else ""
             line = _milestone(
-                f"Stage {report.stage} {words} (reported {report.reported_on})",
+                f"Stage {report.stage} {words} ({mark}reported {report.reported_on})",
                 f"report{event.order + 1}",
                 report.day,
             )
@@ -201,10 +207,16 @@ def _key_dates(program: Program, as_of: datetime.date, known_on: datetime.date |
 
 
 def to_mermaid(
-    program: Program, *, as_of: datetime.date, known_on: datetime.date | None = None
+    program: Program,
+    *,
+    as_of: datetime.date,
+    known_on: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> str:
     """A Mermaid ``gantt`` chart of ``program`` on ``as_of``, as known on ``known_on``
-    (default: ``as_of``); see the module documentation.
+    (default: ``as_of``): only what was known by then (:func:`csto_program.words.cut`). The
+    title states both days; a comment line (``%%``, not drawn) holds the headline. See the
+    module documentation.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -214,14 +226,13 @@ def to_mermaid(
     >>> print(next(line.strip() for line in chart.splitlines() if "report1" in line))
     Stage 1 in progress (reported 2025-04) :milestone, report1, 2025-04-11, 0d
     """
-    if not isinstance(program, Program):
-        raise TypeError(f"program must be a Program, not {type(program).__name__}")
-    as_of = as_date(as_of, "as_of")
-    known_on = None if known_on is None else as_date(known_on, "known_on")
-    status = program.status(as_of, known_on=known_on)
+    view = text.cut(program, as_of, known_on, stale_after=stale_after)
+    status = view.status
+    title = f"{shorten(program.title, TITLE_LENGTH)} ({view.heading})"
     lines = [
         "gantt",
-        f"    title {escape_mermaid(shorten(program.title, TITLE_LENGTH))}",
+        f"    title {escape_mermaid(title)}",
+        f"    %% {escape_mermaid(str(view.headline))}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
         "    todayMarker off",
@@ -229,13 +240,13 @@ def to_mermaid(
     if status.plan is not None:
         lines.append("    section Plan in use")
         lines += [_stage_line(stage_status) for stage_status in status.stages]
-    first = program.baseline
-    if status.plan is not None and _differs(first, status.plan):
+    first = view.plans[0] if view.plans else None
+    if first is not None and status.plan is not None and _differs(first, status.plan):
         lines.append("    section First plan")
         for stage in first.stages:
             name = escape_mermaid(shorten(_stage_name(stage), NAME_LENGTH))
             lines.append(f"    {name} :first{stage.number}, {stage.start}, {stage.end}")
-    lines += ["    section Key dates", *_key_dates(program, as_of, known_on)]
+    lines += ["    section Key dates", *_key_dates(view)]
     return "\n".join(lines) + "\n"
 
 
@@ -245,6 +256,7 @@ def mermaid_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> bytes:
     """:func:`to_mermaid` as UTF-8 bytes: the ``mermaid`` format of
     :func:`csto_program.export.render` (``stamp`` is not used).
@@ -254,4 +266,6 @@ def mermaid_bytes(
     >>> mermaid_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:5]
     b'gantt'
     """
-    return to_mermaid(program, as_of=as_of, known_on=known_on).encode("utf-8")
+    return to_mermaid(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode(
+        "utf-8"
+    )

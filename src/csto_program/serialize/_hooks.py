@@ -22,6 +22,7 @@ from csto_program.dates import PartialDate, format_iso_date, parse_iso_date
 from csto_program.errors import MAX_PROBLEMS, DataError, short_repr
 from csto_program.model import (
     MeetingKind,
+    MeetingStatus,
     NoteKind,
     Program,
     Progress,
@@ -103,6 +104,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
 
 ENUMS: Final[tuple[type[enum.Enum], ...]] = (
     MeetingKind,
+    MeetingStatus,
     NoteKind,
     SourceKind,
     StatementKind,

@@ -62,6 +62,7 @@ import pathlib
 from csto_program.dates import as_date
 from csto_program.export.plot._layout import TITLE_LENGTH, label
 from csto_program.model import Program
+from csto_program.words import STALE_AFTER
 
 __all__ = [
     "PLOT_FORMATS",
@@ -100,10 +101,11 @@ def _save(
     since: datetime.date | None,
     target: str | io.BytesIO,
     fmt: str,
+    stale_after: int = STALE_AFTER,
 ) -> None:
     from csto_program.export.plot._draw import save
 
-    save(program, as_of, known_on, since, target, fmt)
+    save(program, as_of, known_on, since, target, fmt, stale_after)
 
 
 def _check(
@@ -124,6 +126,7 @@ def plot_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     since: datetime.date | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> bytes:
     """The timeline chart as PNG or SVG bytes (``fmt`` is ``"png"`` or ``"svg"``).
 
@@ -136,7 +139,7 @@ def plot_bytes(
     if fmt not in PLOT_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; expected one of {PLOT_FORMATS}")
     buffer = io.BytesIO()
-    _save(program, day, known, start, buffer, fmt)
+    _save(program, day, known, start, buffer, fmt, stale_after)
     return buffer.getvalue()
 
 
@@ -147,6 +150,7 @@ def plot_timeline(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     since: datetime.date | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> None:
     """Draw the program's timeline on ``as_of`` to ``path``, PNG or SVG by its suffix.
 
@@ -163,7 +167,7 @@ def plot_timeline(
     """
     day, known, start = _check(program, as_of, known_on, since)
     fmt = _format_of(path)
-    _save(program, day, known, start, os.fspath(path), fmt)
+    _save(program, day, known, start, os.fspath(path), fmt, stale_after)
 
 
 def png_bytes(
@@ -172,6 +176,7 @@ def png_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> bytes:
     """The chart as PNG: the ``png`` format of :func:`csto_program.export.render`
     (``stamp`` is not used: the image carries no time).
@@ -181,7 +186,7 @@ def png_bytes(
     >>> png_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[1:4]
     b'PNG'
     """
-    return plot_bytes(program, "png", as_of=as_of, known_on=known_on)
+    return plot_bytes(program, "png", as_of=as_of, known_on=known_on, stale_after=stale_after)
 
 
 def svg_bytes(
@@ -190,6 +195,7 @@ def svg_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> bytes:
     """The chart as SVG: the ``svg`` format of :func:`csto_program.export.render`
     (``stamp`` is not used: the image carries no time).
@@ -199,7 +205,7 @@ def svg_bytes(
     >>> b"<text" in svg_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
     True
     """
-    return plot_bytes(program, "svg", as_of=as_of, known_on=known_on)
+    return plot_bytes(program, "svg", as_of=as_of, known_on=known_on, stale_after=stale_after)
 
 
 def chart_svg(
@@ -208,6 +214,7 @@ def chart_svg(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     since: datetime.date | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> str:
     """The timeline chart as an ``<svg>`` element to put inside an HTML page, written by
     this library from the chart's geometry, with no matplotlib: real ``<text>``, no
@@ -223,4 +230,4 @@ def chart_svg(
     from csto_program.export.plot._svg import to_svg
 
     day, known, start = _check(program, as_of, known_on, since)
-    return to_svg(chart(program, day, known, start))
+    return to_svg(chart(program, day, known, start, stale_after))

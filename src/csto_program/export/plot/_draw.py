@@ -164,13 +164,14 @@ def save(
     since: datetime.date | None,
     target: str | IO[bytes],
     fmt: str,
+    stale_after: int = 180,
 ) -> None:
     """Draw the chart of ``program`` and save it to ``target`` as ``fmt`` (png or svg)."""
     require_matplotlib()
     import matplotlib
     import matplotlib.style
 
-    drawn = chart(program, as_of, known_on, since)
+    drawn = chart(program, as_of, known_on, since, stale_after)
     # No clock and no version in the file: SVG gets no date, PNG no Software entry.
     metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
     with matplotlib.style.context("default"), matplotlib.rc_context(cast(Any, RC)):

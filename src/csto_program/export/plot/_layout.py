@@ -357,12 +357,15 @@ class _Key:
 
 
 def _period(
-    program: Program, status: ProgramStatus, since: datetime.date | None
+    program: Program, status: ProgramStatus, first: Plan | None, since: datetime.date | None
 ) -> tuple[float, float]:
     plan = status.plan
     as_of = day_x(status.as_of)
-    starts = [day_x(program.adopted_on), day_x(program.baseline.starts_on), as_of]
-    ends = [day_x(program.baseline.ends_on), as_of + 1.0]
+    starts = [day_x(program.adopted_on), as_of]
+    ends = [as_of + 1.0]
+    if first is not None:
+        starts.append(day_x(first.starts_on))
+        ends.append(day_x(first.ends_on))
     if plan is not None:
         starts.append(day_x(plan.starts_on))
         ends.append(day_x(plan.ends_on))
@@ -429,7 +432,9 @@ def _keys(program: Program, status: ProgramStatus, events: list[text.Event]) -> 
         elif event.kind == "plan":
             plan = program.plans[event.order]
             if plan.announced_on.precision is Precision.DAY:
-                words = f"plan {event.order + 1}" + (" (in use)" if plan is status.plan else "")
+                words = f"plan {event.order + 1}" + (
+                    " (in use)" if status.plan is not None and plan.id == status.plan.id else ""
+                )
                 keys.append(_Key(day_x(plan.announced_on.earliest) + 0.5, words, "v", KEY))
     keys.append(_Key(day_x(status.as_of) + 0.5, f"as of {status.as_of}", "|", AS_OF))
     return sorted(keys, key=lambda key: key.day)  # stable
@@ -441,16 +446,16 @@ def _stages(
     high: float,
     scale: float,
     status: ProgramStatus,
-    first: Plan,
+    first: Plan | None,
     scene: _Scene,
 ) -> list[str]:
     """The plan in use's bars over the first plan's; the rows' labels."""
     used = {s.stage.number: s for s in status.stages}
     plan_stages = {} if status.plan is None else {s.number: s for s in status.plan.stages}
-    first_stages = {s.number: s for s in first.stages}
+    first_stages = {} if first is None else {s.number: s for s in first.stages}
     states: list[StageState] = []
     labels = []
-    ghost = status.plan is not None and status.plan is not first
+    ghost = first is not None and status.plan is not None and status.plan.id != first.id
     for index in range(rows.stage_rows):
         number = index + 1
         y = rows.row_y(index)
@@ -488,7 +493,7 @@ def _stages(
     scene.legend += [
         LegendItem(state.value.replace("_", " "), "patch", STATE_COLOURS[state]) for state in states
     ]
-    if ghost:
+    if ghost and first is not None:
         scene.legend.append(LegendItem(f"first plan ({label(first.id, 28)})", "hatch", FIRST_PLAN))
     return labels
 
@@ -537,9 +542,11 @@ def chart(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     since: datetime.date | None = None,
+    stale_after: int = text.STALE_AFTER,
 ) -> Chart:
     """The :class:`Chart` of ``program`` on ``as_of``, as known on ``known_on`` (default
-    ``as_of``), from ``since`` (default: the program's own period, see the package).
+    ``as_of``): only what was known by then (:func:`csto_program.words.cut`), from ``since``
+    (default: the program's own period, see the package).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -547,10 +554,11 @@ def chart(
     >>> [item.text for item in drawn.legend][-1]
     'as of 2026-01-29'
     """
-    status = program.status(as_of, known_on=known_on)
-    first = program.baseline
-    low, high = _period(program, status, since)
-    events = text.timeline(program, as_of, known_on=known_on, stages=False)
+    view = text.cut(program, as_of, known_on, stale_after=stale_after)
+    program, status = view.program, view.status
+    first = view.plans[0] if view.plans else None
+    low, high = _period(program, status, first, since)
+    events = view.events(stages=False)
     scale = AXES_WIDTH / (high - low)
     keys = _keys(program, status, events)
     pixels = [
@@ -558,7 +566,7 @@ def chart(
     ]
     key_lanes = lanes(pixels, MAX_LANES)
     used = max((lane for lane in key_lanes if lane is not None), default=0) + 1
-    stage_rows = max(len(first.stages), len(status.stages))
+    stage_rows = max(0 if first is None else len(first.stages), len(status.stages))
     hidden: Counter[str] = Counter()
     days: dict[str, list[float]] = {"meeting": [], "statement": []}
     bands: list[tuple[float, float]] = []
@@ -583,7 +591,8 @@ def chart(
         elif event.kind == "report":
             report = program.reports[event.order]
             if report.stage <= stage_rows:
-                reports.append((report.stage - 1, report.day, text.progress_words(report.progress)))
+                words = text.progress_words(report.progress, report.inferred)
+                reports.append((report.stage - 1, report.day, words))
             start, width = span(report.day)
             if start + width < low or start > high:
                 hidden["report"] += 1
@@ -632,7 +641,7 @@ def chart(
     tick_days, tick_labels = ticks(low, high)
     return Chart(
         title=label(program.title, TITLE_LENGTH),
-        subtitle=_subtitle(program, status, known_on),
+        subtitle=_subtitle(view, first),
         low=low,
         high=high,
         bottom=rows.bottom,
@@ -651,20 +660,23 @@ def chart(
     )
 
 
-def _subtitle(program: Program, status: ProgramStatus, known_on: datetime.date | None) -> str:
-    known = (
-        ""
-        if known_on is None or status.known_on == status.as_of
-        else (f", as known on {status.known_on}")
-    )
-    line = f"As of {status.as_of}{known}: {text.headline(status)}."
-    plan = status.plan
-    if plan is None:
+SUBTITLE_WIDTH = 125  # characters of a subtitle line: longer ones wrap, never run off
+
+
+def _subtitle(view: text.Cut, first: Plan | None) -> str:
+    heading = f"{view.heading[:1].upper()}{view.heading[1:]}: {view.headline}."
+    line = "\n".join(textwrap.wrap(heading, SUBTITLE_WIDTH, break_on_hyphens=False))
+    plan = view.status.plan
+    if plan is None or first is None:
         return line
-    number = next(i for i, known_plan in enumerate(program.plans, 1) if known_plan is plan)
-    used = f"Plan in use: plan {number}, {label(plan.id, 40)} (announced {plan.announced_on})"
-    if plan is not program.baseline:
-        used += f"; the first plan, {label(program.baseline.id, 40)}, is hatched beneath"
+    number = next(i for i, known_plan in enumerate(view.plans, 1) if known_plan.id == plan.id)
+    inferred = f" ({text.INFERRED})" if plan.inferred else ""
+    used = (
+        f"Plan in use: plan {number}, {label(plan.id, 40)}{inferred} "
+        f"(announced {plan.announced_on})"
+    )
+    if plan.id != first.id:
+        used += f"; the first plan, {label(first.id, 40)}, is hatched beneath"
     return f"{line}\n{used}."
 
 

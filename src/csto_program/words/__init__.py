@@ -1,0 +1,106 @@
+"""The one place where a program's state, plans and history are put into words.
+
+The command line, the Markdown and HTML reports, the Mermaid chart, the calendar and the
+timeline chart all take their words and their order of events from here, so they never
+disagree. Every view first takes the one knowledge cut, :func:`cut`: the record as known on
+``known_on`` (default ``as_of``), its status on ``as_of`` and the heading that states both
+days; no view filters the record on its own. Besides the phrases, this module gives the
+views' typed models: the status :class:`Headline` (with the warning that the newest report
+is old), a :class:`StageRow` per stage, the timeline's :class:`Event` list, a
+:class:`PlanRow` per plan version, and the JSON the command line prints for the timeline
+(:func:`timeline_json`) and the plans (:func:`plans_json`). A record the author inferred is
+marked ``(inferred)`` the same way in every view. The text is plain: each output escapes it
+in its own way (terminal, Markdown, HTML).
+
+>>> import datetime
+>>> from csto_program.datasets import tajik_afghan_border
+>>> view = cut(tajik_afghan_border(), datetime.date(2026, 1, 29))
+>>> view.heading
+'as of 2026-01-29, as known on 2026-01-29'
+>>> headline(view.status)
+'planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)'
+>>> state_words(view.status.stages[0])
+'overdue by 29 days'
+"""
+
+from __future__ import annotations
+
+from csto_program.words._cut import STALE_AFTER, Cut, cut, timeline
+from csto_program.words._phrases import (
+    EVENT_KINDS,
+    INFERRED,
+    NO_REPORT,
+    citation,
+    completion_words,
+    days,
+    days_cell,
+    meeting_place,
+    meeting_when,
+    meeting_words,
+    outlets,
+    progress_line,
+    progress_words,
+    shift_words,
+    source_label,
+    stage_title,
+    state_words,
+    table,
+    window,
+)
+from csto_program.words._plans import PlanRow, PlanWindow, plan_history, plan_rows, plans_json
+from csto_program.words._status import (
+    Headline,
+    StageRow,
+    headline,
+    headline_of,
+    stage_rows,
+    stale_words,
+    status_json,
+)
+from csto_program.words._timeline import Event, timeline_json
+
+__all__ = [
+    "EVENT_KINDS",
+    "INFERRED",
+    "NO_REPORT",
+    "STALE_AFTER",
+    "Cut",
+    "Event",
+    "Headline",
+    "PlanRow",
+    "PlanWindow",
+    "StageRow",
+    "citation",
+    "completion_words",
+    "cut",
+    "days",
+    "days_cell",
+    "headline",
+    "headline_of",
+    "meeting_place",
+    "meeting_when",
+    "meeting_words",
+    "outlets",
+    "plan_history",
+    "plan_rows",
+    "plans_json",
+    "progress_line",
+    "progress_words",
+    "shift_words",
+    "source_label",
+    "stage_rows",
+    "stage_title",
+    "stale_words",
+    "state_words",
+    "status_json",
+    "table",
+    "timeline",
+    "timeline_json",
+    "window",
+]
+
+for _name in __all__:  # documented, and shown in reprs, under the public module's name
+    _found = globals()[_name]
+    if getattr(_found, "__module__", "").startswith(__name__ + "."):
+        _found.__module__ = __name__
+del _name, _found
