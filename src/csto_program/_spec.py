@@ -70,6 +70,7 @@ class Kind(enum.Enum):
     COUNTRY = "country"
     TIMEZONE = "timezone"
     INT = "int"
+    BOOL = "bool"
     DATE = "date"
     PARTIAL_DATE = "partial_date"
     ENUM = "enum"
@@ -181,6 +182,7 @@ KINDS: Final[dict[Kind, KindRule]] = {
     ),
     Kind.TIMEZONE: KindRule(None, _is_zone, "an IANA time zone such as 'Asia/Almaty'"),
     Kind.INT: KindRule(None, None, table_type="integer", json_type="integer"),
+    Kind.BOOL: KindRule(None, None, table_type="boolean", json_type="boolean"),
     Kind.DATE: KindRule(ISO_DATE_PATTERN, iso_date_or_none, table_type="date"),
     Kind.PARTIAL_DATE: KindRule(EDTF_PATTERN, partial_date_or_none),
     Kind.ENUM: KindRule(None, None),
@@ -207,6 +209,7 @@ _PYTHON_TYPES: Final[dict[Kind, type]] = {
     Kind.COUNTRY: str,
     Kind.TIMEZONE: str,
     Kind.INT: int,
+    Kind.BOOL: bool,
     Kind.DATE: pendulum.Date,
     Kind.PARTIAL_DATE: PartialDate,
 }
@@ -291,6 +294,8 @@ class Spec:
 def _exact_type(value: Any, tp: type) -> bool:
     if tp is int:
         return type(value) is int
+    if tp is bool:
+        return type(value) is bool
     if tp is pendulum.Date:
         return type(value) is pendulum.Date
     return isinstance(value, tp)
@@ -405,9 +410,14 @@ def _wrong_type(inst: Any, name: str, value: Any, spec: Spec) -> TypeError:
 
 def _validator(spec: Spec) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     tp = spec.type
-    plain = spec.kind in (Kind.INT, Kind.DATE, Kind.PARTIAL_DATE, Kind.ENUM, Kind.RECORD) and (
-        spec.minimum is None
-    )
+    plain = spec.kind in (
+        Kind.INT,
+        Kind.BOOL,
+        Kind.DATE,
+        Kind.PARTIAL_DATE,
+        Kind.ENUM,
+        Kind.RECORD,
+    ) and (spec.minimum is None)
 
     def check_one(inst: Any, name: str, value: Any) -> None:
         if not _exact_type(value, tp) or (tp is int and type(value) is bool):

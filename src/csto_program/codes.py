@@ -14,7 +14,7 @@ import enum
 
 from csto_program._spec import describe_values
 
-__all__ = ["MeetingKind", "NoteKind", "Progress", "SourceKind", "StatementKind"]
+__all__ = ["MeetingKind", "MeetingStatus", "NoteKind", "Progress", "SourceKind", "StatementKind"]
 
 
 class SourceKind(enum.StrEnum):
@@ -83,6 +83,33 @@ describe_values(
         "visit": "A visit by a delegation.",
         "video_conference": "A meeting held by video link.",
         "other": "Anything else.",
+    },
+)
+
+
+class MeetingStatus(enum.StrEnum):
+    """Whether a :class:`Meeting` took place, or was announced and has not (yet).
+
+    A meeting that is not ``held`` became known on its ``announced_on`` day; its
+    ``starts_on`` is the day it was (or is) scheduled for.
+
+    >>> [status.value for status in MeetingStatus]
+    ['held', 'scheduled', 'postponed', 'cancelled']
+    """
+
+    HELD = "held"
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+describe_values(
+    MeetingStatus,
+    {
+        "held": "It took place.",
+        "scheduled": "It was announced for a day; no source in the record says it took place.",
+        "postponed": "It was announced, then put off to a day not yet known.",
+        "cancelled": "It was announced, then called off.",
     },
 )
 

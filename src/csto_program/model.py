@@ -28,7 +28,14 @@ import attrs
 import pendulum
 
 from csto_program._spec import Kind, field
-from csto_program.codes import MeetingKind, NoteKind, Progress, SourceKind, StatementKind
+from csto_program.codes import (
+    MeetingKind,
+    MeetingStatus,
+    NoteKind,
+    Progress,
+    SourceKind,
+    StatementKind,
+)
 from csto_program.dates import PartialDate, as_date
 from csto_program.errors import DataError
 from csto_program.integrity import (
@@ -39,6 +46,10 @@ from csto_program.integrity import (
 from csto_program.integrity import (
     program_problems as _program_problems,
 )
+
+# The knowledge rule reads the records alone (through a protocol): Program.as_known_on
+# delegates to it the same way.
+from csto_program.knowledge import as_known_on as _as_known_on
 from csto_program.records import (
     Meeting,
     Note,
@@ -55,11 +66,12 @@ from csto_program.records import (
 
 # The status module reads the leaf records and codes, which sit below it: Program.status
 # delegates to it without an import cycle.
-from csto_program.status import ProgramStatus, program_status
+from csto_program.status import STALE_AFTER, ProgramStatus, program_status
 
 __all__ = [
     "Meeting",
     "MeetingKind",
+    "MeetingStatus",
     "Note",
     "NoteKind",
     "Organization",
@@ -224,13 +236,29 @@ class Program:
         return self.plans[-1].stage_on(day)
 
     def status(
-        self, as_of: datetime.date, *, known_on: datetime.date | None = None
+        self,
+        as_of: datetime.date,
+        *,
+        known_on: datetime.date | None = None,
+        stale_after: int = STALE_AFTER,
     ) -> ProgramStatus:
-        """Where the program stood on ``as_of``, as known on ``known_on`` (default ``as_of``).
+        """Where the program stood on ``as_of``, as known on ``known_on`` (default ``as_of``);
+        its evidence is stale after ``stale_after`` days without a progress report.
 
         See :func:`csto_program.program_status`.
         """
-        return program_status(self, as_of, known_on=known_on)
+        return program_status(self, as_of, known_on=known_on, stale_after=stale_after)
+
+    def as_known_on(self, day: datetime.date) -> Program:
+        """The program as it stood on ``day``: only the records known by then, an ordinary
+        valid program (see :mod:`csto_program.knowledge` for the rule).
+
+        >>> from csto_program.datasets import tajik_afghan_border
+        >>> program = tajik_afghan_border()
+        >>> [plan.id for plan in program.as_known_on(datetime.date(2024, 12, 1)).plans]
+        ['asia-plus-2024-11-25']
+        """
+        return _as_known_on(self, day)
 
     # ------------------------------------------------------------ lookups
 

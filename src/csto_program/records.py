@@ -23,7 +23,14 @@ import attrs
 import pendulum
 
 from csto_program._spec import ANY_RECORD, STAGE_NUMBERS, Kind, field
-from csto_program.codes import MeetingKind, NoteKind, Progress, SourceKind, StatementKind
+from csto_program.codes import (
+    MeetingKind,
+    MeetingStatus,
+    NoteKind,
+    Progress,
+    SourceKind,
+    StatementKind,
+)
 from csto_program.dates import PartialDate, add_days, as_date, utcoffset_on
 from csto_program.errors import DataError, ScheduleError, short_repr
 from csto_program.rules import DEFAULT_FIRST_STAGE_MONTHS, DEFAULT_TERM_MONTHS, schedule_problems
@@ -207,7 +214,10 @@ class Meeting:
     """An event in the program's history: a summit, a session, a call, an interview.
 
     ``starts_on`` and ``ends_on`` are partial dates; ``ends_on`` is the last day
-    of a multi-day meeting (inclusive) and is ``None`` for a one-day event.
+    of a multi-day meeting (inclusive) and is ``None`` for a one-day event. ``status`` says
+    whether it was held (the default) or only announced: a ``scheduled``, ``postponed`` or
+    ``cancelled`` meeting became known on ``announced_on``, and ``starts_on`` is the day it
+    was announced for.
 
     >>> Meeting(id="astana-2024", title="CSTO Collective Security Council session",
     ...         kind="council_session", starts_on="2024-11-28",
@@ -238,6 +248,18 @@ class Meeting:
     decisions: tuple[str, ...] = field(Kind.TEXT, "What was decided.", many=True)
     description: str = field(Kind.STR, "What happened.")
     sources: tuple[str, ...] = _sources()
+    status: MeetingStatus = field(
+        Kind.ENUM,
+        "Whether it took place, or was only announced.",
+        type=MeetingStatus,
+        default=MeetingStatus.HELD,
+    )
+    announced_on: PartialDate | None = field(
+        Kind.PARTIAL_DATE,
+        "When a meeting not (yet) held became known (EDTF; null: when its sources were published).",
+        optional=True,
+        examples=("2025-11-27",),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.ends_on is not None and self.ends_on.latest < self.starts_on.earliest:
@@ -378,7 +400,8 @@ class Stage:
 class Plan:
     """One announced version of a program's schedule: its start, term and stages.
 
-    A plan counts as known on day K when ``announced_on.latest <= K``. ``term_months`` and
+    A plan counts as known on day K when ``announced_on.latest <= K``; ``inferred`` is true
+    when its dates were inferred rather than stated (``basis`` says how). ``term_months`` and
     ``first_stage_months`` are the plan's own rules (``None``: no rule for stage one);
     ``basis`` says how the dates were derived, and what was stated or inferred.
 
@@ -432,6 +455,13 @@ class Plan:
     )
     sources: tuple[str, ...] = _sources()
     note: str = field(Kind.STR, "A remark on the plan.")
+    inferred: bool = field(
+        Kind.BOOL,
+        "True when the record's author inferred the plan's dates rather than a source "
+        "stating them (``basis`` says how).",
+        default=False,
+        examples=(True,),
+    )
 
     def __attrs_post_init__(self) -> None:
         windows = [(stage.number, stage.start, stage.end) for stage in self.stages]
@@ -469,7 +499,7 @@ class ProgressReport:
     ``reported_on`` is when the report was published (known on K when
     ``reported_on.latest <= K``); ``as_of`` is the day the progress refers to, such as a
     completion day (``None``: the day it was reported). ``note`` says when the report is
-    an inference rather than a direct statement.
+    an inference rather than a direct statement, and ``inferred`` marks it as data.
 
     >>> report = ProgressReport(id="stage-1-2026-01-29", stage=1, progress="in_progress",
     ...                         reported_on="2026-01-29", statement="masadykov-2026-01-29")
@@ -502,6 +532,13 @@ class ProgressReport:
     sources: tuple[str, ...] = _sources()
     note: str = field(
         Kind.STR, "A remark; says so when the report is an inference rather than a statement."
+    )
+    inferred: bool = field(
+        Kind.BOOL,
+        "True when the record's author inferred the report rather than a source stating it "
+        "(``note`` says why).",
+        default=False,
+        examples=(True,),
     )
 
     @property

@@ -30,17 +30,19 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 import pendulum
 
 from csto_program._spec import describe_values
 from csto_program.codes import Progress
-from csto_program.dates import as_date, days_between
+from csto_program.dates import PartialDate, as_date, days_between
+from csto_program.precedence import days_late, describing_report
 from csto_program.records import Plan, ProgressReport, Stage, Statement
 
 __all__ = [
+    "STALE_AFTER",
     "ProgramRecords",
     "ProgramStatus",
     "StageState",
@@ -61,7 +63,13 @@ class ProgramRecords(Protocol):
     """
 
     @property
+    def adopted_on(self) -> pendulum.Date: ...
+
+    @property
     def plans(self) -> tuple[Plan, ...]: ...
+
+    @property
+    def reports(self) -> tuple[ProgressReport, ...]: ...
 
     def plan_known_on(self, day: datetime.date) -> Plan | None: ...
 
@@ -127,6 +135,10 @@ class StageStatus:
     progress: Progress | None = None
     report: ProgressReport | None = None
     rescheduled_days: int | None = None
+    completed_on: PartialDate | None = None
+    late_days: tuple[int, int] | None = None
+    progress_inferred: bool = False
+    rescheduled_inferred: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -151,16 +163,21 @@ class ProgramStatus:
     current_stage: Stage | None
     reported_stage: Stage | None
     stages: tuple[StageStatus, ...]
+    latest_report: ProgressReport | None = None
+    report_age_days: int | None = None
+    stale_after: int = 180
+    is_stale: bool = False
 
+
+STALE_AFTER: Final = 180
+"""The default number of days without a progress report after which the evidence of an
+active or overdue stage is stale (``ProgramStatus.is_stale``).
+
+>>> STALE_AFTER
+180
+"""
 
 _REPORTED = frozenset((Progress.IN_PROGRESS, Progress.COMPLETED))
-
-
-def _report_key(
-    item: tuple[int, ProgressReport],
-) -> tuple[tuple[pendulum.Date, pendulum.Date], tuple[pendulum.Date, pendulum.Date], int]:
-    index, report = item
-    return (report.day.sort_key, report.reported_on.sort_key, index)
 
 
 def _check_stage(stage: object, name: str = "stage") -> None:
@@ -175,12 +192,14 @@ def stage_status(
     *,
     report: ProgressReport | None = None,
     baseline: Stage | None = None,
+    inferred_plan: bool = False,
 ) -> StageStatus:
     """The state of one stage on ``as_of``, given the report to go by and the evidence.
 
-    ``report`` is the latest relevant progress report (``None``: the calendar decides);
-    ``baseline`` is the same stage in the first plan, for ``rescheduled_days``. Statements
-    in ``evidence`` said after ``as_of`` are left out.
+    ``report`` is the progress report that describes the stage (``None``: the calendar
+    decides); ``baseline`` is the same stage in the first plan, for ``rescheduled_days``,
+    and ``inferred_plan`` says that the stage's plan or the first plan was inferred
+    (``rescheduled_inferred``). Statements in ``evidence`` said after ``as_of`` are left out.
 
     >>> import datetime
     >>> from csto_program import plan_stages
@@ -201,8 +220,10 @@ def stage_status(
         raise TypeError(f"report must be a ProgressReport, got {type(report).__name__}")
     if baseline is not None:
         _check_stage(baseline, "baseline")
+    if type(inferred_plan) is not bool:
+        raise TypeError(f"inferred_plan must be a bool, got {type(inferred_plan).__name__}")
     known = tuple(s for s in evidence if s.said_on.latest <= as_of)
-    return _stage_status(stage, as_of, known, report, baseline)
+    return _stage_status(stage, as_of, known, report, baseline, inferred_plan)
 
 
 def _stage_status(
@@ -211,6 +232,7 @@ def _stage_status(
     known: tuple[Statement, ...],
     report: ProgressReport | None,
     baseline: Stage | None,
+    inferred_plan: bool = False,
 ) -> StageStatus:
     """:func:`stage_status` of arguments already checked, with the evidence already known."""
     last_day = stage.last_day
@@ -218,16 +240,24 @@ def _stage_status(
     if report is not None:
         common["progress"] = report.progress
         common["report"] = report
+        common["progress_inferred"] = report.inferred
     if baseline is not None:
         common["rescheduled_days"] = days_between(baseline.last_day, last_day)
+        common["rescheduled_inferred"] = inferred_plan
     progress = None if report is None else report.progress
     if progress is Progress.COMPLETED:
         assert report is not None
-        done = report.day.earliest
-        if done <= last_day:
+        done = report.day
+        least, most = days_late(done, stage.end)
+        # Described on as_of, the stage was completed by then: the latest day it can have
+        # been completed is as_of (when the recorded range reaches past it).
+        if as_of < done.latest:
+            most = max(least, days_between(last_day, as_of))
+        common["completed_on"] = done
+        common["late_days"] = (least, most)
+        if least <= 0:  # it may have been completed by the last day: not surely late
             return StageStatus(stage, as_of, StageState.COMPLETED, **common)
-        late = days_between(last_day, done)
-        return StageStatus(stage, as_of, StageState.COMPLETED_LATE, days_overdue=late, **common)
+        return StageStatus(stage, as_of, StageState.COMPLETED_LATE, days_overdue=least, **common)
     if progress is Progress.CANCELLED:
         return StageStatus(stage, as_of, StageState.CANCELLED, **common)
     if as_of < stage.start:
@@ -240,14 +270,20 @@ def _stage_status(
 
 
 def program_status(
-    program: ProgramRecords, as_of: datetime.date, *, known_on: datetime.date | None = None
+    program: ProgramRecords,
+    as_of: datetime.date,
+    *,
+    known_on: datetime.date | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> ProgramStatus:
     """Where ``program`` stood on ``as_of`` as known on ``known_on`` (default: ``as_of``).
 
-    The plan used is the last one announced by ``known_on``. A progress report counts when
-    it was published by ``known_on`` and the earliest day it can refer to is on or before
-    ``as_of``; of those about a stage, the latest wins (by the day it refers to, then the
-    day it was published, then its place in the record).
+    The plan used is the last one announced by ``known_on``. The progress report that
+    describes a stage is chosen by :func:`csto_program.precedence.describing_report`
+    among those published by ``known_on``. ``latest_report`` is the report published
+    last by ``known_on``, ``report_age_days`` the days from its publication to ``as_of``,
+    and ``is_stale`` says that a stage is active or overdue with no report for more than
+    ``stale_after`` days (with no report at all: since the adoption).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -255,31 +291,41 @@ def program_status(
     >>> later = program_status(program, datetime.date(2025, 3, 1))
     >>> later.plan.id, later.stages[0].stage.last_day, later.stages[0].rescheduled_days
     ('sputnik-2024-12-04', Date(2025, 12, 31), 34)
+    >>> stale = program_status(program, datetime.date(2026, 12, 6))
+    >>> str(stale.latest_report.reported_on), stale.report_age_days, stale.is_stale
+    ('2026-01-29', 311, True)
     """
     if not isinstance(program, ProgramRecords):
         raise TypeError(f"program must be a Program, got {type(program).__name__}")
     as_of = as_date(as_of, "as_of")
     known_on = as_of if known_on is None else as_date(known_on, "known_on")
+    if type(stale_after) is not int:
+        raise TypeError(f"stale_after must be an int, got {type(stale_after).__name__}")
+    if stale_after < 0:
+        raise ValueError(f"stale_after must not be negative, got {stale_after}")
     plan = program.plan_known_on(known_on)
     if plan is None:
-        return ProgramStatus(as_of, known_on, None, None, None, ())
+        return ProgramStatus(as_of, known_on, None, None, None, (), stale_after=stale_after)
     first = program.plans[0]  # the plans known on any day are a prefix of the tuple
+    inferred_plan = plan.inferred or first.inferred
     limit = min(as_of, known_on)
     statuses = []
     reported: Stage | None = None
     for stage in plan.stages:
         number = stage.number
-        relevant = [
-            (index, report)
-            for index, report in enumerate(program.reports_about(number))
-            if report.reported_on.latest <= known_on and report.day.earliest <= as_of
-        ]
-        report = max(relevant, key=_report_key)[1] if relevant else None
+        report = describing_report(program.reports_about(number), as_of, known_on=known_on)
         evidence = tuple(s for s in program.statements_about(number) if s.said_on.latest <= limit)
         baseline = first.stages[number - 1] if number <= len(first.stages) else None
-        statuses.append(_stage_status(stage, as_of, evidence, report, baseline))
+        statuses.append(_stage_status(stage, as_of, evidence, report, baseline, inferred_plan))
         if report is not None and report.progress in _REPORTED:
             reported = stage
+    latest = _latest_report(program.reports, known_on)
+    if latest is None:
+        age = None
+        quiet = days_between(program.adopted_on, as_of)
+    else:
+        age = quiet = days_between(latest.reported_on.latest, as_of)
+    waiting = any(s.state in (StageState.ACTIVE, StageState.OVERDUE) for s in statuses)
     return ProgramStatus(
         as_of=as_of,
         known_on=known_on,
@@ -287,4 +333,25 @@ def program_status(
         current_stage=plan.stage_on(as_of),
         reported_stage=reported,
         stages=tuple(statuses),
+        latest_report=latest,
+        report_age_days=age,
+        stale_after=stale_after,
+        is_stale=waiting and quiet > stale_after,
     )
+
+
+def _latest_report(
+    reports: Sequence[ProgressReport], known_on: pendulum.Date
+) -> ProgressReport | None:
+    """The report published last by ``known_on`` (by ``reported_on``'s latest day, then
+    its earliest, then the later in the record), or ``None``."""
+    found: ProgressReport | None = None
+    key: tuple[pendulum.Date, pendulum.Date] | None = None
+    for report in reports:
+        day = report.reported_on
+        if day.latest > known_on:
+            continue
+        mine = (day.latest, day.earliest)
+        if key is None or mine >= key:
+            found, key = report, mine
+    return found

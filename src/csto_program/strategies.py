@@ -288,6 +288,7 @@ def _leaf(spec: Spec, dates: st.SearchStrategy[PartialDate]) -> st.SearchStrateg
         Kind.LANGUAGE: lambda: _LANGUAGES,
         Kind.COUNTRY: _countries,
         Kind.TIMEZONE: lambda: _TIMEZONES,
+        Kind.BOOL: st.booleans,
         Kind.DATE: iso_dates,
         Kind.PARTIAL_DATE: lambda: dates,
     }

@@ -21,7 +21,12 @@ from csto_program.serialize._json_text import (
     parse_json,
     written_back,
 )
-from csto_program.serialize._versions import SCHEMA_VERSION, SUPPORTED_VERSIONS, upgrade_v1
+from csto_program.serialize._versions import (
+    SCHEMA_VERSION,
+    SUPPORTED_VERSIONS,
+    check_v2,
+    upgrade_v1,
+)
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -131,6 +136,8 @@ def _program_document(data: Any) -> tuple[dict[str, Any], Callable[[str], str] |
             f"$['{_SCHEMA_KEY}']", f"expected a string, got {describe(data[_SCHEMA_KEY])}"
         )
     body = {k: v for k, v in data.items() if k != "schema_version" and k != _SCHEMA_KEY}
+    if version < SCHEMA_VERSION:
+        check_v2(body, version)
     if version == 1:
         return upgrade_v1(body)
     return body, None

@@ -218,6 +218,8 @@ class _Loaders(_Namespace):
             if spec.minimum is not None:
                 test += f" or {src} < {spec.minimum}"
             return [f"if {test}:", give_up, f"{dst} = {src}"]
+        if kind is Kind.BOOL:
+            return [f"if type({src}) is not bool:", give_up, f"{dst} = {src}"]
         if kind is Kind.DATE:
             return [f"{dst} = _date({src})", f"if {dst} is None:", give_up]
         if kind is Kind.PARTIAL_DATE:  # remembered for the rest of the load in ``dates``

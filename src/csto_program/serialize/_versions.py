@@ -7,6 +7,11 @@ A version-1 document becomes a version-2 one without loss: its ``starts_on``,
 day, stage one of 12 months as version 1 required) and each stage's ``completed_on`` a
 ``completed`` progress report (id ``"stage-N-completed"``, reported on and as of that day).
 Problems are reported at the version-1 paths, where the user will look for them.
+
+A version-2 document is a version-3 one as it stands: version 3 adds ``inferred`` to plans
+and progress reports (false when absent) and ``status`` and ``announced_on`` to meetings
+(``held`` and null when absent). Those keys are refused in a document of an older version
+(:func:`check_v2`), which its own schema would refuse too.
 """
 
 from __future__ import annotations
@@ -18,23 +23,61 @@ from typing import Any, Final
 from csto_program.dates import ISO_DATE_PATTERN
 from csto_program.errors import DataError, short_repr
 
-__all__ = ["SCHEMA_VERSION", "SUPPORTED_VERSIONS", "upgrade_v1"]
+__all__ = ["SCHEMA_VERSION", "SUPPORTED_VERSIONS", "check_v2", "upgrade_v1"]
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 """The version of the JSON document format that this library writes.
 
 >>> from csto_program import to_dict
 >>> from csto_program.datasets import tajik_afghan_border
->>> to_dict(tajik_afghan_border())["schema_version"] == SCHEMA_VERSION == 2
+>>> to_dict(tajik_afghan_border())["schema_version"] == SCHEMA_VERSION == 3
 True
 """
 
-SUPPORTED_VERSIONS: Final = (1, 2)
-"""The document versions this library reads; version 1 is upgraded as it is read.
+SUPPORTED_VERSIONS: Final = (1, 2, 3)
+"""The document versions this library reads; versions 1 and 2 are upgraded as they are read.
 
 >>> SUPPORTED_VERSIONS
-(1, 2)
+(1, 2, 3)
 """
+
+_NEW_IN_3: Final = {
+    "plans": ("inferred",),
+    "reports": ("inferred",),
+    "meetings": ("status", "announced_on"),
+}
+
+
+def check_v2(data: dict[str, Any], version: int) -> None:
+    """Refuse, with every path, the keys that version 3 added, in a document of an older
+    ``version`` (read before any upgrade: a version-1 document has meetings, not plans
+    or reports).
+
+    >>> try:
+    ...     check_v2({"meetings": [{"id": "m", "status": "held"}]}, 2)
+    ... except DataError as error:
+    ...     print(error)
+    1 problem:
+      $.meetings[0].status: unknown key (version 2 has no such key; it is new in version 3)
+    """
+    problems: list[tuple[str, str]] = []
+    for name, keys in _NEW_IN_3.items():
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                problems.extend(
+                    (
+                        f"$.{name}[{index}].{key}",
+                        f"unknown key (version {version} has no such key; it is new in version 3)",
+                    )
+                    for key in keys
+                    if key in item
+                )
+    if problems:
+        raise DataError(problems)
+
 
 _PLAN_KEYS = ("starts_on", "stages", "term_months")
 

@@ -14,7 +14,7 @@ check it as it is typed; the loader accepts and ignores that key.
 >>> schema["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 >>> schema["properties"]["schema_version"]["const"]
-2
+3
 >>> schema["$defs"]["Plan"]["properties"]["announced_on"]["description"]
 'When the plan became public (EDTF).'
 """
@@ -40,6 +40,9 @@ SCHEMA_BASE: Final = "https://csto-program.invalid/schema"
 'https://csto-program.invalid/schema/v2/Program.json'
 """
 
+_PUBLISHED: Final = (1, 2)
+"""The older versions whose program schema is published as a file (``data/schema``)."""
+
 _TYPE_WORDS: Final = {
     Kind.ID: "id",
     Kind.TEXT: "text",
@@ -49,6 +52,7 @@ _TYPE_WORDS: Final = {
     Kind.COUNTRY: "country code",
     Kind.TIMEZONE: "time zone",
     Kind.INT: "integer",
+    Kind.BOOL: "true or false",
     Kind.DATE: "date (YYYY-MM-DD)",
     Kind.PARTIAL_DATE: "partial date (EDTF)",
 }
@@ -131,8 +135,8 @@ def _define(cls: type[Any], defs: dict[str, Any]) -> None:
 def json_schema(cls: type[Any], *, version: int | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``to_json`` output for a model class.
 
-    ``version`` 1 gives the published schema of version-1 program documents, which the
-    loader still reads (only for ``Program``).
+    ``version`` 1 or 2 gives the published schema of program documents of that version,
+    which the loader still reads (only for ``Program``).
 
     >>> from csto_program import Place, json_schema
     >>> schema = json_schema(Place)
@@ -140,6 +144,8 @@ def json_schema(cls: type[Any], *, version: int | None = None) -> dict[str, Any]
     (['name', 'country', 'timezone'], False)
     >>> json_schema(Program, version=1)["properties"]["schema_version"]
     {'const': 1}
+    >>> json_schema(Program, version=2)["properties"]["schema_version"]["const"]
+    2
     """
     if cls not in MODEL_CLASSES:
         names = ", ".join(c.__name__ for c in MODEL_CLASSES)
@@ -147,8 +153,8 @@ def json_schema(cls: type[Any], *, version: int | None = None) -> dict[str, Any]
     if version is not None and type(version) is not int:
         raise TypeError(f"version must be an int or None, got {type(version).__name__}")
     if version not in (None, SCHEMA_VERSION):
-        if version == 1 and cls is Program:
-            text = resources.files("csto_program").joinpath("data/schema/v1/Program.json")
+        if version in _PUBLISHED and cls is Program:
+            text = resources.files("csto_program").joinpath(f"data/schema/v{version}/Program.json")
             return json.loads(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
         raise DataError.at(
             "$", f"no published schema of version {short_repr(version)} for {cls.__name__}"
