@@ -16,15 +16,15 @@ so that every problem is reported at once, at its path in the resulting document
 >>> dict(logged.added)  # doctest: +NORMALIZE_WHITESPACE
 {'statements': ('masadykov-2026-11-27',), 'reports': ('stage-1-2026-11-27',
  'stage-2-2026-11-27'), 'sources': ('example-news-2026-11-27',)}
->>> logged.program.by_id["stage-1-2026-11-27"].as_of
-PartialDate(year=2026, month=1, day=29, qualifier=None, end=PartialDate(year=2026, month=11, day=27, qualifier=None))
+>>> str(logged.program.by_id["stage-1-2026-11-27"].as_of)
+'2026-01-29/2026-11-27'
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -180,9 +180,22 @@ def _stand_in_person(program: Program, text: str) -> str:
 
 
 def _last_role(program: Program, person: str) -> str | None:
-    said = [s for s in program.statements if s.speaker == person]
-    roles = sorted(said, key=lambda s: s.said_on.sort_key)
-    return roles[-1].role if roles else None
+    """The role last recorded for ``person``: in their statements, else at meetings."""
+    said = sorted(
+        (s for s in program.statements if s.speaker == person), key=lambda s: s.said_on.sort_key
+    )
+    if said:
+        return said[-1].role
+    present = sorted(
+        (
+            (meeting.starts_on.sort_key, participant.role)
+            for meeting in program.meetings
+            for participant in meeting.participants
+            if participant.person == person
+        ),
+        key=lambda item: item[0],
+    )
+    return present[-1][1] if present else None
 
 
 def log_article(program: Program, article: Article) -> Logged:
@@ -201,9 +214,9 @@ def log_article(program: Program, article: Article) -> Logged:
     ...         quote="Work continues.", meeting="astana-2024-11-29"))
     ... except DataError as exc:
     ...     for path, message in exc.problems:
-    ...         print(path, message)
-    $.statements[13].speaker unknown speaker 'Masadykof'; did you mean 'masadykov' (Talatbek Masadykov)?
-    $.statements[13].meeting refers to 'astana-2024-11-29', which is not in meetings; did you mean 'astana-2024-11-28'?
+    ...         print(path, message.split(";")[1])
+    $.statements[13].speaker  did you mean 'masadykov' (Talatbek Masadykov)?
+    $.statements[13].meeting  did you mean 'astana-2024-11-28'?
     """
     document = to_dict(program)
     taken = set(program.by_id)
@@ -229,9 +242,7 @@ def log_article(program: Program, article: Article) -> Logged:
         if isinstance(cited, Source) and published is None and cited.published_on is not None:
             published = str(cited.published_on)
         if article.outlet is not None or article.source_id is not None:
-            problems.append(
-                ("$", "give either an existing source's id or a new source, not both")
-            )
+            problems.append(("$", "give either an existing source's id or a new source, not both"))
         elif not isinstance(cited, Source):
             hint = _hint(source_id, (s.id for s in program.sources))
             problems.append(("$", f"no source {source_id!r} in the record{hint}"))
@@ -338,17 +349,14 @@ def log_article(program: Program, article: Article) -> Logged:
     if problems:
         raise DataError(problems)
     order = [name for name, _ in COLLECTIONS]
-    added = {
-        name: tuple(item["id"] for item in new[name])
-        for name in sorted(new, key=order.index)
-    }
+    added = {name: tuple(item["id"] for item in new[name]) for name in sorted(new, key=order.index)}
     return Logged(result, added)
 
 
 def _hint(unknown: str, known: Iterable[str]) -> str:
     from csto_program.lookup import suggest
 
-    found = suggest(known, unknown, n=3)
+    found = suggest(known, unknown, n=3, cutoff=0.75)  # as validate's
     return f"; did you mean {' or '.join(map(repr, found))}?" if found else ""
 
 
@@ -445,9 +453,8 @@ class Changes:
         else:
             lines.append("New on record:")
             lines.append("")
-            for name, ids in self.added.items():
-                for ident in ids:
-                    lines.append(f"- {describe(program, ident)}")
+            for ids in self.added.values():
+                lines += [f"- {describe(program, ident)}" for ident in ids]
         return _markdown_safe("\n".join(lines)) + "\n"
 
 
@@ -568,4 +575,3 @@ def headlines(
         headline(old.status(as_of, known_on=known_on)),
         headline(new.status(as_of, known_on=known_on)),
     )
-

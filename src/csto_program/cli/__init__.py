@@ -1,8 +1,8 @@
 """The ``csto-program`` command line (also ``python -m csto_program``): click wiring only.
 
 Commands: ``timeline``, ``status``, ``plans``, ``plan``, ``validate``, ``schema``,
-``export``, ``init``, ``upgrade``, ``log``, ``find``, ``changes`` and ``diff``. Every command that reads a program takes an optional
-FILE (a JSON program document, ``-`` for standard input, or a data package folder); without
+``export``, ``init``, ``upgrade``, ``log``, ``find``, ``changes`` and ``diff``. Every command
+that reads a program takes an optional FILE (a JSON program document, ``-`` for standard input, or a data package folder); without
 one it reads the embedded record. The words and the order of events come from
 :mod:`csto_program.export.text`; every piece of data printed goes through one escaping
 rule (:func:`csto_program._escape.escape`), so no record can rewrite the terminal.
@@ -83,12 +83,8 @@ _COMMANDS: Final = {
         "_documents", "upgrade", "Rewrite a program file in the current document version."
     ),
     "log": _Entry("_log", "log", "Add one article (source, statement, progress) to a file."),
-    "find": _Entry(
-        "_news", "find", "Find people, organisations, meetings and sources by name."
-    ),
-    "changes": _Entry(
-        "_news", "changes", "What became known between two days, and what it moved."
-    ),
+    "find": _Entry("_news", "find", "Find people, organisations, meetings and sources by name."),
+    "changes": _Entry("_news", "changes", "What became known between two days, and what it moved."),
     "diff": _Entry("_news", "diff", "Records added, removed and changed between two files."),
 }
 

@@ -84,7 +84,7 @@ def changes(
     from csto_program.news import describe
     from csto_program.words import table
 
-    label, program = load(file)
+    _, program = load(file)
     day, _, name = days(until, None)
     try:
         found = find_changes(program, since, day)
@@ -149,9 +149,7 @@ def diff(old: str, new: str, as_of: pendulum.Date | None, as_json: bool) -> None
     day, _, name = days(as_of, None)
     before, after = headlines(old_program, new_program, day)
     if as_json:
-        echo_json(
-            {**found.to_dict(), "as_of": str(day), "headline": {"old": before, "new": after}}
-        )
+        echo_json({**found.to_dict(), "as_of": str(day), "headline": {"old": before, "new": after}})
         return
     lines = [cell(f"--- {old_label}"), cell(f"+++ {new_label}")]
     if found.is_empty:
