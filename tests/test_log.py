@@ -387,3 +387,10 @@ def test_a_report_spec_reads_partial_days_and_intervals() -> None:
     )
     with pytest.raises(ValueError, match="expected N=PROGRESS"):
         ReportSpec.parse("1:completed")
+
+
+def test_the_report_type_takes_a_spec_as_is() -> None:
+    from csto_program.cli._log import ReportType
+
+    spec = ReportSpec(1, Progress.COMPLETED)
+    assert ReportType().convert(spec, None, None) is spec

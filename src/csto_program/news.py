@@ -492,8 +492,10 @@ def describe(program: Program, ident: str) -> str:
     if kind == "Statement":
         assert isinstance(record, Statement)
         speaker = getattr(program.by_id.get(record.speaker), "name", record.speaker)
-        words = f"“{record.text}”" if record.kind is StatementKind.QUOTE else record.text
-        return f"statement {ident}: {speaker}, {record.said_on}: {_short(words)}"
+        words = _short(record.text)
+        if record.kind is StatementKind.QUOTE:
+            words = f"“{words}”"
+        return f"statement {ident}: {speaker}, {record.said_on}: {words}"
     if kind == "Meeting":
         title = getattr(record, "title", "")
         starts = getattr(record, "starts_on", "")
