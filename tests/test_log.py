@@ -331,6 +331,7 @@ def test_a_paraphrase_and_a_given_role() -> None:
     )
     statement = logged.program.by_id["q-1"]
     assert statement.kind.value == "paraphrase"
+    assert statement.language == "ru"
     assert (statement.role, statement.stages, str(statement.said_on)) == (
         "Secretary",
         (1,),

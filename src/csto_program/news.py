@@ -109,19 +109,20 @@ class ReportSpec:
 class Article:
     """What one article adds to the record, as the command line's options give it.
 
-    The source is either new (``outlet`` and the rest; ``source_id`` defaults to one made
-    from the outlet and the date, see :func:`make_id`) or one already in the record
-    (``source``). A statement is made when ``speaker`` is given (an id, a name, another
-    name, a surname or a role, see :func:`csto_program.lookup.resolve_speaker`), with the
-    ``quote`` (verbatim) or the ``paraphrase``; ``said_on`` defaults to the publication day,
-    ``role`` to the role last recorded for the speaker, and ``stages`` to the stages of the
-    reports. Each of ``reports`` becomes a :class:`~csto_program.ProgressReport` citing the
-    source and the statement, reported on the publication day, marked ``inferred`` when
-    ``inferred`` is true. Dates are written as in a document (``2026-11-27``, ``2026``,
-    ``2026-01-29/2026-11-27``).
+        The source is either new (``outlet`` and the rest; ``source_id`` defaults to one made
+        from the outlet and the date, see :func:`make_id`) or one already in the record
+        (``source``). A statement is made when ``speaker`` is given (an id, a name, another
+        name, a surname or a role, see :func:`csto_program.lookup.resolve_speaker`), with the
+        ``quote`` (verbatim) or the ``paraphrase``; ``said_on`` defaults to the publication day,
+        ``role`` to the role last recorded for the speaker, and ``stages`` to the stages of the
+        reports. Each of ``reports`` becomes a :class:`~csto_program.ProgressReport` citing the
+        source and the statement, reported on the publication day, marked ``inferred`` when
+        ``inferred`` is true. ``statement_language`` is the language of the quote (default
+    ``en``). Dates are written as in a document (``2026-11-27``, ``2026``,
+        ``2026-01-29/2026-11-27``).
 
-    >>> Article(source="asia-plus-2024-11-25-article").source
-    'asia-plus-2024-11-25-article'
+        >>> Article(source="asia-plus-2024-11-25-article").source
+        'asia-plus-2024-11-25-article'
     """
 
     source: str | None = None
@@ -140,6 +141,7 @@ class Article:
     stages: tuple[int, ...] = ()
     meeting: str | None = None
     statement_id: str | None = None
+    statement_language: str | None = None
     statement_note: str = ""
     reports: tuple[ReportSpec, ...] = ()
     inferred: bool = False
@@ -297,6 +299,8 @@ def log_article(program: Program, article: Article) -> Logged:
         }
         if article.meeting is not None:
             statement["meeting"] = article.meeting
+        if article.statement_language is not None:
+            statement["language"] = article.statement_language
         path = place("statements", statement)
         speaker_path = f"{path}.speaker"
         if not resolved:

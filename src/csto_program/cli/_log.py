@@ -101,6 +101,9 @@ class ReportType(_ReportParam):
 )
 @click.option("--meeting", metavar="ID", help="The meeting where it was said.")
 @click.option("--statement-id", metavar="ID", help="The statement's id (default: speaker-date).")
+@click.option(
+    "--statement-language", metavar="LANG", help="The language of the quote (default: en)."
+)
 @click.option("--statement-note", default="", help="A remark on the statement.")
 @click.option(
     "--report",
