@@ -327,6 +327,7 @@ def test_a_paraphrase_and_a_given_role() -> None:
             paraphrase="He spoke.",
             stages=(1,),
             statement_id="q-1",
+            statement_language="ru",
         ),
     )
     statement = logged.program.by_id["q-1"]
