@@ -39,6 +39,11 @@ SUMMIT = [
     "2026-12-06",
 ]
 DAY = datetime.date(2026, 12, 6)
+_RECORD = tajik_afghan_border()
+# where records added to the embedded record go
+STATEMENT = f"$.statements[{len(_RECORD.statements)}]"
+SOURCE = f"$.sources[{len(_RECORD.sources)}]"
+REPORT = f"$.reports[{len(_RECORD.reports)}]"
 
 
 class Result(NamedTuple):
@@ -155,7 +160,7 @@ def test_an_unknown_speaker_fails_with_a_suggestion(run, record_file: Path) -> N
     assert result.code == 1
     assert result.out == ""
     assert result.err == (
-        f"error: {record_file}: $.statements[13].speaker: unknown speaker 'Masadykof'; "
+        f"error: {record_file}: {STATEMENT}.speaker: unknown speaker 'Masadykof'; "
         "did you mean 'masadykov' (Talatbek Masadykov)?\n"
     )
     assert record_file.read_bytes() == before
@@ -218,11 +223,11 @@ def test_every_problem_is_reported_in_one_run(run, record_file: Path) -> None:  
     assert all(line.startswith(prefix) for line in lines)
     paths = [line[len(prefix) :].split(":")[0] for line in lines]
     assert set(paths) == {
-        "$.statements[13].speaker",
-        "$.statements[13].meeting",
-        "$.statements[13].stages[0]",
-        "$.reports[6].stage",
-        "$.sources[30].url",
+        STATEMENT + ".speaker",
+        STATEMENT + ".meeting",
+        STATEMENT + ".stages[0]",
+        REPORT + ".stage",
+        SOURCE + ".url",
     }
     assert "did you mean 'astana-2024-11-28'?" in result.err
     assert record_file.read_bytes() == before
@@ -300,19 +305,19 @@ def test_what_a_statement_needs() -> None:
         ("$", "a quote, a paraphrase, a role or a day said needs a speaker")
     ]
     assert problems(Article(outlet="X", published_on="2026", speaker="masadykov")) == [
-        ("$.statements[13].text", "a statement needs a quote or a paraphrase")
+        (STATEMENT + ".text", "a statement needs a quote or a paraphrase")
     ]
     assert problems(
         Article(outlet="X", published_on="2026", speaker="masadykov", quote="a", paraphrase="b")
-    ) == [("$.statements[13].text", "give a quote or a paraphrase, not both")]
+    ) == [(STATEMENT + ".text", "give a quote or a paraphrase, not both")]
     assert problems(Article(outlet="X", speaker="masadykov", quote="a")) == [
-        ("$.statements[13].said_on", "give the day it was said or published")
+        (STATEMENT + ".said_on", "give the day it was said or published")
     ]
     program = tajik_afghan_border().add(Person(id="newcomer", name="A Newcomer"))
     with pytest.raises(DataError) as caught:
         log_article(program, Article(outlet="X", speaker="newcomer", quote="a", said_on="2017"))
     assert caught.value.problems == (
-        ("$.statements[13].role", "no role is recorded for 'newcomer'; give one"),
+        (STATEMENT + ".role", "no role is recorded for 'newcomer'; give one"),
     )
 
 
@@ -350,7 +355,7 @@ def test_the_role_defaults_to_the_last_one_recorded() -> None:
 
 def test_what_a_source_needs() -> None:
     assert problems(Article(outlet="X", reports=(ReportSpec(1, Progress.COMPLETED),))) == [
-        ("$.reports[6].reported_on", "a progress report needs the day the source was published")
+        (REPORT + ".reported_on", "a progress report needs the day the source was published")
     ]
     assert problems(Article(source="lenta-2025-12-09", outlet="X")) == [
         ("$", "give either an existing source's id or a new source, not both")
@@ -362,14 +367,14 @@ def test_what_a_source_needs() -> None:
         ("$", "no source 'nothing-like-it' in the record")
     ]
     assert problems(Article(outlet="X", source_id="masadykov")) == [
-        ("$.sources[30].id", "id 'masadykov' is already used")
+        (SOURCE + ".id", "id 'masadykov' is already used")
     ]
 
 
 def test_the_program_given_is_unchanged() -> None:
     program = tajik_afghan_border()
     logged = log_article(program, Article(outlet="X", published_on="2026-11-27"))
-    assert len(program.sources) == 30 and len(logged.program.sources) == 31
+    assert len(logged.program.sources) == len(program.sources) + 1
     assert dict(logged.added) == {"sources": ("x-2026-11-27",)}
 
 

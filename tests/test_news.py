@@ -298,3 +298,65 @@ def test_a_record_read_back_equals_the_logged_one(
 ) -> None:
     _, new = files
     assert from_json(new.read_bytes(), Program) == logged
+
+
+# --------------------------------------------------------------------------- the record
+
+
+def test_the_embedded_record_on_2026_12_06() -> None:
+    program = tajik_afghan_border()
+    status = program.status(UNTIL)
+    one, two, _ = status.stages
+    assert (one.state.value, one.days_overdue, one.progress.value) == (
+        "overdue",
+        340,
+        "in_progress",
+    )
+    assert one.report is not None and str(one.report.reported_on) == "2026-01-29"
+    assert (two.state.value, two.progress.value, two.progress_inferred) == (
+        "active",
+        "not_started",
+        True,
+    )
+    assert status.report_age_days == 311 and status.is_stale
+    moscow = program.by_id["moscow-2026-11-11"]
+    assert moscow.status.value == "scheduled" and str(moscow.announced_on) == "2025-11-27"
+    assert moscow.starts_on.latest < UNTIL
+    assert not any(s.meeting == moscow.id for s in program.statements)
+    note = program.by_id["context-moscow-session-2026"]
+    assert "No stored report" in note.text and note.about == ("moscow-2026-11-11",)
+
+
+def test_the_first_plan_is_known_on_2024_11_20() -> None:
+    program = tajik_afghan_border()
+    status = program.status(datetime.date(2024, 11, 20))
+    assert status.plan is not None and status.plan.id == "asia-plus-2024-11-25"
+    assert str(status.plan.announced_on) == "2024-11-11"
+    assert status.plan.sources[:2] == ("asia-plus-2024-11-11", "asia-plus-2024-11-25-article")
+    assert status.stages[0].state.value == "upcoming"
+    assert program.status(datetime.date(2024, 11, 10)).plan is None
+
+
+def test_what_became_known_in_2026() -> None:
+    found = changes(tajik_afghan_border(), datetime.date(2026, 2, 1), UNTIL)
+    assert found.added["statements"] == ("shoigu-2026-02-12", "vasilyev-2026-06-26")
+    assert "reports" not in found.added  # no progress report since 2026-01-29
+    assert not any(stage.changed for stage in found.stages[:1])
+
+
+def test_shoigu_is_a_statement_with_the_relayed_claim_noted() -> None:
+    program = tajik_afghan_border()
+    statement = program.by_id["shoigu-2026-02-12"]
+    assert statement.stages == () and statement.language == "ru"
+    assert not any(r.statement == statement.id for r in program.reports)
+    note = program.by_id["context-shoigu-relayed-claim"]
+    assert "relayed claim" in note.text and "afghan-verified-2026-02" in note.sources
+
+
+def test_the_new_conflicts_and_the_translation_note() -> None:
+    program = tajik_afghan_border()
+    kinds = {n.id: n.kind.value for n in program.notes}
+    assert kinds["conflict-secretary-general-name"] == "conflict"
+    assert kinds["conflict-start-2026"] == "conflict"
+    assert kinds["context-masadykov-translation"] == "context"
+    assert "Talgat Musabayev" in program.by_id["conflict-secretary-general-name"].text

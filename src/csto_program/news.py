@@ -216,9 +216,9 @@ def log_article(program: Program, article: Article) -> Logged:
     ...         quote="Work continues.", meeting="astana-2024-11-29"))
     ... except DataError as exc:
     ...     for path, message in exc.problems:
-    ...         print(path, message.split(";")[1])
-    $.statements[13].speaker  did you mean 'masadykov' (Talatbek Masadykov)?
-    $.statements[13].meeting  did you mean 'astana-2024-11-28'?
+    ...         print(path.split(".")[-1], message.split(";")[1])
+    speaker  did you mean 'masadykov' (Talatbek Masadykov)?
+    meeting  did you mean 'astana-2024-11-28'?
     """
     document = to_dict(program)
     taken = set(program.by_id)
