@@ -323,7 +323,7 @@ def test_the_embedded_record_on_2026_12_06() -> None:
     assert moscow.status.value == "scheduled" and str(moscow.announced_on) == "2025-11-27"
     assert moscow.starts_on.latest < UNTIL
     assert not any(s.meeting == moscow.id for s in program.statements)
-    note = program.by_id["context-moscow-session-2026"]
+    note = program.by_id["context-moscow-council-2026"]
     assert "No stored report" in note.text and note.about == ("moscow-2026-11-11",)
 
 
