@@ -52,19 +52,19 @@ def test_a_record_equal_to_itself_has_no_diff() -> None:
 def test_added_and_removed_records_by_collection_in_model_order_then_id() -> None:
     new = RECORD.add(
         Source(id="zz-source", outlet="Example"),
-        Person(id="vasilyev", name="Example Vasilyev"),
+        Person(id="example-person", name="An Example Person"),
         Source(id="aa-source", outlet="Example"),
     )
     diff = diff_programs(RECORD, new)
     assert list(diff.added.items()) == [
-        ("people", ("vasilyev",)),
+        ("people", ("example-person",)),
         ("sources", ("aa-source", "zz-source")),
     ]
     assert not diff.removed and not diff.changed and not diff.program and not diff.reordered
     back = diff_programs(new, RECORD)
     assert back.removed == diff.added and not back.added
     assert json.loads(json.dumps(diff.to_dict())) == {
-        "added": {"people": ["vasilyev"], "sources": ["aa-source", "zz-source"]},
+        "added": {"people": ["example-person"], "sources": ["aa-source", "zz-source"]},
         "removed": {},
         "changed": {},
         "program": [],

@@ -140,7 +140,9 @@ def test_find_matches_names_other_names_titles_outlets_and_abbreviations() -> No
     assert (csto.kind, csto.id, csto.quality) == ("organization", "csto", Quality.EXACT_ID)
     interfax = find(RECORD, "interfax")
     assert [(m.kind, m.id, m.field) for m in interfax] == [
-        ("source", "interfax-2026-01-29", "outlet")
+        ("source", "interfax-2026-01-29", "outlet"),
+        ("source", "interfax-interview-2026-02-12", "outlet"),
+        ("source", "interfax-2026-02-12", "outlet"),
     ]
     assert interfax[0].label == "Interfax (2026-01-29)"
     meeting = find(RECORD, "Sochi")[0]

@@ -9,10 +9,10 @@ place and participants) so that a change is located as precisely as the model al
 >>> from csto_program.datasets import tajik_afghan_border
 >>> old = tajik_afghan_border()
 >>> new = attrs.evolve(old, title="The border program").add(
-...     Person(id="vasilyev", name="Example Vasilyev"))
+...     Person(id="example-person", name="An Example Person"))
 >>> diff = diff_programs(old, new)
 >>> diff.added, diff.program[0].path
-({'people': ('vasilyev',)}, 'title')
+({'people': ('example-person',)}, 'title')
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """The ``csto-program`` command line (also ``python -m csto_program``): click wiring only.
 
 Commands: ``timeline``, ``status``, ``plans``, ``plan``, ``validate``, ``schema``,
-``export``, ``init`` and ``upgrade``. Every command that reads a program takes an optional
-FILE (a JSON program document, ``-`` for standard input, or a data package folder); without
-one it reads the embedded record. The words and the order of events come from
-:mod:`csto_program.export.text`; every piece of data printed goes through one escaping
-rule (:func:`csto_program._escape.escape`), so no record can rewrite the terminal.
+``export``, ``init``, ``upgrade``, ``log``, ``find``, ``changes`` and ``diff``. Every
+command that reads a program takes an optional FILE (a JSON program document, ``-`` for
+standard input, or a data package folder); without one it reads the embedded record. The
+words and the order of events come from :mod:`csto_program.export.text`; every piece of data
+printed goes through one escaping rule (:func:`csto_program._escape.escape`), so no record
+can rewrite the terminal.
 
 Errors are one line per problem on standard error, never a traceback, and the exit status
 says what went wrong: 0 success, 1 bad or unreadable data (or output that cannot be
@@ -82,6 +83,10 @@ _COMMANDS: Final = {
     "upgrade": _Entry(
         "_documents", "upgrade", "Rewrite a program file in the current document version."
     ),
+    "log": _Entry("_log", "log", "Add one article (source, statement, progress) to a file."),
+    "find": _Entry("_news", "find", "Find people, organisations, meetings and sources by name."),
+    "changes": _Entry("_news", "changes", "What became known between two days, and what it moved."),
+    "diff": _Entry("_news", "diff", "Records added, removed and changed between two files."),
 }
 
 

@@ -1,0 +1,583 @@
+"""The tracker's daily loop: log an article, then see what changed.
+
+:func:`log_article` adds one :class:`Article` (a source, what someone said in it and the
+progress it reports) to a program, checking the whole result as the loader checks a file,
+so that every problem is reported at once, at its path in the resulting document.
+:func:`changes` says what became known between two days and how the status moved;
+:func:`headlines` gives the status headline of two versions of a record.
+
+>>> from csto_program.datasets import tajik_afghan_border
+>>> article = Article(
+...     outlet="Example News", published_on="2026-11-27", speaker="Masadykov",
+...     quote="The first stage has been completed and the second has begun.",
+...     reports=(ReportSpec.parse("1=completed@2026-01-29/2026-11-27"),
+...              ReportSpec.parse("2=in_progress")))
+>>> logged = log_article(tajik_afghan_border(), article)
+>>> dict(logged.added)  # doctest: +NORMALIZE_WHITESPACE
+{'statements': ('masadykov-2026-11-27',), 'reports': ('stage-1-2026-11-27',
+ 'stage-2-2026-11-27'), 'sources': ('example-news-2026-11-27',)}
+>>> str(logged.program.by_id["stage-1-2026-11-27"].as_of)
+'2026-01-29/2026-11-27'
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from csto_program.codes import Progress, SourceKind, StatementKind
+from csto_program.dates import PartialDate, as_date
+from csto_program.errors import DataError
+from csto_program.lookup import SpeakerError, fold, resolve_speaker
+from csto_program.model import COLLECTIONS, Program, Source, Statement
+from csto_program.serialize import from_dict, to_dict
+from csto_program.status import ProgramStatus
+from csto_program.words import headline, progress_words
+
+__all__ = [
+    "Article",
+    "Changes",
+    "Logged",
+    "ReportSpec",
+    "StageChange",
+    "StageView",
+    "changes",
+    "describe",
+    "headlines",
+    "log_article",
+    "make_id",
+]
+
+_NOT_ID: Final = re.compile(r"[^a-z0-9]+")
+_STAND_IN_DAY: Final = "2000"  # in a document that is not written: a problem was reported
+_REPORT: Final = re.compile(r"\s*([0-9]{1,9})\s*=\s*([a-z_]+)\s*(?:@\s*(\S+)\s*)?")
+
+
+@attrs.frozen(slots=True)
+class ReportSpec:
+    """One progress report of an article: a stage, its progress, and the day it describes
+    (``None``: the day the article was published).
+
+    >>> ReportSpec.parse("1=completed@2026-01-29/2026-11-27")
+    ReportSpec(stage=1, progress=<Progress.COMPLETED: 'completed'>, as_of='2026-01-29/2026-11-27')
+    >>> ReportSpec.parse("2=in_progress").as_of is None
+    True
+    """
+
+    stage: int
+    progress: Progress
+    as_of: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> ReportSpec:
+        """``N=PROGRESS[@AS_OF]``; ``AS_OF`` is a partial date or an EDTF interval.
+
+        Anything else is a :class:`ValueError` naming what is expected.
+
+        >>> try:
+        ...     ReportSpec.parse("1=done")
+        ... except ValueError as exc:
+        ...     print(exc)
+        unknown progress 'done'; expected one of not_started, in_progress, completed, cancelled
+        """
+        match = _REPORT.fullmatch(text)
+        if match is None:
+            raise ValueError(
+                f"expected N=PROGRESS[@AS_OF], e.g. 1=completed@2026-01-29/2026-11-27, "
+                f"got {text[:60]!r}"
+            )
+        number, progress, as_of = match.groups()
+        try:
+            value = Progress(progress)
+        except ValueError:
+            known = ", ".join(item.value for item in Progress)
+            raise ValueError(f"unknown progress {progress!r}; expected one of {known}") from None
+        if as_of is not None:
+            try:
+                PartialDate.parse(as_of)
+            except DataError as exc:
+                raise ValueError(exc.problems[0][1]) from None
+        return cls(int(number), value, as_of)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Article:
+    """What one article adds to the record, as the command line's options give it.
+
+        The source is either new (``outlet`` and the rest; ``source_id`` defaults to one made
+        from the outlet and the date, see :func:`make_id`) or one already in the record
+        (``source``). A statement is made when ``speaker`` is given (an id, a name, another
+        name, a surname or a role, see :func:`csto_program.lookup.resolve_speaker`), with the
+        ``quote`` (verbatim) or the ``paraphrase``; ``said_on`` defaults to the publication day,
+        ``role`` to the role last recorded for the speaker, and ``stages`` to the stages of the
+        reports. Each of ``reports`` becomes a :class:`~csto_program.ProgressReport` citing the
+        source and the statement, reported on the publication day, marked ``inferred`` when
+        ``inferred`` is true. ``statement_language`` is the language of the quote (default
+    ``en``). Dates are written as in a document (``2026-11-27``, ``2026``,
+        ``2026-01-29/2026-11-27``).
+
+        >>> Article(source="asia-plus-2024-11-25-article").source
+        'asia-plus-2024-11-25-article'
+    """
+
+    source: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str = ""
+    published_on: str | None = None
+    language: str | None = None
+    source_kind: SourceKind = SourceKind.NEWS
+    source_id: str | None = None
+    speaker: str | None = None
+    role: str | None = None
+    quote: str | None = None
+    paraphrase: str | None = None
+    said_on: str | None = None
+    stages: tuple[int, ...] = ()
+    meeting: str | None = None
+    statement_id: str | None = None
+    statement_language: str | None = None
+    statement_note: str = ""
+    reports: tuple[ReportSpec, ...] = ()
+    inferred: bool = False
+    report_note: str = ""
+
+
+@attrs.frozen(slots=True)
+class Logged:
+    """The result of :func:`log_article`: the new program and the ids added, by collection
+    (in the model's order of collections)."""
+
+    program: Program
+    added: Mapping[str, tuple[str, ...]]
+
+
+def make_id(base: str, taken: Iterable[str]) -> str:
+    """An id made from ``base`` (folded to lowercase ASCII letters and digits joined by
+    ``-``; ``record`` when nothing is left) that is not in ``taken``: ``-2``, ``-3``... is
+    added when needed.
+
+    >>> make_id("Asia-Plus 2026-11-27", ["asia-plus-2026-11-27"])
+    'asia-plus-2026-11-27-2'
+    >>> make_id("Интерфакс", [])
+    'record'
+    """
+    stem = _NOT_ID.sub("-", fold(base)).strip("-") or "record"
+    used = set(taken)
+    candidate, count = stem, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{stem}-{count}"
+    return candidate
+
+
+def _stand_in_person(program: Program, text: str) -> str:
+    """A person's id to check the rest of a statement whose speaker nobody matches."""
+    return program.people[0].id if program.people else make_id(text, ())
+
+
+def _last_role(program: Program, person: str) -> str | None:
+    """The role last recorded for ``person``: in their statements, else at meetings."""
+    said = sorted(
+        (s for s in program.statements if s.speaker == person), key=lambda s: s.said_on.sort_key
+    )
+    if said:
+        return said[-1].role
+    present = sorted(
+        (
+            (meeting.starts_on.sort_key, participant.role)
+            for meeting in program.meetings
+            for participant in meeting.participants
+            if participant.person == person
+        ),
+        key=lambda item: item[0],
+    )
+    return present[-1][1] if present else None
+
+
+def log_article(program: Program, article: Article) -> Logged:
+    """``program`` with ``article`` added: a source (or one cited), a statement and
+    progress reports, checked as a whole.
+
+    Every problem, in the article and in how it fits the record (an unknown meeting or
+    stage, an id already used, a speaker nobody matches), is reported in one
+    :class:`~csto_program.DataError` at its path in the resulting document, each unknown
+    reference with the closest ids. Nothing is added when anything is wrong.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> try:
+    ...     log_article(tajik_afghan_border(), Article(
+    ...         outlet="Example", published_on="2026-11-27", speaker="Masadykof",
+    ...         quote="Work continues.", meeting="astana-2024-11-29"))
+    ... except DataError as exc:
+    ...     for path, message in exc.problems:
+    ...         print(path.split(".")[-1], message.split(";")[1])
+    speaker  did you mean 'masadykov' (Talatbek Masadykov)?
+    meeting  did you mean 'astana-2024-11-28'?
+    """
+    document = to_dict(program)
+    taken = set(program.by_id)
+    problems: list[tuple[str, str]] = []
+    new: dict[str, list[dict[str, Any]]] = {}
+
+    def place(collection: str, record: dict[str, Any]) -> str:
+        """The path the record will have, once added."""
+        items = new.setdefault(collection, [])
+        items.append(record)
+        return f"$.{collection}[{len(document.get(collection, [])) + len(items) - 1}]"
+
+    def claim(given: str | None, base: str) -> str:
+        ident = given if given is not None else make_id(base, taken)
+        taken.add(ident)
+        return ident
+
+    # the source
+    published: str | None = article.published_on
+    if article.source is not None:
+        source_id = article.source
+        cited = program.by_id.get(source_id)
+        if isinstance(cited, Source) and published is None and cited.published_on is not None:
+            published = str(cited.published_on)
+        if article.outlet is not None or article.source_id is not None:
+            problems.append(("$", "give either an existing source's id or a new source, not both"))
+        elif not isinstance(cited, Source):
+            hint = _hint(source_id, (s.id for s in program.sources))
+            problems.append(("$", f"no source {source_id!r} in the record{hint}"))
+    else:
+        outlet = article.outlet or ""
+        base = outlet if published is None else f"{outlet} {published}"
+        source_id = claim(article.source_id, base)
+        record: dict[str, Any] = {
+            "id": source_id,
+            "outlet": outlet,
+            "kind": article.source_kind.value,
+            "title": article.title,
+        }
+        for key in ("url", "published_on", "language"):
+            if getattr(article, key) is not None:
+                record[key] = getattr(article, key)
+        place("sources", record)
+
+    # the statement
+    statement_id: str | None = None
+    speaker_path: str | None = None
+    text = article.quote if article.quote is not None else article.paraphrase
+    if article.speaker is None:
+        if text is not None or article.said_on is not None or article.role is not None:
+            problems.append(("$", "a quote, a paraphrase, a role or a day said needs a speaker"))
+    else:
+        person: str = article.speaker
+        try:
+            person = resolve_speaker(program, article.speaker, role=article.role).id
+            resolved = True
+        except SpeakerError as exc:
+            resolved = False
+            speaker_problem = exc.problems[0][1]
+        said_on = article.said_on if article.said_on is not None else published
+        base = person if said_on is None else f"{person} {said_on}"
+        statement_id = claim(article.statement_id, base)
+        role = article.role if article.role is not None else _last_role(program, person)
+        stages = article.stages or tuple(sorted({spec.stage for spec in article.reports}))
+        statement: dict[str, Any] = {
+            "id": statement_id,
+            "speaker": person if resolved else _stand_in_person(program, person),
+            # stand-ins where a problem is reported already, so the rest is still checked
+            "role": role or "(no role)",
+            "said_on": said_on or _STAND_IN_DAY,
+            "text": text or "(no text)",
+            "kind": (
+                StatementKind.PARAPHRASE if article.quote is None and text else StatementKind.QUOTE
+            ).value,
+            "stages": list(stages),
+            "sources": [source_id],
+            "note": article.statement_note,
+        }
+        if article.meeting is not None:
+            statement["meeting"] = article.meeting
+        if article.statement_language is not None:
+            statement["language"] = article.statement_language
+        path = place("statements", statement)
+        speaker_path = f"{path}.speaker"
+        if not resolved:
+            problems.append((speaker_path, speaker_problem))
+        if article.quote is not None and article.paraphrase is not None:
+            problems.append((f"{path}.text", "give a quote or a paraphrase, not both"))
+        elif text is None:
+            problems.append((f"{path}.text", "a statement needs a quote or a paraphrase"))
+        if role is None and resolved:
+            problems.append((f"{path}.role", f"no role is recorded for {person!r}; give one"))
+        if said_on is None:
+            problems.append((f"{path}.said_on", "give the day it was said or published"))
+
+    # the progress reports
+    for spec in article.reports:
+        report_id = claim(None, f"stage {spec.stage} {published or ''}")
+        report: dict[str, Any] = {
+            "id": report_id,
+            "stage": spec.stage,
+            "progress": spec.progress.value,
+            "reported_on": published or _STAND_IN_DAY,
+            "sources": [source_id],
+            "note": article.report_note,
+        }
+        if spec.as_of is not None:
+            report["as_of"] = spec.as_of
+        if statement_id is not None:
+            report["statement"] = statement_id
+        if article.inferred:
+            report["inferred"] = True
+        path = place("reports", report)
+        if published is None:
+            problems.append(
+                (f"{path}.reported_on", "a progress report needs the day the source was published")
+            )
+
+    for collection, records in new.items():
+        document[collection] = [*document.get(collection, []), *records]
+    reported = {path for path, _ in problems}
+    try:
+        result = from_dict(document, Program)
+    except DataError as exc:
+        # a speaker nobody matches is reported once, by the lookup, with its candidates
+        problems += [
+            (path, message)
+            for path, message in exc.problems
+            if path not in reported and path != speaker_path
+        ]
+        raise DataError(problems, more=exc.more) from None
+    if problems:
+        raise DataError(problems)
+    order = [name for name, _ in COLLECTIONS]
+    added = {name: tuple(item["id"] for item in new[name]) for name in sorted(new, key=order.index)}
+    return Logged(result, added)
+
+
+def _hint(unknown: str, known: Iterable[str]) -> str:
+    from csto_program.lookup import suggest
+
+    found = suggest(known, unknown, n=3, cutoff=0.75)  # as validate's
+    return f"; did you mean {' or '.join(map(repr, found))}?" if found else ""
+
+
+# --------------------------------------------------------------------------- changes
+
+
+@attrs.frozen(slots=True)
+class StageView:
+    """A stage's state and progress on one day (``progress`` ``None``: no report), and
+    whether that progress rests on an inferred report."""
+
+    state: str
+    progress: str | None
+    inferred: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"state", "progress"}`` (and ``"inferred": true`` when it is)."""
+        data: dict[str, Any] = {"state": self.state, "progress": self.progress}
+        if self.inferred:
+            data["inferred"] = True
+        return data
+
+    def words(self) -> str:
+        """``overdue, in progress`` / ``active, no report``."""
+        progress = progress_words(None if self.progress is None else Progress(self.progress))
+        return f"{self.state.replace('_', ' ')}, {progress}" + (
+            " (inferred)" if self.inferred else ""
+        )
+
+
+@attrs.frozen(slots=True)
+class StageChange:
+    """A stage (by number) before and after; ``None`` on a side where no plan had it."""
+
+    number: int
+    before: StageView | None
+    after: StageView | None
+
+    @property
+    def changed(self) -> bool:
+        """Whether its state or progress differs."""
+        return self.before != self.after
+
+
+@attrs.frozen(slots=True)
+class Changes:
+    """What :func:`changes` found: the ids that became known after ``since`` and by
+    ``until``, by collection, the headline on each day, and each stage before and after."""
+
+    since: pendulum.Date
+    until: pendulum.Date
+    added: Mapping[str, tuple[str, ...]]
+    headline_before: str
+    headline_after: str
+    stages: tuple[StageChange, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"since", "until", "added": {kind: [ids]}, "headline": {"before", "after"},
+        "stages": [{"number", "before": {"state", "progress"}, "after": {...}}]}``."""
+        return {
+            "since": str(self.since),
+            "until": str(self.until),
+            "added": {name: list(ids) for name, ids in self.added.items()},
+            "headline": {"before": self.headline_before, "after": self.headline_after},
+            "stages": [
+                {
+                    "number": stage.number,
+                    "before": None if stage.before is None else stage.before.to_dict(),
+                    "after": None if stage.after is None else stage.after.to_dict(),
+                }
+                for stage in self.stages
+            ],
+        }
+
+    def markdown(self, program: Program) -> str:
+        """A short note to paste into an email: the headline, the stages that moved, and
+        what became known (each record in a few words, with its source)."""
+        lines = [
+            f"**{program.title}: what changed from {self.since} to {self.until}**",
+            "",
+            f"- On {self.since}: {self.headline_before}",
+            f"- On {self.until}: {self.headline_after}",
+        ]
+        moved = [stage for stage in self.stages if stage.changed]
+        for stage in moved:
+            before = "–" if stage.before is None else stage.before.words()
+            after = "–" if stage.after is None else stage.after.words()
+            lines.append(f"- Stage {stage.number}: {before} → {after}")
+        if not moved:
+            lines.append("- No stage's state or progress changed.")
+        lines.append("")
+        if not self.added:
+            lines.append("Nothing new became known.")
+        else:
+            lines.append("New on record:")
+            lines.append("")
+            for ids in self.added.values():
+                lines += [f"- {describe(program, ident)}" for ident in ids]
+        return _markdown_safe("\n".join(lines)) + "\n"
+
+
+def _markdown_safe(text: str) -> str:
+    """Text with the characters that could make links or raw HTML escaped."""
+    return re.sub(r"([<>\[\]`|\\])", r"\\\1", text)
+
+
+def describe(program: Program, ident: str) -> str:
+    """A record of ``program`` in a few words, for lists of what was added.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> describe(tajik_afghan_border(), "stage-1-2026-01-29")
+    'report stage-1-2026-01-29: stage 1 in progress (as of 2026-01-29), reported 2026-01-29'
+    """
+    from csto_program.words import citation
+
+    record = program.by_id[ident]
+    kind = type(record).__name__
+    if kind == "ProgressReport":
+        as_of = getattr(record, "as_of", None) or getattr(record, "reported_on", "")
+        text = (
+            f"stage {getattr(record, 'stage', '')} "
+            f"{progress_words(getattr(record, 'progress', None))} (as of {as_of}), "
+            f"reported {getattr(record, 'reported_on', '')}"
+        )
+        if getattr(record, "inferred", False):
+            text += " (inferred)"
+        return f"report {ident}: {text}"
+    if kind == "Source":
+        assert isinstance(record, Source)
+        return f"source {ident}: {citation(program, record)}" + (
+            f": {record.title}" if record.title else ""
+        )
+    if kind == "Statement":
+        assert isinstance(record, Statement)
+        speaker = getattr(program.by_id.get(record.speaker), "name", record.speaker)
+        words = _short(record.text)
+        if record.kind is StatementKind.QUOTE:
+            words = f"“{words}”"
+        return f"statement {ident}: {speaker}, {record.said_on}: {words}"
+    if kind == "Meeting":
+        title = getattr(record, "title", "")
+        starts = getattr(record, "starts_on", "")
+        status = getattr(record, "status", None)
+        extra = "" if status is None or status.value == "held" else f" ({status.value})"
+        return f"meeting {ident}: {title}, {starts}{extra}"
+    if kind == "Plan":
+        return f"plan {ident}: announced {getattr(record, 'announced_on', '')}"
+    if kind == "Note":
+        return f"note {ident}: {_short(getattr(record, 'text', ''))}"
+    return f"{kind.lower()} {ident}: {getattr(record, 'name', '')}"
+
+
+def _short(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _view(status: ProgramStatus, number: int) -> StageView | None:
+    for stage in status.stages:
+        if stage.stage.number == number:
+            progress = None if stage.progress is None else stage.progress.value
+            inferred = bool(getattr(stage, "progress_inferred", False))
+            return StageView(stage.state.value, progress, inferred)
+    return None
+
+
+def changes(
+    program: Program,
+    since: datetime.date,
+    until: datetime.date,
+    *,
+    stale_after: int | None = None,
+) -> Changes:
+    """What became known after ``since`` and by ``until`` (by
+    :func:`csto_program.knowledge.became_known`), the status headline as of and known on
+    each day, and each stage's state and progress on each day.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> found = changes(tajik_afghan_border(), datetime.date(2026, 1, 1),
+    ...                 datetime.date(2026, 2, 1))
+    >>> found.added["reports"]
+    ('stage-1-2026-01-29', 'stage-2-2026-01-29')
+    >>> found.stages[0].after.words()
+    'overdue, in progress'
+    """
+    from csto_program.knowledge import became_known
+
+    since = as_date(since, "since")
+    until = as_date(until, "until")
+    if until < since:
+        raise DataError.at("$", f"until ({until}) is before since ({since})")
+    keywords: dict[str, Any] = {} if stale_after is None else {"stale_after": stale_after}
+    before = program.status(since, known_on=since, **keywords)
+    after = program.status(until, known_on=until, **keywords)
+    numbers = sorted(
+        {s.stage.number for s in before.stages} | {s.stage.number for s in after.stages}
+    )
+    added = {name: tuple(ids) for name, ids in became_known(program, since, until).items() if ids}
+    return Changes(
+        since=since,
+        until=until,
+        added=added,
+        headline_before=headline(before),
+        headline_after=headline(after),
+        stages=tuple(StageChange(n, _view(before, n), _view(after, n)) for n in numbers),
+    )
+
+
+def headlines(
+    old: Program, new: Program, as_of: datetime.date, *, known_on: datetime.date | None = None
+) -> tuple[str, str]:
+    """The status headline of two versions of a record, as of the same day.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> headlines(tajik_afghan_border(), tajik_afghan_border(), datetime.date(2024, 12, 1))[0]
+    'planned: stage 1 of 3; reported: no progress report yet'
+    """
+    return (
+        headline(old.status(as_of, known_on=known_on)),
+        headline(new.status(as_of, known_on=known_on)),
+    )
