@@ -311,13 +311,18 @@ def _value_column(
             constraints["minimum"] = spec.minimum
     elif kind is Kind.DATE:
         column_type = "date"
+    elif kind is Kind.BOOL:  # empty: the field's default, false
+        column_type = "boolean"
+        constraints["enum"] = ["true", "false"]
     elif kind is Kind.ENUM:
         constraints["enum"] = [member.value for member in spec.type]  # type: ignore[attr-defined]
     elif kind is Kind.TEXT:
         constraints["pattern"] = _TEXT_PATTERN
     elif spec.pattern is not None:
         constraints["pattern"] = f"(?:{spec.pattern})"
-    required = role == "item" or not (optional or spec.optional or kind is Kind.STR)
+    required = role == "item" or not (
+        optional or spec.optional or kind is Kind.STR or kind is Kind.BOOL
+    )
     return Column(
         name, column_type, _describe(spec), role, required, constraints, attribute, sub, spec
     )
