@@ -28,9 +28,9 @@ from csto_program import (
     to_dict,
     to_json,
 )
+from csto_program.codes import MeetingStatus
 from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
-from csto_program.codes import MeetingStatus
 from csto_program.strategies import iso_dates, programs
 from json_paths import v1_documents
 
@@ -170,8 +170,7 @@ def _as_version_2(program: Program) -> Program:
         plans=tuple(attrs.evolve(p, inferred=False) for p in program.plans),
         reports=tuple(attrs.evolve(r, inferred=False) for r in program.reports),
         meetings=tuple(
-            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None)
-            for m in program.meetings
+            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None) for m in program.meetings
         ),
     )
 

@@ -189,9 +189,7 @@ def intervals(*, min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[P
     return _intervals_cached(min_year, max_year)
 
 
-def any_partial_dates(
-    *, min_year: int = 1, max_year: int = 9999
-) -> st.SearchStrategy[PartialDate]:
+def any_partial_dates(*, min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[PartialDate]:
     """Single partial dates (:func:`partial_dates`) and intervals (:func:`intervals`).
 
     >>> from hypothesis import given
@@ -626,9 +624,7 @@ def progress_reports(
         partial_dates(min_year=min_year, max_year=max_year),
         {STAGE_NUMBERS: stage_numbers, "statements": statements, "sources": sources},
         id=draw(ids()) if id is None else id,
-        as_of=draw(
-            st.none() | any_partial_dates(min_year=min_year, max_year=max_year)
-        ),
+        as_of=draw(st.none() | any_partial_dates(min_year=min_year, max_year=max_year)),
     )
 
 
