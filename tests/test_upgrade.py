@@ -213,6 +213,15 @@ def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> N
     ]
 
 
+def test_a_version_2_document_with_a_bad_item_is_reported_where_it_is() -> None:
+    doc = to_dict(from_dict({**_BASE, "schema_version": 1}, Program))
+    doc["schema_version"] = 2
+    doc["meetings"] = [5]
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    assert [path for path, _ in raised.value.problems] == ["$.meetings[0]"]
+
+
 # --------------------------------------------------------------------------- errors
 
 _BASE: dict[str, Any] = {

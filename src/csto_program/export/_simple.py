@@ -16,7 +16,7 @@ def json_bytes(program: Program, **_: Any) -> bytes:
 
     >>> from csto_program.datasets import tajik_afghan_border
     >>> json_bytes(tajik_afghan_border())[:30]
-    b'{\\n  "schema_version": 2,\\n  "id'
+    b'{\\n  "schema_version": 3,\\n  "id'
     """
     return to_json_bytes(program, indent=True)
 
