@@ -667,7 +667,7 @@ def test_validate_reports_every_problem_of_every_file(
     dangling = tmp_path / "refs.json"
     dangling.write_text(json.dumps(refs))
     broken = tmp_path / "broken.json"
-    broken.write_text('{"schema_version": 3}')
+    broken.write_text('{"schema_version": 4}')
     missing = tmp_path / "missing.json"
     result = cli("validate", bad, starter_file, dangling, broken, missing)
     assert result.code == 1
@@ -823,7 +823,7 @@ def test_schema(cli: Run, record_file: Path) -> None:
     old = json.loads(cli("schema", "--version", "1").out)
     assert old == json_schema(Program, version=1)
     jsonschema.validate(version_1_document(), old)
-    assert cli("schema", "--version", "3").code == 2
+    assert cli("schema", "--version", "4").code == 2
 
 
 # --------------------------------------------------------------------------- export
@@ -836,7 +836,7 @@ def test_export_json_writes_a_document_validate_accepts(
     result = cli("export", "-f", "json", "-o", out, "--as-of", DAY)
     assert (result.code, result.out, result.err) == (0, "", "")
     assert from_json(out.read_bytes(), Program) == record
-    assert json.loads(out.read_bytes())["schema_version"] == 2
+    assert json.loads(out.read_bytes())["schema_version"] == 3
     check = cli("validate", out)
     assert check.code == 0, check.err
     assert check.out.startswith(f"{out}: ok (3 plans, 3 stages, ")
@@ -1029,7 +1029,7 @@ def test_upgrade_writes_version_2(cli: Run, tmp_path: Path) -> None:
     result = cli("upgrade", old, "-o", new)
     assert (result.code, result.err) == (0, "")
     data = json.loads(new.read_text())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert [plan["id"] for plan in data["plans"]] == ["plan"]
     assert [r["id"] for r in data["reports"]] == ["stage-1-completed"]
     assert "stages" not in data and "starts_on" not in data
@@ -1063,7 +1063,7 @@ def test_upgrade_in_place_needs_force(cli: Run, tmp_path: Path) -> None:
     assert result.errors() == [f"error: {path} is also an input; give --force to overwrite it"]
     assert json.loads(path.read_text()) == version_1_document()
     assert cli("upgrade", path, "-o", path, "--force").code == 0
-    assert json.loads(path.read_text())["schema_version"] == 2
+    assert json.loads(path.read_text())["schema_version"] == 3
 
 
 # --------------------------------------------------------------------------- usage and errors

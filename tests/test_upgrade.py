@@ -28,9 +28,9 @@ from csto_program import (
     to_dict,
     to_json,
 )
+from csto_program.codes import MeetingStatus
 from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
-from csto_program.codes import MeetingStatus
 from csto_program.strategies import iso_dates, programs
 from json_paths import v1_documents
 
@@ -170,8 +170,7 @@ def _as_version_2(program: Program) -> Program:
         plans=tuple(attrs.evolve(p, inferred=False) for p in program.plans),
         reports=tuple(attrs.evolve(r, inferred=False) for r in program.reports),
         meetings=tuple(
-            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None)
-            for m in program.meetings
+            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None) for m in program.meetings
         ),
     )
 
@@ -212,6 +211,15 @@ def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> N
             "unknown key (version 2 has no such key; it is new in version 3)",
         )
     ]
+
+
+def test_a_version_2_document_with_a_bad_item_is_reported_where_it_is() -> None:
+    doc = to_dict(from_dict({**_BASE, "schema_version": 1}, Program))
+    doc["schema_version"] = 2
+    doc["meetings"] = [5]
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    assert [path for path, _ in raised.value.problems] == ["$.meetings[0]"]
 
 
 # --------------------------------------------------------------------------- errors

@@ -131,7 +131,7 @@ def dataset_text(name: str = DEFAULT_DATASET) -> str:
     ``from_json(text, Program)``. An unknown name raises :class:`~csto_program.DataError`.
 
     >>> text = dataset_text()
-    >>> text.startswith('{\\n  "schema_version": 2,\\n  "id": "tajik-afghan-border",')
+    >>> text.startswith('{\\n  "schema_version": 3,\\n  "id": "tajik-afghan-border",')
     True
     >>> dataset_text("atlantis")
     Traceback (most recent call last):

@@ -14,7 +14,6 @@ and the model imports it without a cycle.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,6 +23,7 @@ from typing import Any, NamedTuple, Protocol
 import attrs
 
 from csto_program._spec import ANY_RECORD, STAGE_NUMBERS, Kind, specs, too_few
+from csto_program._suggest import suggest
 from csto_program.errors import short_repr
 from csto_program.records import Plan
 
@@ -145,14 +145,15 @@ def references_resolve(program: Any) -> bool:
 
 def suggestions(unknown: str, known: Iterable[str], *, most: int = 3) -> list[str]:
     """The known ids closest to ``unknown``, best first, for a "did you mean" (at most
-    ``most``; none when nothing is close).
+    ``most``; none when nothing is close), compared folded as every lookup compares them
+    (:func:`csto_program.lookup.suggest`).
 
     >>> suggestions("csto", ["cis", "csto-secretariat", "ctso"])
     ['ctso']
     >>> suggestions("nobody", ["masadykov"])
     []
     """
-    return difflib.get_close_matches(unknown, list(known), n=most, cutoff=0.75)
+    return list(suggest(known, unknown, n=most, cutoff=0.75))
 
 
 def _did_you_mean(unknown: str, known: Iterable[str]) -> str:

@@ -240,14 +240,10 @@ def _pruned(record: Any, ids: set[str], numbers: set[int]) -> Any:
             elif value is not None and value not in known and spec.optional:
                 changes[a.name] = None
         elif spec.kind is Kind.RECORD and value is not None:
-            if spec.many:
-                new = tuple(_pruned(v, ids, numbers) for v in value)
-                if any(n is not o for n, o in zip(new, value, strict=True)):
-                    changes[a.name] = new
-            else:
-                one = _pruned(value, ids, numbers)
-                if one is not value:
-                    changes[a.name] = one
+            values = value if spec.many else (value,)
+            new = tuple(_pruned(v, ids, numbers) for v in values)
+            if any(n is not o for n, o in zip(new, values, strict=True)):
+                changes[a.name] = new if spec.many else new[0]
     return attrs.evolve(record, **changes) if changes else record
 
 

@@ -16,15 +16,14 @@ Nothing is transliterated: a name in Cyrillic finds only what is written in Cyri
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
 
+from csto_program._suggest import fold, suggest
 from csto_program.errors import DataError
 from csto_program.model import Person, Program
 
@@ -44,53 +43,6 @@ _FIND_COLLECTIONS: Final = ("people", "organizations", "meetings", "sources")
 _SEARCHED_FIELDS: Final = ("id", "name", "abbreviation", "other_names", "title", "outlet")
 _WORD_BREAK: Final = re.compile(r"[\W_]+")
 _MOST_LISTED: Final = 10  # candidates named in one ambiguity message
-
-
-def fold(text: str) -> str:
-    """``text`` as lookups compare it: compatibility-decomposed (NFKD), without combining
-    marks, case-folded, with runs of white space made one space and the ends trimmed.
-
-    >>> fold("  Masadýkov\\u00a0TALATBEK ")
-    'masadykov talatbek'
-    >>> fold("Straße"), fold("Ёлкин")
-    ('strasse', 'елкин')
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, got {type(text).__name__}")
-
-    def strip(value: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", value)
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-    # Case folding can itself produce combining marks ("İ" folds to "i" + dot above).
-    return " ".join(strip(strip(text).casefold()).split())
-
-
-def suggest(
-    candidates: Iterable[str], text: str, n: int = 3, *, cutoff: float = 0.6
-) -> tuple[str, ...]:
-    """The candidates closest to ``text`` (at most ``n``, best first), compared folded.
-
-    The "did you mean" of every lookup and check: :func:`difflib.get_close_matches` over
-    the folded forms, with its ``cutoff`` (0 to 1; higher asks for closer matches).
-    Candidates are given back as written; of several with the same folded form, the first.
-
-    >>> suggest(["masadykov", "Masadykov", "semerikov", "sidorov"], "MASADYKOF")
-    ('masadykov',)
-    >>> suggest(["stage-1-2026-01-29", "stage-2-2026-01-29"], "stage-1-2026-01-28", n=1)
-    ('stage-1-2026-01-29',)
-    >>> suggest(["csto"], "unrelated")
-    ()
-    """
-    if isinstance(candidates, str):
-        raise TypeError("candidates must be an iterable of str, not one str")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    written: dict[str, str] = {}
-    for candidate in candidates:
-        written.setdefault(fold(candidate), candidate)
-    close = difflib.get_close_matches(fold(text), list(written), n=n, cutoff=cutoff)
-    return tuple(written[form] for form in close)
 
 
 class Quality(enum.IntEnum):

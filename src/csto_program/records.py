@@ -523,8 +523,10 @@ class ProgressReport:
     )
     as_of: PartialDate | None = field(
         Kind.PARTIAL_DATE,
-        "The day the progress refers to, e.g. a completion day (null: the day it was reported).",
+        "The day the progress refers to, e.g. a completion day, or START/END when it is only "
+        "known to lie between two days (null: the day it was reported).",
         optional=True,
+        examples=("2026-01-29/2026-11-27",),
     )
     statement: str | None = field(
         Kind.ID, "Id of the statement the report rests on.", optional=True, refers_to="statements"

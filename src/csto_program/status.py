@@ -11,7 +11,25 @@ Day counts are named so that their sign is plain, and are never negative:
 * ``days_overdue``: days from the last day to ``as_of`` (1 the day after), or, for a stage
   completed late, to the completion's earliest possible day;
 * ``rescheduled_days``: the last day in the plan used minus the last day in the first plan,
-  which is signed: positive means the deadline moved later.
+  which is signed: positive means the deadline moved later;
+* ``late_days``: for a completed stage, ``(least, most)`` days from the last day to the
+  completion's earliest and latest possible days (positive = late, 0 on the last day,
+  negative = early); ``most`` is at most the count to ``as_of``, since the stage described
+  on ``as_of`` was completed by then;
+* ``report_age_days``: days from the newest known report's publication to ``as_of``.
+
+**An uncertain completion.** A stage is ``completed_late`` only when it was surely late
+(even the earliest day the completion can be is after the last planned day); when it may
+have been completed on time it is ``completed``, and ``late_days`` says how early or late
+it may have been, e.g. ``(-30, 59)``. ``completed_on`` is the completion day as recorded.
+
+**Stated or inferred.** ``progress_inferred`` says that the report the progress rests on
+was inferred by the record's author; ``rescheduled_inferred`` that ``rescheduled_days`` is
+measured from or against an inferred plan.
+
+**Stale evidence.** ``is_stale`` says that a stage is active or overdue and no progress
+report was published for more than ``stale_after`` days (180 by default) before
+``as_of``; with no report at all, the days are counted from the adoption.
 
 >>> import datetime
 >>> from csto_program.datasets import tajik_afghan_border
@@ -114,9 +132,12 @@ describe_values(
 class StageStatus:
     """A stage's state on ``as_of``, its progress as reported, and the evidence.
 
-    ``progress`` and ``report`` come from the latest relevant progress report (``None``
-    when there is none); ``evidence`` holds the statements about the stage made by
-    ``as_of`` and known on ``known_on``. See the module for the sign of every day count.
+    ``progress`` and ``report`` come from the progress report that describes the stage
+    (:func:`csto_program.precedence.describing_report`; ``None`` when there is none), the
+    report the state rests on; ``evidence`` holds the statements about the stage made by
+    ``as_of`` and known on ``known_on``. ``completed_on`` and ``late_days`` describe a
+    completion, ``progress_inferred`` and ``rescheduled_inferred`` what rests on an
+    inference. See the module for the sign of every day count.
 
     >>> import datetime
     >>> from csto_program import plan_stages
@@ -148,7 +169,9 @@ class ProgramStatus:
     ``plan`` is the plan known on ``known_on`` (``None`` before any was announced, and then
     ``stages`` is empty); ``current_stage`` is the stage whose planned window holds
     ``as_of``; ``reported_stage`` the highest-numbered stage that a report known then says
-    is in progress or completed.
+    is in progress or completed. ``latest_report`` is the report published last by
+    ``known_on``, ``report_age_days`` its age on ``as_of``, and ``is_stale`` says that an
+    active or overdue stage has had no report for more than ``stale_after`` days.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border

@@ -139,6 +139,13 @@ def _value(column: Column, cell: str, where: Where, problems: Problems) -> Any:
     if spec.kind is Kind.INT:
         number = _integer(cell, where, problems)
         return cell if number is None else number  # the model's message is dropped as a repeat
+    if spec.kind is Kind.BOOL:
+        if cell in ("", "false"):
+            return False
+        if cell == "true":
+            return True
+        problems.add(where, f"expected true or false, got {short_repr(cell)}")
+        return cell
     return cell
 
 

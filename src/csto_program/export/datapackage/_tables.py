@@ -295,9 +295,13 @@ def _value_column(
         constraints["minimum"] = spec.minimum
     if kind is Kind.ENUM:
         constraints["enum"] = [member.value for member in spec.type]  # type: ignore[attr-defined]
+    elif kind is Kind.BOOL:  # an empty cell: the field's default, false
+        constraints["enum"] = ["true", "false"]
     elif rule.pattern is not None and column_type == "string":  # a date cell has its type
         constraints["pattern"] = f"(?:{rule.pattern})"  # Table Schema anchors it
-    required = role == "item" or not (optional or spec.optional or kind is Kind.STR)
+    required = role == "item" or not (
+        optional or spec.optional or kind is Kind.STR or kind is Kind.BOOL
+    )
     return Column(
         name, column_type, _describe(spec), role, required, constraints, attribute, sub, spec
     )

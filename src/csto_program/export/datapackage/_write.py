@@ -35,6 +35,8 @@ __all__ = ["package_files", "to_datapackage", "write_datapackage", "written_by_t
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if type(value) is bool:
+        return "true" if value else "false"
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, datetime.date):
