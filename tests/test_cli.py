@@ -46,6 +46,7 @@ from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
 from csto_program.errors import FileError
 from csto_program.export import text
+from csto_program.serialize import SCHEMA_VERSION, SUPPORTED_VERSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "csto-program"
@@ -823,7 +824,11 @@ def test_schema(cli: Run, record_file: Path) -> None:
     old = json.loads(cli("schema", "--version", "1").out)
     assert old == json_schema(Program, version=1)
     jsonschema.validate(version_1_document(), old)
-    assert cli("schema", "--version", "4").code == 2
+    for version in SUPPORTED_VERSIONS:
+        shown = json.loads(cli("schema", "--version", str(version)).out)
+        assert shown == json_schema(Program, version=version)
+    assert json.loads(cli("schema", "--version", str(SCHEMA_VERSION)).out) == schema
+    assert cli("schema", "--version", str(max(SUPPORTED_VERSIONS) + 1)).code == 2
 
 
 # --------------------------------------------------------------------------- export
