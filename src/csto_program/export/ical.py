@@ -306,8 +306,9 @@ def to_ical(
     >>> from csto_program.datasets import tajik_afghan_border
     >>> program, stamp = tajik_afghan_border(), datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
     >>> def deadlines(data):
-    ...     return [line for line in data.decode().splitlines() if line.startswith("DTSTART")
-    ...             and "2025" <= line[-8:] < "2030" and line[-4:] in ("1231", "1127")]
+    ...     events = data.decode().split("BEGIN:VEVENT")
+    ...     return [line for event in events if "CATEGORIES:Deadline" in event
+    ...             for line in event.splitlines() if line.startswith("DTSTART")]
     >>> deadlines(to_ical(program, stamp=stamp))  # the plan known on 2026-01-29
     ['DTSTART;VALUE=DATE:20251231', 'DTSTART;VALUE=DATE:20271231', 'DTSTART;VALUE=DATE:20291231']
     >>> deadlines(to_ical(program, stamp=stamp, known_on=datetime.date(2024, 12, 1)))
