@@ -224,7 +224,10 @@ def _stage_event(
     view: text.Cut, plan: Plan, sequence: int, stage: Stage, stamp: datetime.datetime
 ) -> Any:
     program = view.program
-    event = _event(stage_uid(program, stage), stamp, f"Stage {stage.number} deadline: {stage.name}")
+    # "Stage 1 deadline: assessment...", never "Stage 1 deadline: Stage 1: assessment..."
+    name = text.stage_title(stage.number, stage.name).partition(": ")[2]
+    summary = f"Stage {stage.number} deadline" + (f": {name}" if name else "")
+    event = _event(stage_uid(program, stage), stamp, summary)
     last = stage.last_day
     event.add("dtstart", _plain(last))
     event.add("dtend", _plain(stage.end))
