@@ -12,8 +12,8 @@ other document, so the shipped record obeys every rule a user's file must obey.
 
 The schedule was reported in three versions, kept as plans in the order they became known:
 the first (Asia-Plus, 2024-11-11, repeated on 2024-11-25) gave no start date, so stage one is
-taken to start on the adoption day; Tasmagambetov told Sputnik Tajikistan on 2024-12-04 that implementation
-starts on 1 January 2025; the CSTO press service dated the stages in April 2025.
+taken to start on the adoption day; Tasmagambetov told Sputnik Tajikistan on 2024-12-04 that
+implementation starts on 1 January 2025; the CSTO press service dated the stages in April 2025.
 
 >>> for plan in program.plans:
 ...     print(plan.id, plan.announced_on, plan.starts_on, plan.stages[0].last_day)
