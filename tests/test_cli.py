@@ -46,6 +46,7 @@ from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
 from csto_program.errors import FileError
 from csto_program.export import text
+from csto_program.serialize import SCHEMA_VERSION, SUPPORTED_VERSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "csto-program"
@@ -613,7 +614,7 @@ def test_plans_shows_the_three_plans_with_shifts(cli: Run, record: Program) -> N
     assert lines[0] == f"{record.title} ({record.id})"
     headings = [line for line in lines if ", announced " in line and not line.startswith(" ")]
     assert headings == [
-        "asia-plus-2024-11-25 (inferred), announced 2024-11-25: starts 2024-11-28, term 60 months",
+        "asia-plus-2024-11-25 (inferred), announced 2024-11-11: starts 2024-11-28, term 60 months",
         "sputnik-2024-12-04, announced 2024-12-04: starts 2025-01-01, term 60 months",
         "press-service-2025, announced 2025-04-11: starts 2025-01-01, term 60 months",
     ]
@@ -647,7 +648,7 @@ def test_validate(cli: Run, record_file: Path, starter_file: Path) -> None:
     result = cli("validate", record_file, starter_file)
     assert (result.code, result.err) == (0, "")
     assert result.out.splitlines() == [
-        f"{record_file}: ok (3 plans, 3 stages, 14 meetings, 13 statements, 6 progress reports)",
+        f"{record_file}: ok (3 plans, 3 stages, 17 meetings, 18 statements, 6 progress reports)",
         f"{starter_file}: ok (1 plan, 3 stages, 1 meeting, 1 statement, 1 progress report)",
     ]
 
@@ -823,7 +824,11 @@ def test_schema(cli: Run, record_file: Path) -> None:
     old = json.loads(cli("schema", "--version", "1").out)
     assert old == json_schema(Program, version=1)
     jsonschema.validate(version_1_document(), old)
-    assert cli("schema", "--version", "4").code == 2
+    for version in SUPPORTED_VERSIONS:
+        shown = json.loads(cli("schema", "--version", str(version)).out)
+        assert shown == json_schema(Program, version=version)
+    assert json.loads(cli("schema", "--version", str(SCHEMA_VERSION)).out) == schema
+    assert cli("schema", "--version", str(max(SUPPORTED_VERSIONS) + 1)).code == 2
 
 
 # --------------------------------------------------------------------------- export
@@ -964,7 +969,7 @@ def test_a_data_package_folder_is_read_like_a_file(
     check = cli("validate", folder)
     assert check.code == 0, check.err
     assert check.out == (
-        f"{folder}: ok (3 plans, 3 stages, 14 meetings, 13 statements, 6 progress reports)\n"
+        f"{folder}: ok (3 plans, 3 stages, 17 meetings, 18 statements, 6 progress reports)\n"
     )
     assert cli("status", folder, "--as-of", DAY, "--json").out == (
         cli("status", "--as-of", DAY, "--json").out

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from csto_program import (
     DataError,
     Meeting,
+    MeetingStatus,
     NoteKind,
     PartialDate,
     Program,
@@ -46,6 +47,7 @@ from csto_program.status import stage_status
 D = datetime.date
 FACTS = Path(__file__).resolve().parent / "data" / "facts"
 FIRST_REPORT = "asia-plus-2024-11-25-article"  # the source: Asia-Plus, 2024-11-25
+FIRST_PLAN_SOURCE = "asia-plus-2024-11-11"  # the same plan, published two weeks earlier
 SPUTNIK_TJ = "sputnik-tj-2024-12-04"
 
 # ---------------------------------------------------------------------------- expected values
@@ -54,7 +56,7 @@ SPUTNIK_TJ = "sputnik-tj-2024-12-04"
 # id: (announced_on, starts_on, [(start, end) of each stage], term_months, first_stage_months)
 PLANS: dict[str, tuple[str, str, list[tuple[str, str]], int, int | None]] = {
     "asia-plus-2024-11-25": (
-        "2024-11-25",
+        "2024-11-11",
         "2024-11-28",
         [("2024-11-28", "2025-11-28"), ("2025-11-28", "2027-11-28"), ("2027-11-28", "2029-11-28")],
         60,
@@ -78,7 +80,7 @@ PLANS: dict[str, tuple[str, str, list[tuple[str, str]], int, int | None]] = {
 
 # The source each plan rests on.
 PLAN_SOURCES: dict[str, str] = {
-    "asia-plus-2024-11-25": FIRST_REPORT,
+    "asia-plus-2024-11-25": FIRST_PLAN_SOURCE,
     "sputnik-2024-12-04": SPUTNIK_TJ,
     "press-service-2025": "fergana-2025-04",
 }
@@ -140,13 +142,18 @@ MEETINGS: dict[str, tuple[str, str | None, str | None]] = {
     "moscow-2023-12-20": ("2023-12-20", "2023-12-21", "Europe/Moscow"),
     "visit-2024-01-24": ("2024-01-24", "2024-01-27", None),
     "moscow-2024-02-27": ("2024-02-27", "2024-03-01", "Europe/Moscow"),
+    "almaty-2024-06-20": ("2024-06-20", "2024-06-21", "Asia/Almaty"),
     "stv-interview-2024-11-25": ("2024-11-25", None, None),
     "astana-2024-11-28": ("2024-11-28", None, "Asia/Almaty"),
     "dushanbe-2025-01-29": ("2025-01-29", None, "Asia/Dushanbe"),
     "dushanbe-2025-04-11": ("2025-04-11", None, "Asia/Dushanbe"),
     "bishkek-2025-05-19": ("2025-05-19", None, "Asia/Bishkek"),
+    "bishkek-2025-11-27": ("2025-11-27", None, "Asia/Bishkek"),
     "masadykov-interview-2026-01-29": ("2026-01-29", None, None),
+    "moscow-2026-11-11": ("2026-11-11", None, "Europe/Moscow"),
 }
+# Meetings announced and not (known to be) held: id: (status, announced_on)
+NOT_HELD: dict[str, tuple[str, str]] = {"moscow-2026-11-11": ("scheduled", "2025-11-27")}
 
 # The first report's ambiguous wordings and what they resolve to.
 DATE_RESOLUTIONS: dict[str, tuple[str, str]] = {
@@ -167,18 +174,31 @@ STATEMENTS: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "zas-2021-09-15": ("zas", "2021-09-15", ()),
     "sidorov-2023-02-14-isk": ("sidorov", "2023-02-14", ()),
     "sidorov-2023-02-14-groups": ("sidorov", "2023-02-14", ()),
+    "muhriddin-2024-06": ("muhriddin", "2024-06-20/2024-06-21", ()),
     "tasmagambetov-2024-11-25-situation": ("tasmagambetov", "2024-11-25", ()),
     "tasmagambetov-2024-11-25-signing": ("tasmagambetov", "2024-11-25", ()),
     "tokayev-2024-11-28": ("tokayev", "2024-11-28", ()),
     "tasmagambetov-2024-12-04": ("tasmagambetov", "2024-12-04", ()),
     "tasmagambetov-2025-01-29": ("tasmagambetov", "2025-01-29", (1,)),
     "tasmagambetov-2025-05-19": ("tasmagambetov", "2025-05-19", (2,)),
+    "rahmon-2025-11-27": ("rahmon", "2025-11-27", (1,)),
+    "putin-2025-11-27": ("putin", "2025-11-27", ()),
     "semerikov-2025-12-09": ("semerikov", "2025-12-09", (1,)),
     "sarkisyan-2025-12-17": ("sarkisyan", "2025-12-17", (1,)),
     "masadykov-2026-01-29": ("masadykov", "2026-01-29", (1,)),
+    "shoigu-2026-02-12": ("shoigu", "2026-02-12", ()),
+    # published 2026-06-26 (a Friday), said "this week"
+    "vasilyev-2026-06-26": ("vasilyev", "2026-06-22/2026-06-26", ()),
 }
-# Said to an outlet (Sputnik Tajikistan, Sputnik, Sputnik Kazakhstan): no meeting recorded.
-TOLD_TO_THE_PRESS = {"tasmagambetov-2024-12-04", "semerikov-2025-12-09", "sarkisyan-2025-12-17"}
+# Said to an outlet (Sputnik Tajikistan, Sputnik, Sputnik Kazakhstan, Interfax, the Times of
+# Central Asia): no meeting recorded.
+TOLD_TO_THE_PRESS = {
+    "tasmagambetov-2024-12-04",
+    "semerikov-2025-12-09",
+    "sarkisyan-2025-12-17",
+    "shoigu-2026-02-12",
+    "vasilyev-2026-06-26",
+}
 
 # Every source with a URL in the public record, and that URL.
 URLS_IN_THE_FACTS: dict[str, str] = {
@@ -201,6 +221,27 @@ URLS_IN_THE_FACTS: dict[str, str] = {
     "tadzhikistan-zaprosil-v-odkb-vooruzhenie-dlya-ukrepleniya-granitsy-s-afganistanom--"
     "59670529.html",
     "interfax-2026-01-29": "https://www.interfax.ru/world/1070060",
+    # found later (the record through 2026)
+    FIRST_PLAN_SOURCE: "https://old.asiaplustj.info/en/news/tajikistan/security/20241111/"
+    "eleven-years-later-renewed-focus-on-the-tajik-afghan-border",
+    "centrasia-2026-01-29": "https://centrasia.org/newsA.php?st=1769800020",
+    "khovar-2024-06": "https://khovar.tj/rus/2024/06/sirodzhiddin-muhriddin-prinyal-uchastie-"
+    "v-zasedanii-soveta-ministrov-inostrannyh-del-gosudarstv-chlenov-odkb",
+    "trend-2025-11-27": "https://www.trend.az/business/4122753.html",
+    "centrasia-2025-12-24": "https://centrasia.org/newsA.php?st=1766620740",
+    "interfax-2026-02-12": "https://www.interfax.ru/russia/1072458",
+    "interfax-interview-2026-02-12": "https://www.interfax.ru/interview/1072422",
+    "afghan-verified-2026-02": "https://www.afghanverified.com/article/russian-security-"
+    "council-secretary-calls-tajikistan-afghanistan-border-main-security-challenge",
+    "timesca-2026-06-26": "https://timesca.com/csto-says-tajik-afghan-border-security-remains-"
+    "complicated/",
+    "gazeta-2025-11-27": "https://www.gazeta.ru/politics/news/2025/11/27/27279619.shtml",
+    "gazeta-2025-11-24": "https://www.gazeta.ru/politics/news/2025/11/24/27257299.shtml",
+    "tass-2025-12-25": "https://tass.ru/politika/26020795",
+    "24kg-ru-2026-01-31": "https://24.kg/obschestvo/360065_tadjikistan_poluchit_voorujeniya_"
+    "otodkb_dlya_ukrepleniya_granitsyi_safganistanom/",
+    "vbkg-2026-01-31": "https://www.vb.kg/doc/454905_odkb_pristypaet_k_realizacii_mer_po_"
+    "ykrepleniu_tadjiksko_afganskoy_granicy.html",
 }
 
 # Words of the project's own, which the record must not use about itself.
@@ -313,11 +354,11 @@ def test_counts(program: Program) -> None:
         "plans": 3,
         "reports": 6,
         "organizations": 14,
-        "people": 15,
-        "meetings": 14,
-        "statements": 13,
-        "sources": 30,
-        "notes": 17,
+        "people": 18,
+        "meetings": 17,
+        "statements": 18,
+        "sources": 50,
+        "notes": 24,
     }
 
 
@@ -365,7 +406,8 @@ def test_plan_known_on(program: Program) -> None:
         plan = program.plan_known_on(day)
         return None if plan is None else plan.id
 
-    assert known(D(2024, 11, 24)) is None
+    assert known(D(2024, 11, 10)) is None
+    assert known(D(2024, 11, 11)) == "asia-plus-2024-11-25"  # first published 2024-11-11
     assert known(D(2024, 11, 25)) == "asia-plus-2024-11-25"
     assert known(D(2024, 12, 1)) == "asia-plus-2024-11-25"
     assert known(D(2024, 12, 4)) == "sputnik-2024-12-04"
@@ -378,6 +420,11 @@ def test_every_plan_is_sourced_and_says_what_it_rests_on(program: Program) -> No
         assert plan.sources, plan.id
         assert PLAN_SOURCES[plan.id] in plan.sources, plan.id
         assert plan.basis.startswith("Stated ("), plan.id
+    # the first plan keeps both reports of it: the earlier one dates it
+    first = program.plans[0]
+    assert first.sources[:2] == (FIRST_PLAN_SOURCE, FIRST_REPORT)
+    assert "2024-11-11" in first.basis
+    assert [plan.inferred for plan in program.plans] == [True, False, False]
 
 
 def test_inferred_plan_dates_are_marked(program: Program) -> None:
@@ -447,6 +494,7 @@ def test_every_report_is_sourced_and_rests_on_its_statement(program: Program) ->
 def test_inferred_reports_are_marked(program: Program) -> None:
     inferred = {r.id for r in program.reports if "inferred" in r.note.lower()}
     assert inferred == INFERRED_REPORTS
+    assert {r.id for r in program.reports if r.inferred} == INFERRED_REPORTS
     assert all(r.note for r in program.reports)
     future = next(r for r in program.reports if r.id == "stage-2-2025-05-19")
     assert "future tense" in future.note
@@ -473,12 +521,14 @@ def test_status_on_the_day_of_masadykovs_interview(program: Program) -> None:
     assert two.report is not None and two.report.id == "stage-2-2026-01-29"
     assert [s.id for s in one.evidence] == [
         "tasmagambetov-2025-01-29",
+        "rahmon-2025-11-27",
         "semerikov-2025-12-09",
         "sarkisyan-2025-12-17",
         "masadykov-2026-01-29",
     ]
     assert [s.id for s in program.status(D(2026, 1, 28)).stages[0].evidence] == [
         "tasmagambetov-2025-01-29",
+        "rahmon-2025-11-27",
         "semerikov-2025-12-09",
         "sarkisyan-2025-12-17",
     ]
@@ -528,6 +578,23 @@ def test_meetings_match_the_record(program: Program) -> None:
     assert found == MEETINGS
     starts = [m.starts_on.sort_key for m in program.meetings]
     assert starts == sorted(starts)  # kept in date order
+    not_held = {
+        m.id: (m.status.value, str(m.announced_on))
+        for m in program.meetings
+        if m.status is not MeetingStatus.HELD
+    }
+    assert not_held == NOT_HELD
+    assert all(m.announced_on is None for m in program.meetings if m.id not in NOT_HELD)
+
+
+def test_the_moscow_session_is_scheduled_and_no_report_says_it_took_place(
+    program: Program,
+) -> None:
+    moscow = next(m for m in program.meetings if m.id == "moscow-2026-11-11")
+    assert not any(s.meeting == moscow.id for s in program.statements)
+    note = next(n for n in program.notes if n.id == "context-moscow-council-2026")
+    assert note.about == (moscow.id,)
+    assert "No stored report" in note.text
 
 
 def test_sochi_decision_is_2013_not_the_reports_year(program: Program) -> None:
@@ -559,7 +626,14 @@ def test_astana_offset_is_utc_plus_five(program: Program) -> None:
         for m in program.meetings
         if m.place is not None
     }
-    assert offsets == {"Sochi": 4, "Dushanbe": 5, "Moscow": 3, "Astana": 5, "Bishkek": 6}
+    assert offsets == {
+        "Sochi": 4,
+        "Dushanbe": 5,
+        "Moscow": 3,
+        "Almaty": 5,  # Kazakhstan has kept UTC+5 throughout since 2024-03-01
+        "Astana": 5,
+        "Bishkek": 6,
+    }
 
 
 def test_statements_match_the_record(program: Program) -> None:
@@ -620,12 +694,13 @@ def test_quotes_are_verbatim_in_the_facts(program: Program) -> None:
             where = first_report if FIRST_REPORT in statement.sources else record
             assert part in where, (statement.id, part)
             checked += 1
-    assert checked == 7
+    assert checked == 10
     quotes = [s.id for s in program.statements if s.kind is StatementKind.QUOTE]
     assert quotes == [
         "semerikov-2017-02-09",
         "sidorov-2023-02-14-isk",
         "tasmagambetov-2024-11-25-situation",
+        "shoigu-2026-02-12",  # in Russian, as Interfax printed it
     ]
 
 
@@ -740,13 +815,14 @@ def test_every_url_in_the_facts_is_recorded(program: Program) -> None:
 
 def test_urls_are_unique_and_https(program: Program) -> None:
     urls = [s.url for s in program.sources if s.url is not None]
-    assert len(urls) == len(set(urls)) == 17
+    assert len(urls) == len(set(urls)) == 31
     assert all(url.startswith("https://") for url in urls)
     languages = {s.id: s.language for s in program.sources}
     assert {languages[s] for s in (SPUTNIK_TJ, "lenta-2025-12-09", "sputnik-kz-2025-12-17")} == {
         "ru"
     }
     assert languages["interfax-2026-01-29"] == "ru"
+    assert languages["interfax-2026-02-12"] == languages["gazeta-2025-11-27"] == "ru"
 
 
 # ---------------------------------------------------------------------------- a property
@@ -759,7 +835,7 @@ def test_status_on_any_day_is_consistent(day: datetime.date) -> None:
     plan = program.plan_known_on(day)
     assert status.plan is plan
     if plan is None:
-        assert day < D(2024, 11, 25)
+        assert day < D(2024, 11, 11)
         assert status.stages == () and status.current_stage is None
         return
     states = [s.state for s in status.stages]

@@ -130,6 +130,11 @@ def test_every_event_matches_the_program(
         description = str(event["DESCRIPTION"])  # type: ignore[index]
         assert text.window(stage.start, stage.last_day) in description
         assert f"Plan {plan.id}, announced {plan.announced_on}." in description
+        summary = str(event["SUMMARY"])  # type: ignore[index]
+        name = " ".join(stage.name.split())
+        if "stage" not in name.lower():  # (names with their own "Stage N": the record's test)
+            prefix = f"Stage {stage.number} deadline"
+            assert summary == _as_ical_text(f"{prefix}: {name}" if name else prefix)
     assert len(events) == len(stages) + dated
     for event in calendar.walk("VEVENT"):
         assert event.decoded("DTSTAMP") == STAMP  # from the stamp, and nothing else
@@ -149,6 +154,16 @@ def test_deadlines_follow_the_plan_in_use_with_stable_uids() -> None:
             if uid.startswith("stage-")
         }
 
+    summaries = [
+        str(event["SUMMARY"])  # type: ignore[index]
+        for uid, event in _events(_parse(to_ical(program, stamp=STAMP))).items()
+        if uid.startswith("stage-")
+    ]
+    assert summaries == [  # the stage's name without its own "Stage N:" again
+        "Stage 1 deadline: assessment, funding and contracts",
+        "Stage 2 deadline: deliveries and deployment",
+        "Stage 3 deadline: full implementation",
+    ]
     first, latest = deadlines(D(2024, 12, 1)), deadlines(None)
     assert first.keys() == latest.keys()  # the same events, updated
     stage1 = "stage-1-deadline@tajik-afghan-border.csto-program"

@@ -305,7 +305,7 @@ def test_validate_goes_on_past_a_missing_file(cli: Run, tmp_path: Path) -> None:
     assert result.code == 1
     assert result.out.splitlines() == [
         f"{good}: ok (1 plan, 3 stages, 1 meeting, 1 statement, 1 progress report)",
-        f"{good2}: ok (3 plans, 3 stages, 14 meetings, 13 statements, 6 progress reports)",
+        f"{good2}: ok (3 plans, 3 stages, 17 meetings, 18 statements, 6 progress reports)",
     ]
     assert assert_clean_errors(result, lines=1) == [
         f"error: {missing}: cannot read the file: No such file or directory"

@@ -190,9 +190,9 @@ def test_before_the_first_plan_nothing_can_be_cut() -> None:
     from csto_program.datasets import tajik_afghan_border
 
     program = tajik_afghan_border()
-    with pytest.raises(DataError, match="no plan was known on 2024-11-24"):
-        program.as_known_on(D(2024, 11, 24))
-    assert [p.id for p in program.as_known_on(D(2024, 11, 25)).plans] == ["asia-plus-2024-11-25"]
+    with pytest.raises(DataError, match="no plan was known on 2024-11-10"):
+        program.as_known_on(D(2024, 11, 10))
+    assert [p.id for p in program.as_known_on(D(2024, 11, 11)).plans] == ["asia-plus-2024-11-25"]
 
 
 def test_the_embedded_record_as_known_on_2024_12_01() -> None:

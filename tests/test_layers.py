@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planning", "lookup", "languages"),
     ("serialize",),
     ("compare", "strategies", "datasets", "words"),
+    ("news",),
     ("export",),
     ("cli", "__main__"),
 )

@@ -688,3 +688,12 @@ def test_the_model_imports_no_module_that_imports_it() -> None:
             if isinstance(node, ast.ImportFrom) and node.module
         }
         assert not imported & forbidden, name
+
+
+def test_meeting_status_is_public_at_the_package_root() -> None:
+    import csto_program
+    from csto_program import codes
+
+    assert "MeetingStatus" in csto_program.__all__
+    assert csto_program.MeetingStatus is codes.MeetingStatus
+    assert csto_program.Meeting.__attrs_attrs__.status.type is not None

@@ -23,7 +23,10 @@ from csto_program.news import (
 )
 
 SINCE, UNTIL = datetime.date(2026, 11, 1), datetime.date(2026, 12, 6)
-BEFORE = "planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)"
+PLANNED = "planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)"
+# the newest report before the article is of 2026-01-29: stale on both days (over 180 days)
+BEFORE = f"{PLANNED}; no progress report for 276 days (since 2026-01-29)"  # on 2026-11-01
+BEFORE_UNTIL = f"{PLANNED}; no progress report for 311 days (since 2026-01-29)"  # 2026-12-06
 AFTER = "planned: stage 2 of 3; reported: stage 2 in progress (2026-11-27)"
 SUMMIT = Article(
     outlet="Example News",
@@ -121,7 +124,7 @@ def test_a_stage_no_plan_had_yet_is_none_before(logged: Program) -> None:
     assert found.stages[0].before is None
     assert found.stages[0].after == StageView("active", None)
     assert found.headline_before == "no plan had been announced"
-    assert "- Stage 1: – → active, no report" in found.markdown(logged)
+    assert "- Stage 1: – → active, no progress report" in found.markdown(logged)
 
 
 def test_until_before_since_is_refused(logged: Program) -> None:
@@ -189,13 +192,13 @@ def test_the_diff_command(run, files: tuple[Path, Path]) -> None:  # type: ignor
         "added reports: stage-1-2026-11-27",
         "added reports: stage-2-2026-11-27",
         "added sources: example-news-2026-11-27",
-        "Headline as of 2026-12-06:",
-        f"  old: {BEFORE}",
+        "Headline as of 2026-12-06, as known on 2026-12-06:",
+        f"  old: {BEFORE_UNTIL}",
         f"  new: {AFTER}",
     ]
     data = json.loads(run("diff", old, new, "--as-of", UNTIL, "--json").out)
     assert data["added"] == ADDED and data["removed"] == {}
-    assert data["headline"] == {"old": BEFORE, "new": AFTER}
+    assert data["headline"] == {"old": BEFORE_UNTIL, "new": AFTER}
 
 
 def test_diff_shows_changed_fields_and_no_differences(run, tmp_path: Path, base: Program) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +260,7 @@ def test_headlines_and_views() -> None:
     program = tajik_afghan_border()
     old, new = headlines(program, program, datetime.date(2024, 12, 1))
     assert old == new
-    assert StageView("active", None).words() == "active, no report"
+    assert StageView("active", None).words() == "active, no progress report"
     assert StageView("overdue", "in_progress", True).to_dict()["inferred"] is True
 
 

@@ -421,7 +421,7 @@ def test_an_unreadable_file_is_exit_1_and_validate_goes_on(shared: Path) -> None
     assert result.error_lines() == [f"error: {locked}: cannot read the file: Permission denied"]
     assert result.out.splitlines() == [
         f"{good}: ok (1 plan, 3 stages, 1 meeting, 1 statement, 1 progress report)",
-        f"{other}: ok (3 plans, 3 stages, 14 meetings, 13 statements, 6 progress reports)",
+        f"{other}: ok (3 plans, 3 stages, 17 meetings, 18 statements, 6 progress reports)",
     ]
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from csto_program.model import (
         Meeting,
         MeetingKind,
+        MeetingStatus,
         Note,
         NoteKind,
         Organization,
@@ -84,6 +85,7 @@ _MODULES: Final = {
         (
             "Meeting",
             "MeetingKind",
+            "MeetingStatus",
             "Note",
             "NoteKind",
             "Organization",
@@ -127,6 +129,7 @@ __all__ = [
     "FormatError",
     "Meeting",
     "MeetingKind",
+    "MeetingStatus",
     "Note",
     "NoteKind",
     "Organization",

@@ -31,7 +31,7 @@ days (what to tell an editor).
 >>> from csto_program.datasets import tajik_afghan_border
 >>> program = tajik_afghan_border()
 >>> str(known_day(program, program.plans[0]))
-'2024-11-25'
+'2024-11-11'
 >>> cut = as_known_on(program, datetime.date(2024, 12, 1))
 >>> [plan.id for plan in cut.plans], len(cut.reports)
 (['asia-plus-2024-11-25'], 0)
@@ -198,7 +198,7 @@ def as_known_on(program: _P, day: datetime.date) -> _P:
     ... except DataError as error:
     ...     print(error)
     1 problem:
-      $.plans: no plan was known on 2024-01-01 (the first was announced on 2024-11-25)
+      $.plans: no plan was known on 2024-01-01 (the first was announced on 2024-11-11)
     """
     cut = as_date(day, "day")
     first = program.plans[0]

@@ -384,7 +384,7 @@ class StageView:
         return data
 
     def words(self) -> str:
-        """``overdue, in progress`` / ``active, no report``."""
+        """``overdue, in progress`` / ``active, no progress report``."""
         progress = progress_words(None if self.progress is None else Progress(self.progress))
         return f"{self.state.replace('_', ' ')}, {progress}" + (
             " (inferred)" if self.inferred else ""
@@ -575,7 +575,7 @@ def headlines(
 
     >>> from csto_program.datasets import tajik_afghan_border
     >>> headlines(tajik_afghan_border(), tajik_afghan_border(), datetime.date(2024, 12, 1))[0]
-    'planned: stage 1 of 3; reported: no progress report yet'
+    'planned: stage 1 of 3; reported: no progress report'
     """
     return (
         headline(old.status(as_of, known_on=known_on)),

@@ -85,7 +85,9 @@ def changes(
     from csto_program.words import table
 
     _, program = load(file)
-    day, _, name = days(until, None)
+    day, _, _ = days(until, None)
+    # each day is as known then (the header says so), so the until day is named alone
+    name = f"{day} (today)" if until is None else str(day)
     try:
         found = find_changes(program, since, day)
     except DataError as exc:

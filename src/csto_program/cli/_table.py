@@ -61,9 +61,15 @@ def fit_table(
     """The table of ``rows`` under ``headers``, fitted to ``width`` columns (``None``: not
     a terminal, so :func:`~csto_program.words.table` as it is).
 
-    ``shrink`` names the one column that may be shortened (to ``minimum`` at least);
+    ``shrink`` names the one column that may be shortened (to ``minimum`` at least, unless
+    the key columns cannot be wrapped narrow enough: then as far as the width needs);
     ``drop`` the columns that may be left out, least important first. Every other column is
     a key column: wrapped, never cut.
+
+    >>> lines = fit_table(["DATE", "DETAILS"], [["2026-06-22/2026-06-26", "Viktor Vasilyev"]],
+    ...                   30, shrink="DETAILS", minimum=12)
+    >>> lines[1], max(len(line) for line in lines)
+    ('2026-06-22/2026-06-26  Viktor…', 30)
     """
     body = [list(row) for row in rows]
     if width is None or width < 1:
@@ -98,6 +104,11 @@ def fit_table(
             continue
         floor = _longest_word(columns[names.index(name)])
         widths[name] = max(floor, widths[name] - excess)
+    # last, when the key columns cannot wrap enough (a long word, such as the uncertain day
+    # 2026-06-22/2026-06-26), the shortened column gives up its minimum rather than the
+    # table its width
+    if shrink in shown and (excess := total() - width) > 0:
+        widths[shrink] = max(1, widths[shrink] - excess)
     index = [names.index(name) for name in shown]
     lines: list[str] = []
     for row in [names, *body]:

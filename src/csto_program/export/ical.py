@@ -224,7 +224,10 @@ def _stage_event(
     view: text.Cut, plan: Plan, sequence: int, stage: Stage, stamp: datetime.datetime
 ) -> Any:
     program = view.program
-    event = _event(stage_uid(program, stage), stamp, f"Stage {stage.number} deadline: {stage.name}")
+    # "Stage 1 deadline: assessment...", never "Stage 1 deadline: Stage 1: assessment..."
+    name = text.stage_title(stage.number, stage.name).partition(": ")[2]
+    summary = f"Stage {stage.number} deadline" + (f": {name}" if name else "")
+    event = _event(stage_uid(program, stage), stamp, summary)
     last = stage.last_day
     event.add("dtstart", _plain(last))
     event.add("dtend", _plain(stage.end))
@@ -306,8 +309,9 @@ def to_ical(
     >>> from csto_program.datasets import tajik_afghan_border
     >>> program, stamp = tajik_afghan_border(), datetime.datetime(2026, 1, 29, tzinfo=datetime.UTC)
     >>> def deadlines(data):
-    ...     return [line for line in data.decode().splitlines() if line.startswith("DTSTART")
-    ...             and "2025" <= line[-8:] < "2030" and line[-4:] in ("1231", "1127")]
+    ...     events = data.decode().split("BEGIN:VEVENT")
+    ...     return [line for event in events if "CATEGORIES:Deadline" in event
+    ...             for line in event.splitlines() if line.startswith("DTSTART")]
     >>> deadlines(to_ical(program, stamp=stamp))  # the plan known on 2026-01-29
     ['DTSTART;VALUE=DATE:20251231', 'DTSTART;VALUE=DATE:20271231', 'DTSTART;VALUE=DATE:20291231']
     >>> deadlines(to_ical(program, stamp=stamp, known_on=datetime.date(2024, 12, 1)))
