@@ -274,12 +274,12 @@ def _strs(max_size: int) -> st.SearchStrategy[str]:
 
 # Russian text as sources print it: Cyrillic letters, guillemets, a dash, an omission in
 # brackets; drawn beside any Unicode text so that every record may carry Cyrillic.
-_CYRILLIC_TEXTS: st.SearchStrategy[str] = st.text(
+_CYRILLIC_TEXTS: st.SearchStrategy[str] = st.lists(
     st.characters(min_codepoint=0x400, max_codepoint=0x4FF)
     | st.sampled_from((" ", "«", "»", "—", "…", "[...]", ",", ".", "ё", "Ё")),
     min_size=1,
-    max_size=60,
-).map(lambda text: _non_blank(text))
+    max_size=40,
+).map(lambda parts: _non_blank("".join(parts)))
 _WORDINGS: st.SearchStrategy[str] = _CYRILLIC_TEXTS | st.text(max_size=60).map(
     lambda text: _non_blank(text)
 )
