@@ -73,9 +73,7 @@ def v1_document(program: Program) -> dict[str, Any]:
             whole_day = day.earliest == day.latest and day.earliest >= stage.start
             if report.progress is Progress.COMPLETED and whole_day:
                 stage_doc.setdefault("completed_on", format_iso_date(day.earliest))
-    for meeting in doc.get("meetings", []):  # new in version 3
-        meeting.pop("status", None)
-        meeting.pop("announced_on", None)
+    drop_v3_keys(doc)
     gone = {plan.id, *(report.id for report in program.reports)}
     for note in doc.get("notes", []):
         if "about" in note:
@@ -95,6 +93,27 @@ def v1_document(program: Program) -> dict[str, Any]:
 
 
 _COLLECTIONS = ("organizations", "people", "meetings", "statements", "sources", "notes")
+
+# The keys version 3 added, by collection (the program's own ``names`` at the top).
+_V3_KEYS = {
+    "meetings": ("status", "announced_on"),
+    "organizations": ("names",),
+    "people": ("names",),
+    "statements": ("original", "original_language", "original_fragments"),
+}
+
+
+def drop_v3_keys(doc: dict[str, Any]) -> None:
+    """Remove from a document, in place, the keys new in version 3 other than the plans'
+    and reports' ``inferred`` (names in other languages, original wordings, meeting status)."""
+    doc.pop("names", None)
+    for name, keys in _V3_KEYS.items():
+        for item in doc.get(name, []):
+            for key in keys:
+                item.pop(key, None)
+            place = item.get("place") if name == "meetings" else None
+            if isinstance(place, dict):
+                place.pop("names", None)
 
 
 @st.composite

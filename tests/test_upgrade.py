@@ -164,13 +164,27 @@ def test_every_v1_document_upgrades_and_keeps_its_meaning(
 
 def _as_version_2(program: Program) -> Program:
     """``program`` with nothing a version-2 document could not say: nothing inferred, every
-    meeting held and without an announcement day."""
+    meeting held and without an announcement day, no names in other languages and no
+    original wordings."""
     return attrs.evolve(
         program,
+        names=(),
         plans=tuple(attrs.evolve(p, inferred=False) for p in program.plans),
         reports=tuple(attrs.evolve(r, inferred=False) for r in program.reports),
         meetings=tuple(
-            attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None) for m in program.meetings
+            attrs.evolve(
+                m,
+                status=MeetingStatus.HELD,
+                announced_on=None,
+                place=None if m.place is None else attrs.evolve(m.place, names=()),
+            )
+            for m in program.meetings
+        ),
+        organizations=tuple(attrs.evolve(o, names=()) for o in program.organizations),
+        people=tuple(attrs.evolve(p, names=()) for p in program.people),
+        statements=tuple(
+            attrs.evolve(s, original=(), original_language=None, original_fragments=False)
+            for s in program.statements
         ),
     )
 
@@ -211,6 +225,56 @@ def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> N
             "unknown key (version 2 has no such key; it is new in version 3)",
         )
     ]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_names_and_original_wordings_are_refused_before_version_3(version: int) -> None:
+    doc = to_dict(from_dict({**_BASE, "schema_version": 1}, Program))
+    doc["names"] = [{"language": "ru", "name": "Программа"}]
+    doc["people"] = [{"id": "p", "name": "P", "names": [{"language": "ru", "name": "П"}]}]
+    doc["organizations"] = [{"id": "o", "name": "O", "names": []}]
+    doc["meetings"] = [
+        {
+            "id": "m",
+            "title": "M",
+            "kind": "summit",
+            "starts_on": "2025",
+            "place": {"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty", "names": []},
+        }
+    ]
+    doc["statements"] = [
+        {
+            "id": "s",
+            "speaker": "p",
+            "role": "R",
+            "said_on": "2025",
+            "text": "T",
+            "kind": "quote",
+            "original": ["Т"],
+            "original_language": "ru",
+            "original_fragments": False,
+        }
+    ]
+    if version == 1:
+        doc = {k: v for k, v in doc.items() if k not in ("plans", "reports")}
+        doc.update(_BASE)
+        doc["names"] = [{"language": "ru", "name": "Программа"}]
+    doc["schema_version"] = version
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    words = f"unknown key (version {version} has no such key; it is new in version 3)"
+    assert sorted(raised.value.problems) == sorted(
+        (path, words)
+        for path in (
+            "$.names",
+            "$.organizations[0].names",
+            "$.people[0].names",
+            "$.meetings[0].place.names",
+            "$.statements[0].original",
+            "$.statements[0].original_language",
+            "$.statements[0].original_fragments",
+        )
+    )
 
 
 def test_a_version_2_document_with_a_bad_item_is_reported_where_it_is() -> None:

@@ -186,7 +186,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
     >>> from csto_program import Place
     >>> from_dict({"name": "Astana", "country": "KZ", "timezone": "Asia/Almaty"}, Place)
-    Place(name='Astana', country='KZ', timezone='Asia/Almaty')
+    Place(name='Astana', country='KZ', timezone='Asia/Almaty', names=())
     >>> from_dict({"name": "Astana", "country": "kz", "tz": "Asia/Almaty"}, Place)
     Traceback (most recent call last):
     ...

@@ -10,8 +10,10 @@ Problems are reported at the version-1 paths, where the user will look for them.
 
 A version-2 document is a version-3 one as it stands: version 3 adds ``inferred`` to plans
 and progress reports (false when absent) and ``status`` and ``announced_on`` to meetings
-(``held`` and null when absent). Those keys are refused in a document of an older version
-(:func:`check_v2`), which its own schema would refuse too.
+(``held`` and null when absent), ``names`` (names in other languages) to the program,
+organisations, people and places, and a statement's original wording (``original``,
+``original_language``, ``original_fragments``). Those keys are refused in a document of an
+older version (:func:`check_v2`), which its own schema would refuse too.
 """
 
 from __future__ import annotations
@@ -45,7 +47,12 @@ _NEW_IN_3: Final = {
     "plans": ("inferred",),
     "reports": ("inferred",),
     "meetings": ("status", "announced_on"),
+    "organizations": ("names",),
+    "people": ("names",),
+    "statements": ("original", "original_language", "original_fragments"),
 }
+_NEW_AT_TOP_IN_3: Final = ("names",)
+_NEW_IN_PLACE_3: Final = ("names",)
 
 
 def check_v2(data: dict[str, Any], version: int) -> None:
@@ -60,20 +67,24 @@ def check_v2(data: dict[str, Any], version: int) -> None:
     1 problem:
       $.meetings[0].status: unknown key (version 2 has no such key; it is new in version 3)
     """
-    problems: list[tuple[str, str]] = []
+    words = f"unknown key (version {version} has no such key; it is new in version 3)"
+    problems: list[tuple[str, str]] = [
+        (f"$.{key}", words) for key in _NEW_AT_TOP_IN_3 if key in data
+    ]
     for name, keys in _NEW_IN_3.items():
         items = data.get(name)
         if not isinstance(items, list):
             continue
         for index, item in enumerate(items):
-            if isinstance(item, dict):
+            if not isinstance(item, dict):
+                continue
+            problems.extend((f"$.{name}[{index}].{key}", words) for key in keys if key in item)
+            place = item.get("place") if name == "meetings" else None
+            if isinstance(place, dict):
                 problems.extend(
-                    (
-                        f"$.{name}[{index}].{key}",
-                        f"unknown key (version {version} has no such key; it is new in version 3)",
-                    )
-                    for key in keys
-                    if key in item
+                    (f"$.{name}[{index}].place.{key}", words)
+                    for key in _NEW_IN_PLACE_3
+                    if key in place
                 )
     if problems:
         raise DataError(problems)

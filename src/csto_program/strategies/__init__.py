@@ -34,6 +34,8 @@ from csto_program.strategies._values import (
     ids,
     intervals,
     iso_dates,
+    local_names,
+    original_wordings,
     partial_dates,
     texts,
 )
@@ -44,7 +46,9 @@ __all__ = [
     "ids",
     "intervals",
     "iso_dates",
+    "local_names",
     "meetings",
+    "original_wordings",
     "partial_dates",
     "places",
     "plans",

@@ -47,6 +47,7 @@ from csto_program.strategies._values import (
     any_partial_dates,
     ids,
     iso_dates,
+    original_wordings,
     partial_dates,
     texts,
 )
@@ -339,6 +340,7 @@ def statements(
         },
         id=draw(ids()) if id is None else id,
         text=draw(texts(200)),
+        **draw(original_wordings()),
     )
 
 

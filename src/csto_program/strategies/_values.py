@@ -25,6 +25,7 @@ from csto_program.dates import (
     as_date,
 )
 from csto_program.model import (
+    LocalName,
     Place,
     Source,
     Statement,
@@ -36,6 +37,8 @@ __all__ = [
     "ids",
     "intervals",
     "iso_dates",
+    "local_names",
+    "original_wordings",
     "partial_dates",
     "texts",
 ]
@@ -269,6 +272,64 @@ def _strs(max_size: int) -> st.SearchStrategy[str]:
     return st.text(max_size=max_size)
 
 
+# Russian text as sources print it: Cyrillic letters, guillemets, a dash, an omission in
+# brackets; drawn beside any Unicode text so that every record may carry Cyrillic.
+_CYRILLIC_TEXTS: st.SearchStrategy[str] = st.lists(
+    st.characters(min_codepoint=0x400, max_codepoint=0x4FF)
+    | st.sampled_from((" ", "«", "»", "—", "…", "[...]", ",", ".", "ё", "Ё")),
+    min_size=1,
+    max_size=40,
+).map(lambda parts: _non_blank("".join(parts)))
+_WORDINGS: st.SearchStrategy[str] = _CYRILLIC_TEXTS | st.text(max_size=60).map(
+    lambda text: _non_blank(text)
+)
+
+
+@st.composite
+def local_names(draw: st.DrawFn, max_size: int = 2) -> tuple[LocalName, ...]:
+    """A record's names in other languages: up to ``max_size``, one per language, often
+    Cyrillic (an abbreviation too, sometimes).
+
+    >>> from hypothesis import given
+    >>> @given(local_names())
+    ... def test_names(names):
+    ...     assert len({name.language for name in names}) == len(names)
+    >>> test_names()
+    """
+    languages = draw(st.lists(_LANGUAGES, max_size=max_size, unique=True))
+    return tuple(
+        LocalName(
+            language=language,
+            name=draw(_WORDINGS),
+            abbreviation=draw(st.none() | _CYRILLIC_TEXTS | _strs(8)),
+        )
+        for language in languages
+    )
+
+
+@st.composite
+def original_wordings(draw: st.DrawFn) -> dict[str, Any]:
+    """A statement's original wording as keyword arguments (``original``,
+    ``original_language``, ``original_fragments``): none, one text in full, or up to three
+    fragments; often Cyrillic.
+
+    >>> from hypothesis import given
+    >>> @given(original_wordings())
+    ... def test_wording(wording):
+    ...     assert bool(wording["original"]) == (wording["original_language"] is not None)
+    >>> test_wording()
+    """
+    shape = draw(st.sampled_from(("none", "full", "fragments")))
+    if shape == "none":
+        return {"original": (), "original_language": None, "original_fragments": False}
+    most = 1 if shape == "full" else 3
+    return {
+        "original": tuple(draw(st.lists(_WORDINGS, min_size=1, max_size=most))),
+        "original_language": draw(_LANGUAGES),
+        "original_fragments": shape == "fragments",
+    }
+
+
 def ids() -> st.SearchStrategy[str]:
     """Record ids, as the id fields' spec accepts them (``_spec.PATTERNS[Kind.ID]``).
 
@@ -304,6 +365,8 @@ def _leaf(spec: Spec, dates: st.SearchStrategy[PartialDate]) -> st.SearchStrateg
         Kind.DATE: iso_dates,
         Kind.PARTIAL_DATE: lambda: dates,
     }
+    if kind is Kind.RECORD and spec.type is LocalName and spec.many:
+        return local_names()
     if kind not in leaves:
         raise InvalidArgument(f"a {kind.value} field is drawn by its record's strategy")
     return leaves[kind]()
@@ -314,6 +377,8 @@ def _field(cls: type, name: str, dates: st.SearchStrategy[PartialDate]) -> st.Se
     """The values of the field ``name`` of ``cls``, from its spec (made once)."""
     spec = _spec(cls, name)
     one = _leaf(spec, dates)
+    if spec.kind is Kind.RECORD:  # a record's list (names) is drawn whole
+        return one
     if spec.many:
         one = st.lists(one, max_size=2, unique=spec.unique).map(tuple)
     if spec.optional:

@@ -14,7 +14,7 @@ field added to the model gets its column, type, constraint and description here 
 >>> target = os.path.join(folder.name, "record")
 >>> to_datapackage(program, target)
 >>> sorted(os.listdir(target))[:4]
-['datapackage.json', 'meeting_decisions.csv', 'meeting_sources.csv', 'meetings.csv']
+['datapackage.json', 'meeting_decisions.csv', 'meeting_place_names.csv', 'meeting_sources.csv']
 >>> from_datapackage(target) == program
 True
 >>> folder.cleanup()
@@ -28,8 +28,13 @@ The tables (see :data:`TABLES`; every one has a header row):
   ``id`` unless said otherwise;
 * one table per list-valued field, named ``<record>_<field>``: ``statement_stages``,
   ``statement_sources``, ``program_other_names``, ``stage_tasks``, ``source_via``,
-  ``note_about``... A row holds the owner's key, ``index`` (the item's position in the list,
-  from 1: rows are read back in this order) and the item;
+  ``note_about``, ``statement_original`` (an original wording, or its fragments)... A row
+  holds the owner's key, ``index`` (the item's position in the list, from 1: rows are read
+  back in this order) and the item;
+* one table of names in other languages per record that has them: ``program_names``,
+  ``organization_names``, ``person_names`` and ``meeting_place_names`` (the names of a
+  meeting's place), each row the owner's key, ``index``, ``language``, ``name`` and
+  ``abbreviation``;
 * ``stage_numbers``: every stage number in any plan. A statement or a progress report refers
   to a stage *number*, which the model checks against the stages of all plans, not of one
   plan; so ``statement_stages.stage`` and ``reports.stage`` have a foreign key to

@@ -300,7 +300,7 @@ def assemble(rows: dict[str, list[Row]], problems: Problems) -> Node | None:
                     )
                 seen.setdefault(full, row.number)
             if table.record is not None:
-                owner.children.setdefault(table.attribute, []).append((order, node))
+                owner.children.setdefault(_child_key(table), []).append((order, node))
                 continue
             item_column = table.columns[-1]
             where = place(table, row.number, item_column.name)
@@ -327,6 +327,11 @@ def _check_stage_numbers(rows: list[Row], numbers: set[int], problems: Problems)
         problems.add(place(table), f"stage {number} of stages.csv is missing; add a row for it")
 
 
+def _child_key(table: Table) -> str:
+    """The field a record table's rows fill: ``attribute``, or ``attribute.sub``."""
+    return f"{table.attribute}.{table.sub}" if table.sub else table.attribute
+
+
 def finish(node: Node, path: str, paths: dict[str, Where]) -> dict[str, Any]:
     """The node's JSON object, its lists and nested records in order; ``paths`` learns
     where every part of it came from."""
@@ -348,11 +353,18 @@ def finish(node: Node, path: str, paths: dict[str, Where]) -> dict[str, Any]:
             for index, (_, row, _) in enumerate(items):
                 paths[f"{at}[{index}]"] = place(child, row, child.columns[-1].name)
             continue
-        kids = sorted(node.children.get(attribute, []), key=lambda kid: kid[0])
+        key = _child_key(child)
+        at = f"{path}.{key}"
+        kids = sorted(node.children.get(key, []), key=lambda kid: kid[0])
         paths[at] = place(child, rows=tuple(kid.row for _, kid in kids))
-        data[attribute] = [
-            finish(kid, f"{at}[{index}]", paths) for index, (_, kid) in enumerate(kids)
-        ]
+        found = [finish(kid, f"{at}[{index}]", paths) for index, (_, kid) in enumerate(kids)]
+        if not child.sub:
+            data[attribute] = found
+        elif found or data.get(attribute) is not None:
+            # rows for a record left empty: the model reports its missing parts
+            single = data.get(attribute) or {}
+            single[child.sub] = found
+            data[attribute] = single
     return data
 
 

@@ -160,7 +160,9 @@ class Table:
     ``stage_numbers``); its rows belong to the rows of ``owner`` (``None`` for the program
     itself), filling its field ``attribute``; ``owner_columns`` name the owner row (none for
     the program's collections: a package holds one program) and ``order`` is the column
-    that orders rows of one owner (``None``: the order of the rows in the file).
+    that orders rows of one owner (``None``: the order of the rows in the file). ``sub``,
+    when given, is the list field of the single record in ``attribute`` that the rows fill
+    (a meeting's ``place.names``).
 
     >>> stages = next(table for table in TABLES if table.name == "stages")
     >>> stages.file, stages.primary_key, stages.owner, stages.order
@@ -182,6 +184,7 @@ class Table:
     attribute: str = ""
     owner_columns: tuple[str, ...] = ()
     order: str | None = None
+    sub: str = ""
 
     @property
     def file(self) -> str:
@@ -237,6 +240,9 @@ _SINGULAR: Final = {
     "notes": "note",
 }
 
+# The names of a record in other languages are a table per record: ``program_names``,
+# ``organization_names``, ``person_names`` and ``meeting_place_names``.
+
 # A nested record without an id is keyed, within its owner, by this field (a stage's number
 # is 1..n within its plan) or else by its position (``index``).
 _NATURAL_KEYS: Final[dict[str, str]] = {"stages": "number"}
@@ -250,6 +256,7 @@ _ITEM_COLUMNS: Final = {
     "tasks": "task",
     "decisions": "decision",
     "topics": "topic",
+    "original": "text",
 }
 
 _EDTF_WORDS: Final = " (EDTF: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %)"
@@ -361,8 +368,17 @@ def _owner_columns(table: Table) -> tuple[Column, ...]:
     return tuple(found)
 
 
-def _build(tables: list[Table], name: str, cls: type, owner: Table | None, attribute: str) -> None:
-    """Add the table of the records ``cls``, then its list tables and nested record tables."""
+def _build(
+    tables: list[Table],
+    name: str,
+    cls: type,
+    owner: Table | None,
+    attribute: str,
+    sub: str = "",
+) -> None:
+    """Add the table of the records ``cls``, then its list tables and nested record tables
+    (a table of rows filling the list ``sub`` of the single record ``attribute`` when
+    ``sub`` is given)."""
     owned = () if owner is None or owner.name == PROGRAMS else _owner_columns(owner)
     columns: list[Column] = list(owned)
     foreign: list[ForeignKey] = []
@@ -377,13 +393,16 @@ def _build(tables: list[Table], name: str, cls: type, owner: Table | None, attri
         columns.append(_index_column("The position in the list, from 1."))
         key, order = (*(c.name for c in owned), "index"), "index"
     lists: list[tuple[str, Spec]] = []
-    children: list[tuple[str, Spec]] = []
+    children: list[tuple[str, Spec, str]] = []
     for field_name, spec in fields.items():
         if spec.kind is Kind.RECORD:
             if spec.many:
-                children.append((field_name, spec))
+                children.append((field_name, spec, ""))
                 continue
             for sub_attribute, sub_spec in specs(spec.type):
+                if sub_spec.many:  # only record lists (a place's names) are declared there
+                    children.append((field_name, sub_spec, sub_attribute.name))
+                    continue
                 column = _value_column(
                     f"{field_name}_{sub_attribute.name}",
                     sub_spec,
@@ -419,12 +438,19 @@ def _build(tables: list[Table], name: str, cls: type, owner: Table | None, attri
         attribute,
         tuple(c.name for c in owned),
         order,
+        sub,
     )
     tables.append(table)
     for field_name, spec in lists:
         tables.append(_list_table(table, cls, field_name, spec))
-    for field_name, spec in children:
-        _build(tables, field_name, spec.type, table, field_name)
+    for field_name, spec, sub_name in children:
+        if sub_name:
+            child = f"{_SINGULAR[name]}_{field_name}_{sub_name}"
+        elif field_name in _SINGULAR:
+            child = field_name
+        else:  # a record's own list of records (names): one table per owner
+            child = f"{_SINGULAR[name]}_{field_name}"
+        _build(tables, child, spec.type, table, field_name, sub_name)
         if field_name == "stages":
             tables.append(_stage_numbers(spec.type))
 

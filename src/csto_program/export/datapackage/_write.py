@@ -100,7 +100,13 @@ def _rows(program: Program) -> dict[str, list[list[str]]]:
                 for index, item in enumerate(getattr(owner, table.attribute), start=1):
                     out.append([*map(_cell, owner_key), str(index), _cell(item)])
                 continue
-            items = (program,) if owner is None else getattr(owner, table.attribute)
+            if owner is None:
+                items: Sequence[Any] = (program,)
+            elif table.sub:  # the list of a single record (a meeting's place.names)
+                single = getattr(owner, table.attribute)
+                items = () if single is None else getattr(single, table.sub)
+            else:
+                items = getattr(owner, table.attribute)
             for index, record in enumerate(items, start=1):
                 out.append(_record_cells(table, record, owner_key, index))
                 made.append((record, _key(table, record, owner_key, index)))
