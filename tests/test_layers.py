@@ -36,7 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records",),
     ("status", "integrity", "knowledge"),
     ("model",),
-    ("planning", "lookup"),
+    ("planning", "lookup", "languages"),
     ("serialize",),
     ("compare", "strategies", "datasets", "words"),
     ("export",),

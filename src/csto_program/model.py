@@ -51,6 +51,7 @@ from csto_program.integrity import (
 # delegates to it the same way.
 from csto_program.knowledge import as_known_on as _as_known_on
 from csto_program.records import (
+    LocalName,
     Meeting,
     Note,
     Organization,
@@ -62,6 +63,7 @@ from csto_program.records import (
     Source,
     Stage,
     Statement,
+    check_names,
 )
 
 # The status module reads the leaf records and codes, which sit below it: Program.status
@@ -69,6 +71,7 @@ from csto_program.records import (
 from csto_program.status import STALE_AFTER, ProgramStatus, program_status
 
 __all__ = [
+    "LocalName",
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
@@ -171,8 +174,15 @@ class Program:
         type=Note,
         many=True,
     )
+    names: tuple[LocalName, ...] = field(
+        Kind.RECORD,
+        "The program's title in other languages, one per language, as sources printed it.",
+        type=LocalName,
+        many=True,
+    )
 
     def __attrs_post_init__(self) -> None:
+        check_names(self.names)
         if references_resolve(self) and plans_in_order(self.plans):
             return
         raise DataError(program_problems(self))

@@ -36,6 +36,7 @@ from csto_program.errors import DataError, ScheduleError, short_repr
 from csto_program.rules import DEFAULT_FIRST_STAGE_MONTHS, DEFAULT_TERM_MONTHS, schedule_problems
 
 __all__ = [
+    "LocalName",
     "Meeting",
     "Note",
     "Organization",
@@ -54,6 +55,52 @@ _SOURCES = "Ids of the sources that report this."
 
 def _sources() -> Any:
     return field(Kind.ID, _SOURCES, many=True, examples=(["tass-2025-01-29"],), refers_to="sources")
+
+
+@attrs.frozen(slots=True)
+class LocalName:
+    """A record's name in one language, as a source printed it (never machine-translated).
+
+    ``abbreviation`` is the short form in that language (an organisation's «ОДКБ»).
+
+    >>> LocalName(language="ru", name="Организация Договора о коллективной безопасности",
+    ...           abbreviation="ОДКБ").abbreviation
+    'ОДКБ'
+    """
+
+    language: str = field(Kind.LANGUAGE, "The language of the name (BCP 47).", examples=("ru",))
+    name: str = field(Kind.TEXT, "The name in that language.", examples=("Таалатбек Масадыков",))
+    abbreviation: str | None = field(
+        Kind.STR, "Its abbreviation in that language.", optional=True, examples=("ОДКБ",)
+    )
+
+
+def _names(what: str) -> Any:
+    return field(
+        Kind.RECORD,
+        f"{what} in other languages, one per language, as sources printed it.",
+        type=LocalName,
+        many=True,
+    )
+
+
+def check_names(names: tuple[LocalName, ...], path: str = "$.names") -> None:
+    """Refuse a second name in one language (:class:`~csto_program.DataError` at its path).
+
+    >>> check_names((LocalName(language="ru", name="А"), LocalName(language="ru", name="Б")))
+    Traceback (most recent call last):
+    ...
+    csto_program.errors.DataError: 1 problem:
+      $.names[1].language: a second name in 'ru'; give one per language
+    """
+    seen: set[str] = set()
+    for index, local in enumerate(names):
+        if local.language in seen:
+            raise DataError.at(
+                f"{path}[{index}].language",
+                f"a second name in {local.language!r}; give one per language",
+            )
+        seen.add(local.language)
 
 
 @attrs.frozen(slots=True)
@@ -122,6 +169,10 @@ class Person:
     )
     description: str = field(Kind.STR, "Who the person is.")
     sources: tuple[str, ...] = _sources()
+    names: tuple[LocalName, ...] = _names("The name")
+
+    def __attrs_post_init__(self) -> None:
+        check_names(self.names)
 
 
 @attrs.frozen(slots=True)
@@ -146,6 +197,10 @@ class Organization:
         Kind.ID, "Id of the organisation it belongs to.", optional=True, refers_to="organizations"
     )
     sources: tuple[str, ...] = _sources()
+    names: tuple[LocalName, ...] = _names("Its name (and abbreviation)")
+
+    def __attrs_post_init__(self) -> None:
+        check_names(self.names)
 
 
 @attrs.frozen(slots=True)
@@ -172,6 +227,10 @@ class Place:
     timezone: str = field(
         Kind.TIMEZONE, "The IANA time zone of the place.", examples=("Asia/Almaty",)
     )
+    names: tuple[LocalName, ...] = _names("The name of the city (or place)")
+
+    def __attrs_post_init__(self) -> None:
+        check_names(self.names)
 
     def utcoffset(self, day: datetime.date) -> datetime.timedelta:
         """The place's UTC offset at local noon on ``day``.
@@ -321,6 +380,41 @@ class Statement:
     topics: tuple[str, ...] = field(Kind.TEXT, "What it is about, in a few words each.", many=True)
     sources: tuple[str, ...] = _sources()
     note: str = field(Kind.STR, "A remark on the statement.")
+    original: tuple[str, ...] = field(
+        Kind.TEXT,
+        "The original wording, verbatim as a source printed it, in original_language: one "
+        "text, or the fragments it printed (original_fragments).",
+        many=True,
+        examples=(["Сохраняются проблемы и на южных рубежах."],),
+    )
+    original_language: str | None = field(
+        Kind.LANGUAGE,
+        "The language of the original wording (BCP 47); given exactly when it is.",
+        optional=True,
+        examples=("ru",),
+    )
+    original_fragments: bool = field(
+        Kind.BOOL,
+        "True when the source printed only fragments of the original wording (each item of "
+        "original is one, verbatim; words left out inside one are marked as printed).",
+        default=False,
+        examples=(True,),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if bool(self.original) != (self.original_language is not None):
+            where = "$.original_language" if self.original else "$.original"
+            raise DataError.at(
+                where, "an original wording and its language are given together, or neither"
+            )
+        if self.original_fragments and not self.original:
+            raise DataError.at("$.original_fragments", "there is no original wording")
+        if len(self.original) > 1 and not self.original_fragments:
+            raise DataError.at(
+                "$.original",
+                "an original wording in full is one text; several are fragments "
+                "(original_fragments: true)",
+            )
 
 
 @attrs.frozen(slots=True)
