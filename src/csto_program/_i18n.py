@@ -1,8 +1,9 @@
 """The reader's language: gettext catalogs, the language in use, plurals and dates in prose.
 
 Every word the views and the command line produce for a reader goes through
-:func:`gettext` (imported as ``_``, the name the catalog tools look for), or :func:`ngettext` for a count), which looks the message up in the catalog of the
-language in use: ``en`` (the messages themselves) or ``ru`` (the catalog
+:func:`gettext` (imported as ``_``, the name the catalog tools look for), or
+:func:`ngettext` for a count, which looks the message up in the catalog of the language
+in use: ``en`` (the messages themselves) or ``ru`` (the catalog
 ``locale/ru/LC_MESSAGES/csto_program.mo``, compiled from its ``.po`` file when the package
 is built, or by ``make``). Record text (names, quotes) never goes through a catalog.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 import contextvars
 import datetime
 import functools
-import gettext
+import gettext as _gettext
 import io
 import os
 from collections.abc import Iterator, Mapping
@@ -138,15 +139,15 @@ def _compiled(lang: str) -> bytes:
 
 
 @functools.cache
-def translations(lang: str) -> gettext.NullTranslations:
+def translations(lang: str) -> _gettext.NullTranslations:
     """The gettext translations of ``lang``: the messages themselves for ``en``.
 
     >>> translations("ru").ngettext("{n} day", "{n} days", 5).format(n=5)
     '5 дней'
     """
     if check_lang(lang) == LANGUAGES[0]:
-        return gettext.NullTranslations()
-    return gettext.GNUTranslations(io.BytesIO(_compiled(lang)))
+        return _gettext.NullTranslations()
+    return _gettext.GNUTranslations(io.BytesIO(_compiled(lang)))
 
 
 def gettext(message: str) -> str:

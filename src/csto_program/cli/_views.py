@@ -180,9 +180,7 @@ def timeline(
     width = _width(wide)
     lines = _heading(program, _status_line(name, headline), width)
     details = _("DETAILS")
-    table = fit_table(
-        [_("DATE"), _("EVENT"), details], rows, width, shrink=details, minimum=30
-    )
+    table = fit_table([_("DATE"), _("EVENT"), details], rows, width, shrink=details, minimum=30)
     _echo([*lines, "", *table])
 
 
@@ -292,7 +290,10 @@ def status(
             lines.append(_("  {stage}: none").format(stage=title))
             continue
         lines.append(f"  {title}:")
-        for statement in s.evidence:
+        for recorded in s.evidence:
+            # as known on --known-on: a source published later is not cited yet
+            statement = program.by_id.get(recorded.id, recorded)
+            assert isinstance(statement, type(recorded))
             speaker = words.person_name(program, statement.speaker)
             text = words.said(statement)
             said = f"{speaker}, {statement.role}: {text}"
@@ -332,9 +333,7 @@ def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json:
         inferred = f" ({_(words.INFERRED)})" if row.inferred else ""
         lines += wrap_line(
             cell(
-                _(
-                    "{plan}, announced {day}: starts {start}, term {months}"
-                ).format(
+                _("{plan}, announced {day}: starts {start}, term {months}").format(
                     plan=f"{row.id}{inferred}",
                     day=row.announced_on,
                     start=row.starts_on,
@@ -346,9 +345,7 @@ def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json:
         if row.basis:
             lines.append(fit("  " + cell(row.basis), width))
         if row.sources:
-            sources = _("sources: {sources}").format(
-                sources=words.outlets(program, row.sources)
-            )
+            sources = _("sources: {sources}").format(sources=words.outlets(program, row.sources))
             lines.append(fit("  " + cell(sources), width))
         table = fit_table(
             [_("STAGE"), _("WINDOW"), _("VS PREVIOUS"), _("VS FIRST")],

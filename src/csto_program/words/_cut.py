@@ -7,7 +7,8 @@ import datetime
 import attrs
 import pendulum
 
-from csto_program._i18n import check_lang, current, gettext as _, prose_date, using
+from csto_program._i18n import check_lang, current, prose_date, using
+from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate, as_date
 from csto_program.model import Plan, Program
 from csto_program.status import ProgramStatus
@@ -128,9 +129,7 @@ def cut(
     # of knowledge, so that the one rule cuts every other record; no view shows it.
     stand_in = attrs.evolve(first, announced_on=PartialDate.from_date(known))
     known_part = attrs.evolve(program, plans=(stand_in, *program.plans[1:])).as_known_on(known)
-    return Cut(
-        program, known_part, day, known, stale_after, status, plans_known=False, lang=chosen
-    )
+    return Cut(program, known_part, day, known, stale_after, status, plans_known=False, lang=chosen)
 
 
 def timeline(

@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from csto_program._i18n import current, gettext as _, N_, ngettext
+from csto_program._i18n import N_, current, ngettext
+from csto_program._i18n import gettext as _
 from csto_program.dates import days_between
 from csto_program.languages import name_in, wording_in
 from csto_program.model import Meeting, Program, Source, Statement, StatementKind
@@ -211,9 +212,9 @@ def _late(status: StageStatus, short: bool = False) -> str:
     if least > 0:
         if short:
             return _("{least}–{most} late").format(least=least, most=most)
-        return ngettext(
-            "{least} to {most} day late", "{least} to {most} days late", most
-        ).format(least=least, most=most)
+        return ngettext("{least} to {most} day late", "{least} to {most} days late", most).format(
+            least=least, most=most
+        )
     if short:
         return _("up to {n} late").format(n=most)
     return ngettext("up to {n} day late", "up to {n} days late", most).format(n=most)
@@ -291,12 +292,13 @@ def shift_words(shift: int | None, inferred: bool = False) -> str:
     """
     if shift is None:
         return "–"
-    mark = f", {_(INFERRED)}" if inferred else ""
+    mark = _(INFERRED)
     if shift == 0:
-        return f"{_('unchanged')} ({_(INFERRED)})" if inferred else _("unchanged")
-    if shift > 0:
-        return f"+{days(shift)} ({_('later')}{mark})"
-    return f"-{days(-shift)} ({_('earlier')}{mark})"
+        unchanged = _("unchanged")
+        return f"{unchanged} ({mark})" if inferred else unchanged
+    way = _("later") if shift > 0 else _("earlier")
+    way = f"{way}, {mark}" if inferred else way
+    return f"{'+' if shift > 0 else '-'}{days(abs(shift))} ({way})"
 
 
 def stage_title(number: int, name: str) -> str:
@@ -438,9 +440,11 @@ def said(statement: Statement) -> str:
     lang = current()
     text, tag = wording_in(statement, lang)
     mark = "" if tag.split("-", 1)[0].lower() == lang else f" ({quote_language(tag)})"
-    if statement.kind is StatementKind.QUOTE:
+    # the original wording, when shown, is what a source printed: a quote
+    if statement.kind is StatementKind.QUOTE or tag != statement.language:
         return f"“{text}”{mark}"
-    return f"({_('paraphrase')}) {text}{mark}"
+    paraphrase = _("paraphrase")
+    return f"({paraphrase}) {text}{mark}"
 
 
 def meeting_words(meeting: Meeting, as_of: datetime.date) -> str:

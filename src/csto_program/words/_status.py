@@ -6,7 +6,8 @@ from typing import Any
 
 import attrs
 
-from csto_program._i18n import gettext as _, using
+from csto_program._i18n import gettext as _
+from csto_program._i18n import using
 from csto_program.status import ProgramStatus, StageStatus
 from csto_program.words._phrases import (
     NO_REPORT,

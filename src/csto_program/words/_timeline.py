@@ -8,7 +8,8 @@ from typing import Any, NamedTuple
 
 import pendulum
 
-from csto_program._i18n import current, gettext as _
+from csto_program._i18n import current
+from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate
 from csto_program.languages import name_in
 from csto_program.model import Program, Statement
@@ -96,9 +97,7 @@ def events_of(
     ]
     for index, plan in enumerate(program.plans if plans else ()):
         windows = "; ".join(
-            _("stage {number} {window}").format(
-                number=s.number, window=window(s.start, s.last_day)
-            )
+            _("stage {number} {window}").format(number=s.number, window=window(s.start, s.last_day))
             for s in plan.stages
         )
         events.append(
