@@ -74,7 +74,7 @@ typecheck: $(TEST_STAMP)
 # Branch coverage of src/, measured in every pytest-xdist worker and combined at the end.
 # --dist loadfile keeps the examples of one page or docstring module in one worker, in order.
 pytest: $(TEST_STAMP) compile-catalogs
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
+	LANGUAGE= LC_ALL=C.UTF-8 $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
 
 test: lint typecheck pytest
 

@@ -203,26 +203,24 @@ def _language_of(value: str) -> str | None:
 
 
 def lang_from_env(environ: Mapping[str, str] | None = None) -> str:
-    """The language the environment asks for, read as Python's :mod:`gettext` reads it:
-    the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set, a
-    colon-separated list of preferences tried in order; ``C``, ``POSIX``, or no language the
-    library has, means English.
+    """The language the environment asks for, as gettext programs read it: ``LANGUAGE``
+    (a colon-separated list of preferences, tried in order), then the locale, the first of
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set. A ``C`` or ``POSIX`` locale means
+    English whatever ``LANGUAGE`` says (GNU gettext's rule), and so does a language the
+    library does not have.
 
     >>> lang_from_env({"LANG": "ru_RU.UTF-8"}), lang_from_env({"LANG": "C.UTF-8"})
     ('ru', 'en')
     >>> lang_from_env({"LANGUAGE": "de:ru", "LANG": "de_DE.UTF-8"})
     'ru'
-    >>> lang_from_env({"LC_ALL": "C", "LANG": "ru_RU.UTF-8"}), lang_from_env({})
+    >>> lang_from_env({"LANGUAGE": "ru", "LC_ALL": "C"}), lang_from_env({})
     ('en', 'en')
     """
     env = os.environ if environ is None else environ
-    value = next(
-        (env[name] for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)),
-        "",
-    )
-    for preference in value.split(":"):
-        if preference.split(".", 1)[0] in ("C", "POSIX"):
-            return LANGUAGES[0]
+    locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    if locale.split(".", 1)[0] in ("C", "POSIX"):
+        return LANGUAGES[0]
+    for preference in (env.get("LANGUAGE") or locale).split(":"):
         found = _language_of(preference) if preference else None
         if found is not None:
             return found

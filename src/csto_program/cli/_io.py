@@ -209,7 +209,7 @@ _CLICK_WORDS: Final = (N_("[default: {value}]"), N_("[required]"))
 
 def _click_words(text: str) -> str:
     text = re.sub(
-        r"\[default: ([^\]]*)\]",
+        r"\[default:\s+([^\]]*)\]",
         lambda m: _("[default: {value}]").format(value=m.group(1)),
         text,
     )
@@ -224,13 +224,6 @@ def translated_help(command: click.Command, ctx: click.Context) -> str:
     shown = copy.copy(command)
     if command.help:
         shown.help = _(help_message(command.help))
-    params: list[click.Parameter] = []
-    for param in command.params:
-        param = copy.copy(param)
-        if isinstance(param, click.Option) and param.help:
-            param.help = _(help_message(param.help))
-        params.append(param)
-    shown.params = params
     return _click_words(click.Command.get_help(shown, ctx))
 
 
@@ -245,13 +238,17 @@ def format_usage(
 def format_options(
     command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
 ) -> None:
-    """click's options section with its heading from the catalog."""
-    records = [
-        record
-        for param in command.get_params(ctx)
-        if not isinstance(param, click.Argument)
-        and (record := param.get_help_record(ctx)) is not None
-    ]
+    """click's options section, its heading and each option's help from the catalog."""
+    records = []
+    for param in command.get_params(ctx):
+        if not isinstance(param, click.Option):
+            continue
+        if param.help and current() != LANGUAGES[0]:
+            param = copy.copy(param)
+            param.help = _(help_message(param.help or ""))
+        record = param.get_help_record(ctx)
+        if record is not None:
+            records.append(record)
     if records:
         with formatter.section(_("Options")):
             formatter.write_dl(records)

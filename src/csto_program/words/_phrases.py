@@ -10,7 +10,15 @@ from csto_program._i18n import N_, current, ngettext
 from csto_program._i18n import gettext as _
 from csto_program.dates import days_between
 from csto_program.languages import name_in, wording_in
-from csto_program.model import Meeting, Program, Source, Statement, StatementKind
+from csto_program.model import (
+    Meeting,
+    Organization,
+    Person,
+    Program,
+    Source,
+    Statement,
+    StatementKind,
+)
 from csto_program.status import StageState, StageStatus
 
 __all__ = [
@@ -408,9 +416,9 @@ def person_name(program: Program, ref: str) -> str:
     ('Talatbek Masadykov', 'x')
     """
     found = program.by_id.get(ref)
-    if found is None or not hasattr(found, "names"):
-        return str(getattr(found, "name", ref))
-    return name_in(found, current())
+    if isinstance(found, Person | Organization):
+        return name_in(found, current())
+    return str(getattr(found, "name", ref))
 
 
 _LANGUAGE_NAMES: Final = {"en": N_("in English"), "ru": N_("in Russian")}
