@@ -388,3 +388,63 @@ def test_a_quote_in_another_language_says_so(run: Run) -> None:
     english = run("status", "--as-of", "2026-01-29").out
     assert "Talatbek Masadykov" in english
     assert "(in English)" not in english
+
+
+# --------------------------------------------------------------------------- the HTML report
+
+
+def test_the_html_report_in_russian_says_no_english_word() -> None:
+    from csto_program.export.html import to_html
+
+    page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 12, 6), lang="ru")
+    assert '<html lang="ru">' in page
+    assert "Показано событий:" in page and "Все виды" in page
+    body = page.split("<main>", 1)[1].split("<script>", 1)[0]
+    chart = re.compile(r"<figure class=\"chart\">.*?</figure>", re.DOTALL)
+    shown = re.sub(r"<[^>]+>", " ", chart.sub(" ", body))
+    import html as html_module
+
+    left = english_words(html_module.unescape(shown))
+    assert [w for w in left if w not in {"csto", "program"}] == []
+    english = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 12, 6))
+    assert '<html lang="en">' in english and "Показано" not in english
+
+
+def test_markdown_in_russian(run: Run) -> None:
+    result = run("--lang", "ru", "export", "--format", "markdown", "--as-of", "2026-12-06")
+    assert result.code == 0
+    assert result.out.startswith("# Целевая межгосударственная программа ОДКБ")
+    assert "## Состояние на 6 декабря 2026 г., по сведениям на 6 декабря 2026 г." in result.out
+    assert "Принята 28 ноября 2024 г. Действующий план" in result.out
+    english = run("export", "--format", "markdown", "--as-of", "2026-12-06").out
+    assert english.startswith("# CSTO Targeted Interstate Program")
+
+
+def test_the_russian_report_in_chromium_at_390_and_1280() -> None:
+    """The Russian report at a phone's and a desktop's width: no element reaches past the
+    page or clips its text; screenshots /tmp/report-ru-390.png and /tmp/report-ru-1280.png."""
+    from browser import chromium, full_page_screenshot, missing_browser, set_viewport
+
+    missing = missing_browser()
+    if missing is not None:
+        pytest.skip(f"needs Chromium and chromedriver: {missing}")
+    from csto_program.export.html import to_html
+    from test_report_layout import _OVERFLOW
+
+    folder = Path(tempfile.gettempdir())
+    path = folder / "csto-program-report-ru-2026-12-06.html"
+    page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 12, 6), lang="ru")
+    path.write_text(page, encoding="utf-8")
+    with chromium() as driver:
+        for width in (390, 1280):
+            set_viewport(driver, width)
+            driver.get(path.as_uri())
+            found, scroll, seen = driver.execute_script(_OVERFLOW)
+            assert found == [], width
+            assert scroll <= seen == width
+            assert driver.find_element("css selector", "html").get_attribute("lang") == "ru"
+            count = driver.find_element("id", "filter-count").text
+            assert count.startswith("Показано событий:")
+            text = driver.find_element("css selector", "main").text
+            assert "нет отчёта о ходе работ уже 311 дней (с 2026-01-29)" in text
+            assert full_page_screenshot(driver, width, folder / f"report-ru-{width}.png") > 1000

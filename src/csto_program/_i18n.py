@@ -31,9 +31,7 @@ import io
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from importlib import resources
-
-import pendulum
+from pathlib import Path
 
 __all__ = [
     "DOMAIN",
@@ -119,7 +117,7 @@ def using(lang: str | None) -> Iterator[str]:
 def _compiled(lang: str) -> bytes:
     """The ``.mo`` catalog of ``lang``: the compiled file shipped in the package, or, in a
     source tree where it was not compiled yet, the ``.po`` file compiled in memory (Babel)."""
-    folder = resources.files("csto_program") / "locale" / lang / "LC_MESSAGES"
+    folder = Path(__file__).parent / "locale" / lang / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     if compiled.is_file():
         return compiled.read_bytes()
@@ -190,6 +188,8 @@ def prose_date(day: datetime.date, lang: str | None = None) -> str:
     >>> prose_date(datetime.date(2026, 3, 1), "ru")
     '1 марта 2026 г.'
     """
+    import pendulum  # only for a date in prose: --help does not need it
+
     chosen = current() if lang is None else check_lang(lang)
     when = pendulum.date(day.year, day.month, day.day)
     return when.format(_PROSE_FORMATS[chosen], locale=chosen)

@@ -6,7 +6,7 @@ the catalog when it writes a help page in another language. :func:`extract` is t
 extraction method that lists them (``babel.cfg``), so ``make catalogs`` keeps them in the
 template with the messages marked in the code.
 
->>> "Check program files; list every problem." in help_messages()
+>>> "Stage lengths in months." in help_messages()
 True
 """
 

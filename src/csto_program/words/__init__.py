@@ -39,10 +39,12 @@ from csto_program.words._phrases import (
     meeting_when,
     meeting_words,
     months,
+    note_kind,
     outlets,
     person_name,
     progress_line,
     progress_words,
+    prose_day,
     quote_language,
     said,
     shift_words,
@@ -51,6 +53,7 @@ from csto_program.words._phrases import (
     state_name,
     state_words,
     table,
+    title_of,
     window,
 )
 from csto_program.words._plans import PlanRow, PlanWindow, plan_history, plan_rows, plans_json
@@ -88,6 +91,7 @@ __all__ = [
     "meeting_when",
     "meeting_words",
     "months",
+    "note_kind",
     "outlets",
     "person_name",
     "plan_history",
@@ -95,6 +99,7 @@ __all__ = [
     "plans_json",
     "progress_line",
     "progress_words",
+    "prose_day",
     "quote_language",
     "said",
     "shift_words",
@@ -108,6 +113,7 @@ __all__ = [
     "table",
     "timeline",
     "timeline_json",
+    "title_of",
     "window",
 ]
 

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from csto_program._i18n import N_, current, ngettext
+from csto_program._i18n import N_, current, ngettext, prose_date
 from csto_program._i18n import gettext as _
 from csto_program.dates import days_between
 from csto_program.languages import name_in, wording_in
@@ -34,10 +34,12 @@ __all__ = [
     "meeting_when",
     "meeting_words",
     "months",
+    "note_kind",
     "outlets",
     "person_name",
     "progress_line",
     "progress_words",
+    "prose_day",
     "quote_language",
     "said",
     "shift_words",
@@ -46,6 +48,7 @@ __all__ = [
     "state_name",
     "state_words",
     "table",
+    "title_of",
     "window",
 ]
 
@@ -130,6 +133,42 @@ def state_name(state: StageState) -> str:
     """
     value = str(state.value)
     return _(_STATES[value]) if value in _STATES else value.replace("_", " ")
+
+
+_NOTE_KINDS: Final = {
+    "conflict": N_("conflict"),
+    "date_resolution": N_("date resolution"),
+    "context": N_("context"),
+}
+
+
+def note_kind(kind: str) -> str:
+    """The kind of a note in words, in the language in use: ``date resolution``.
+
+    >>> note_kind("date_resolution")
+    'date resolution'
+    """
+    return _(_NOTE_KINDS[kind]) if kind in _NOTE_KINDS else kind.replace("_", " ")
+
+
+def title_of(program: Program) -> str:
+    """The program's title in the language in use where the record has it.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> title_of(tajik_afghan_border())[:22]
+    'CSTO Targeted Intersta'
+    """
+    return name_in(program, current())
+
+
+def prose_day(day: datetime.date) -> str:
+    """A day in prose in Russian (``28 ноября 2024 г.``); an ISO day in English, as every
+    English view has always written it.
+
+    >>> prose_day(datetime.date(2024, 11, 28))
+    '2024-11-28'
+    """
+    return str(day) if current() == "en" else prose_date(day)
 
 
 def window(start: datetime.date | str, last_day: datetime.date | str) -> str:
