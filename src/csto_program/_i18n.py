@@ -42,6 +42,7 @@ __all__ = [
     "gettext",
     "lang_from_env",
     "ngettext",
+    "pgettext",
     "prose_date",
     "set_lang",
     "translations",
@@ -175,6 +176,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     ['1 день', '2 дня', '5 дней', '11 дней', '21 день']
     """
     return translations(current()).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in use, as said of ``context``: one English word that
+    other languages say in several forms (a stage is ``отменён``, a meeting ``отменена``).
+
+    >>> with using("ru"):
+    ...     pgettext("meeting", "cancelled"), gettext("cancelled")
+    ('отменена', 'отменён')
+    """
+    return translations(current()).pgettext(context, message)
 
 
 _PROSE_FORMATS: Mapping[str, str] = {"en": "D MMMM YYYY", "ru": "D MMMM YYYY г."}

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import click
 
+from csto_program._i18n import gettext as _
+from csto_program._i18n import ngettext
 from csto_program.cli._io import Command, Failure, check_output, echo_lines, load, write_output
 from csto_program.cli._json import echo_json
 from csto_program.cli._params import FileName, max_bytes_option
 
 __all__ = ["schema", "upgrade", "validate"]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @click.command("validate", cls=Command, short_help="Check program files; list every problem.")
@@ -34,15 +32,26 @@ def validate(files: tuple[str, ...], max_bytes: int) -> None:
         except Failure as failure:
             failures += failure.lines
             continue
-        echo_lines(
-            [
-                f"{label}: ok ({_count(len(program.plans), 'plan')}, "
-                f"{_count(len(program.stages), 'stage')}, "
-                f"{_count(len(program.meetings), 'meeting')}, "
-                f"{_count(len(program.statements), 'statement')}, "
-                f"{_count(len(program.reports), 'progress report')})"
-            ]
+        counts = ", ".join(
+            words.format(n=n)
+            for words, n in (
+                (ngettext("{n} plan", "{n} plans", len(program.plans)), len(program.plans)),
+                (ngettext("{n} stage", "{n} stages", len(program.stages)), len(program.stages)),
+                (
+                    ngettext("{n} meeting", "{n} meetings", len(program.meetings)),
+                    len(program.meetings),
+                ),
+                (
+                    ngettext("{n} statement", "{n} statements", len(program.statements)),
+                    len(program.statements),
+                ),
+                (
+                    ngettext("{n} progress report", "{n} progress reports", len(program.reports)),
+                    len(program.reports),
+                ),
+            )
         )
+        echo_lines([_("{file}: ok ({counts})").format(file=label, counts=counts)])
     if failures:
         raise Failure(failures)
 
@@ -84,5 +93,5 @@ def upgrade(file: str, output: str, force: bool) -> None:
     from csto_program.serialize import to_json_bytes
 
     check_output(output, [file], force)
-    _, program = load(file)
+    _label, program = load(file)
     write_output(output, to_json_bytes(program, indent=True), binary=False, force=force)

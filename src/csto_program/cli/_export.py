@@ -8,13 +8,13 @@ from __future__ import annotations
 import click
 import pendulum
 
+from csto_program._i18n import gettext as _
 from csto_program.cli._io import (
     EXIT_USAGE,
-    PATH_WIDTH,
     Command,
     Failure,
-    cell,
     check_output,
+    file_problem,
     load,
     problem_lines,
     write_output,
@@ -87,9 +87,10 @@ def export(
         raise Failure([_format_problem(exc, fmt, output)], EXIT_USAGE) from None
     spec = formats.FORMATS[name]
     if spec.directory and (output is None or output == "-"):
-        raise Failure([f"the {name} format writes a folder: give -o DIR"], EXIT_USAGE)
-    _, program = load(file)
-    day, _, _ = days(as_of, known_on)
+        problem = _("the {format} format writes a folder: give -o DIR").format(format=name)
+        raise Failure([problem], EXIT_USAGE)
+    _label, program = load(file)
+    day, _known, _name = days(as_of, known_on)
     known = known_on  # None: every view takes --as-of; a record format, the whole record
     try:
         if spec.directory:
@@ -105,11 +106,12 @@ def export(
             return
         data = formats.render(program, name, as_of=day, known_on=known, stale_after=stale_after)
     except FileError as exc:
-        raise Failure([f"{cell(exc.path, PATH_WIDTH)}: {exc.reason}"]) from None
+        raise Failure([file_problem(exc)]) from None
     except CstoProgramError as exc:
-        raise Failure(problem_lines(f"{name} export", exc)) from None
+        raise Failure(problem_lines(_("{format} export").format(format=name), exc)) from None
     except ImportError as exc:  # an optional dependency (matplotlib for png, svg)
-        raise Failure([f"{name} export: {exc}"]) from None
+        label = _("{format} export").format(format=name)
+        raise Failure([f"{label}: {exc}"]) from None
     write_output(output, data, binary=spec.binary, force=force)
 
 
@@ -126,4 +128,4 @@ def _format_problem(exc: Exception, fmt: str | None, output: str | None) -> str:
         formats.choose_format(fmt, output, force=True)
     except ValueError:  # forcing would not help: an unknown or missing format
         return message
-    return f"{message}; give --force to write it anyway"
+    return message + _("; give --force to write it anyway")

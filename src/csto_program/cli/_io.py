@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING, BinaryIO, Final
 import click
 
 import csto_program._terminal as _terminal
-from csto_program._i18n import LANGUAGES, N_, current
+from csto_program._i18n import LANGUAGES, N_, current, ngettext
 from csto_program._i18n import gettext as _
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from csto_program.errors import CstoProgramError
+    from csto_program.errors import CstoProgramError, FileError
     from csto_program.model import Program
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "check_output",
     "echo_lines",
     "error",
+    "file_problem",
     "impossible_plan",
     "load",
     "output",
@@ -59,7 +60,7 @@ __all__ = [
 ]
 
 PROG_NAME: Final = "csto-program"
-EMBEDDED: Final = "<embedded record>"
+EMBEDDED: Final = N_("<embedded record>")
 STDIN: Final = "<stdin>"
 EXIT_OK: Final = 0
 EXIT_DATA: Final = 1
@@ -86,7 +87,8 @@ def problem_lines(label: str, exc: CstoProgramError) -> list[str]:
     if isinstance(exc, DataError):
         lines = [f"{label}: {path}: {message}" for path, message in exc.problems]
         if exc.more:
-            lines.append(f"{label}: and {exc.more} more problems")
+            more = ngettext("and {n} more problem", "and {n} more problems", exc.more)
+            lines.append(f"{label}: " + more.format(n=exc.more))
         return lines
     return [f"{label}: {exc}"]
 
@@ -94,7 +96,36 @@ def problem_lines(label: str, exc: CstoProgramError) -> list[str]:
 def impossible_plan(exc: CstoProgramError) -> Failure:
     """The usage error for a plan the command line's arguments cannot make (exit 2)."""
     problems: Sequence[tuple[str, str]] = getattr(exc, "problems", [("$", str(exc))])
-    return Failure([f"impossible plan: {'; '.join(m for _, m in problems)}"], EXIT_USAGE)
+    shown = "; ".join(message for _path, message in problems)
+    return Failure([_("impossible plan: {problems}").format(problems=shown)], EXIT_USAGE)
+
+
+# The library's refusals to replace a file end by naming its keyword (``force=True``) in
+# words; the command line names its option instead.
+_FORCE_TAILS: Final = (
+    (
+        "; refusing to replace it (choose an empty or new folder, or force it)",
+        N_("; refusing to replace it (choose an empty or new folder, or give --force)"),
+    ),
+    ("; refusing to replace it unless forced", N_("; give --force to replace it")),
+)
+
+
+def file_problem(exc: FileError) -> str:
+    """The error line of a file that cannot be read or written: the file and the reason,
+    a refusal that forcing would overcome naming ``--force``.
+
+    >>> from csto_program.errors import FileError
+    >>> file_problem(FileError("out.svg", "cannot write the file: it is read-only; "
+    ...                        "refusing to replace it unless forced"))
+    'out.svg: cannot write the file: it is read-only; give --force to replace it'
+    """
+    reason = exc.reason
+    for tail, instead in _FORCE_TAILS:
+        if reason.endswith(tail):
+            reason = reason.removesuffix(tail) + _(instead)
+            break
+    return f"{cell(exc.path, PATH_WIDTH)}: {reason}"
 
 
 # --------------------------------------------------------------------------- output
@@ -117,7 +148,7 @@ def output(write: Callable[[_terminal.Output], None]) -> None:
     The failure is not an ``OSError``: click would end a broken pipe itself, silently.
     """
     if sys.stdout is None:  # started with standard output closed (>&-)
-        raise Failure(["cannot write to standard output: it is closed"])
+        raise Failure([_("cannot write to standard output: it is closed")])
     try:
         write(_terminal.Output())
     except _terminal.OutputError as exc:
@@ -278,21 +309,24 @@ def _load_package(label: str, folder: str, max_bytes: int) -> Program:
     if not os.path.isfile(os.path.join(folder, "datapackage.json")):
         raise Failure(
             [
-                f"{label}: cannot read the file: Is a directory (and not a data package: "
-                "it has no datapackage.json)"
+                _(
+                    "{file}: cannot read the file: Is a directory (and not a data package: "
+                    "it has no datapackage.json)"
+                ).format(file=label)
             ]
         )
     try:
         from csto_program.export.datapackage import from_datapackage
     except ImportError as exc:  # pragma: no cover - the data package needs only the runtime
-        raise Failure([f"{label}: cannot read a data package: {exc}"]) from None
+        problem = _("{file}: cannot read a data package: {reason}")
+        raise Failure([problem.format(file=label, reason=exc)]) from None
     return from_datapackage(folder, max_bytes=max_bytes)
 
 
 def _stdin() -> BinaryIO:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # started with standard input closed (<&-)
-        raise Failure([f"{STDIN}: cannot read: standard input is closed"])
+        raise Failure([_("{file}: cannot read: standard input is closed").format(file=STDIN)])
     return stream  # type: ignore[no-any-return]
 
 
@@ -307,7 +341,7 @@ def load(file: str | None, max_bytes: int | None = None) -> tuple[str, Program]:
     if file is None:
         from csto_program.datasets import tajik_afghan_border
 
-        return EMBEDDED, tajik_afghan_border()
+        return _(EMBEDDED), tajik_afghan_border()
     limit = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
     label = STDIN if file == "-" else cell(file, PATH_WIDTH)
     try:
@@ -318,9 +352,8 @@ def load(file: str | None, max_bytes: int | None = None) -> tuple[str, Program]:
         try:
             data = read_limited(source, max_bytes=limit, label=label)
         except DataError:  # the only DataError read_limited raises: past the limit
-            raise Failure(
-                [f"{label}: larger than {limit} bytes (the limit; raise it with --max-bytes)"]
-            ) from None
+            problem = _("{file}: larger than {limit} bytes (the limit; raise it with --max-bytes)")
+            raise Failure([problem.format(file=label, limit=limit)]) from None
         return label, from_json(data, Program, max_bytes=limit)
     except FileError as exc:
         raise Failure([f"{label}: {exc.reason}"]) from None
@@ -347,7 +380,7 @@ def _inside(target: Path, folder: str) -> bool:
 
 def check_output(output: str, inputs: Iterable[str | None], force: bool) -> None:
     """Refuse to write over one of the command's own inputs, or into an input folder (a data
-    package), unless forced (exit status 2)."""
+    package), unless ``force`` (``--force``) is given (exit status 2)."""
     if force or output == "-":
         return
     from pathlib import Path
@@ -361,12 +394,12 @@ def check_output(output: str, inputs: Iterable[str | None], force: bool) -> None
         except (OSError, ValueError):
             same = False
         if same:
-            message = "is also an input; give --force to overwrite it"
+            message = _("{file} is also an input; give --force to overwrite it")
         elif _inside(target, given):
-            message = "is inside an input folder; give --force to write there"
+            message = _("{file} is inside an input folder; give --force to write there")
         else:
             continue
-        raise Failure([f"{cell(output, PATH_WIDTH)} {message}"], EXIT_USAGE)
+        raise Failure([message.format(file=cell(output, PATH_WIDTH))], EXIT_USAGE)
 
 
 def write_output(target: str | None, data: bytes, *, binary: bool, force: bool = False) -> None:
@@ -375,7 +408,8 @@ def write_output(target: str | None, data: bytes, *, binary: bool, force: bool =
     ``force`` replaces a file that the writer would refuse to (a read-only one)."""
     if target is None or target == "-":
         if binary and sys.stdout is not None and sys.stdout.isatty():
-            raise Failure(["refusing to write binary data to a terminal; use -o FILE"], EXIT_USAGE)
+            refusal = _("refusing to write binary data to a terminal; use -o FILE")
+            raise Failure([refusal], EXIT_USAGE)
         output(lambda out: out.write_bytes(data))
         return
     from csto_program._files import write_atomic
@@ -384,7 +418,7 @@ def write_output(target: str | None, data: bytes, *, binary: bool, force: bool =
     try:
         write_atomic(target, data, force=force)
     except FileError as exc:
-        raise Failure([f"{cell(target, PATH_WIDTH)}: {exc.reason}"]) from None
+        raise Failure([file_problem(exc)]) from None
 
 
 def echo_text(text: str) -> None:

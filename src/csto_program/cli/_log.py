@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 import pendulum
 
+from csto_program._i18n import gettext as _
+from csto_program._i18n import using
 from csto_program.cli._io import (
     EXIT_USAGE,
     Command,
@@ -140,13 +142,14 @@ def log(
     wrong, and FILE is replaced in one step. Prints one line per record added and the
     status headline before and after, as of --as-of and known on that day.
     """
+    from csto_program.cli._news import describe
     from csto_program.errors import DataError
-    from csto_program.news import Article, describe, log_article
+    from csto_program.news import Article, log_article
     from csto_program.serialize import to_json_bytes
     from csto_program.words import headline
 
     if file == "-":
-        raise Failure(["log rewrites FILE: give a file name, not -"], EXIT_USAGE)
+        raise Failure([_("log rewrites FILE: give a file name, not -")], EXIT_USAGE)
     label, program = load(file)
     given["source_kind"] = SourceKind(given["source_kind"])
     given["stages"] = tuple(given["stages"])
@@ -155,9 +158,10 @@ def log(
         logged = log_article(program, Article(**given))
     except DataError as exc:
         raise Failure(problem_lines(label, exc)) from None
-    day, _, name = days(as_of, None)
-    before = headline(program.status(day))
-    after = headline(logged.program.status(day))
+    day, _known, name = days(as_of, None)
+    with using("en" if as_json else None):  # JSON is the same in every language
+        before = headline(program.status(day))
+        after = headline(logged.program.status(day))
     if not dry_run:
         write_output(file, to_json_bytes(logged.program, indent=True), binary=False)
     if as_json:
@@ -171,13 +175,17 @@ def log(
             }
         )
         return
-    verb = "Would add" if dry_run else "Added"
-    lines = [cell(f"{verb} to {label}" + (" (dry run: nothing written):" if dry_run else ":"))]
+    added = (
+        _("Would add to {file} (dry run: nothing written):") if dry_run else _("Added to {file}:")
+    )
+    lines = [cell(added.format(file=label))]
     for ids in logged.added.values():
         lines += ["  " + cell(describe(logged.program, ident)) for ident in ids]
+    was, now = _("before:"), _("after:")
+    width = max(len(was), len(now)) + 1
     lines += [
-        f"Headline as of {name}:",
-        "  before: " + cell(before),
-        "  after:  " + cell(after),
+        _("Headline as of {day}:").format(day=name),
+        "  " + was.ljust(width) + cell(before),
+        "  " + now.ljust(width) + cell(after),
     ]
     echo_lines(lines)

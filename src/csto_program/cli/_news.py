@@ -6,16 +6,131 @@ They wire up :func:`csto_program.lookup.find`, :func:`csto_program.news.changes`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 import pendulum
 
+from csto_program._i18n import N_, pgettext, using
+from csto_program._i18n import gettext as _
 from csto_program.cli._io import Command, Failure, cell, echo_lines, echo_text, load
 from csto_program.cli._json import echo_json
 from csto_program.cli._params import ISO_DATE, FileName, as_of_option, days, file_argument
 
-__all__ = ["changes", "diff", "find"]
+if TYPE_CHECKING:
+    from csto_program.model import Program
+    from csto_program.news import StageView
+
+__all__ = ["changes", "describe", "diff", "find", "stage_words"]
+
+# The kinds of record that ``find`` finds, and the other kinds ``describe`` names.
+_KINDS: Final = {
+    "person": N_("person"),
+    "organization": N_("organization"),
+    "meeting": N_("meeting"),
+    "source": N_("source"),
+}
+
+
+def _meeting_state(state: str) -> str:
+    """A meeting's status in words (not ``held``)."""
+    if state == "scheduled":
+        return pgettext("meeting", "scheduled")
+    if state == "postponed":
+        return pgettext("meeting", "postponed")
+    if state == "cancelled":
+        return pgettext("meeting", "cancelled")
+    return state
+
+
+def _kind(kind: str) -> str:
+    return _(_KINDS[kind]) if kind in _KINDS else kind
+
+
+def _short(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def describe(program: Program, ident: str) -> str:
+    """A record of ``program`` in a few words, in the language in use, for the lists of
+    what was added (``log``, ``changes``).
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> describe(tajik_afghan_border(), "stage-1-2026-01-29")
+    'report stage-1-2026-01-29: stage 1 in progress (as of 2026-01-29), reported 2026-01-29'
+    >>> with using("ru"):
+    ...     describe(tajik_afghan_border(), "stage-1-2026-01-29")
+    'отчёт stage-1-2026-01-29: этап 1 — идёт (на 2026-01-29), опубликован 2026-01-29'
+    """
+    from csto_program.codes import StatementKind
+    from csto_program.model import Meeting, Note, Plan, ProgressReport, Source, Statement
+    from csto_program.words import INFERRED, citation, person_name, progress_words
+
+    record = program.by_id[ident]
+    if isinstance(record, ProgressReport):
+        words = _("report {id}: stage {number} {progress} (as of {day}), reported {reported}")
+        text = words.format(
+            id=ident,
+            number=record.stage,
+            progress=progress_words(record.progress),
+            day=record.as_of or record.reported_on,
+            reported=record.reported_on,
+        )
+        return text + (f" ({_(INFERRED)})" if record.inferred else "")
+    if isinstance(record, Source):
+        text = _("source {id}: {citation}").format(id=ident, citation=citation(program, record))
+        return text + (f": {record.title}" if record.title else "")
+    if isinstance(record, Statement):
+        said = _short(record.text)
+        if record.kind is StatementKind.QUOTE:
+            said = f"“{said}”"
+        return _("statement {id}: {speaker}, {day}: {text}").format(
+            id=ident, speaker=person_name(program, record.speaker), day=record.said_on, text=said
+        )
+    if isinstance(record, Meeting):
+        state = str(record.status.value)
+        extra = "" if state == "held" else f" ({_meeting_state(state)})"
+        return (
+            _("meeting {id}: {title}, {day}").format(
+                id=ident, title=record.title, day=record.starts_on
+            )
+            + extra
+        )
+    if isinstance(record, Plan):
+        return _("plan {id}: announced {day}").format(id=ident, day=record.announced_on)
+    if isinstance(record, Note):
+        return _("note {id}: {text}").format(id=ident, text=_short(record.text))
+    kind = type(record).__name__.lower()
+    return f"{_kind(kind)} {ident}: {person_name(program, ident)}"
+
+
+def stage_words(view: StageView | None) -> str:
+    """A stage's state and progress on one day in words, the progress left out when the
+    state says it already (``completed late``, not ``completed late, completed``); ``–``
+    where no plan had the stage.
+
+    >>> from csto_program.news import StageView
+    >>> stage_words(StageView("completed_late", "completed"))
+    'completed late'
+    >>> stage_words(StageView("overdue", "in_progress")), stage_words(None)
+    ('overdue, in progress', '–')
+    >>> stage_words(StageView("active", None, False))
+    'active, no progress report'
+    >>> stage_words(StageView("completed", "completed", True))
+    'completed (inferred)'
+    """
+    from csto_program.codes import Progress
+    from csto_program.status import StageState
+    from csto_program.words import INFERRED, progress_words, state_name
+
+    if view is None:
+        return "–"
+    state = state_name(StageState(view.state))
+    said = {"completed": ("completed", "completed_late"), "cancelled": ("cancelled",)}
+    if view.progress is not None and view.state in said.get(view.progress, ()):
+        return f"{state} ({_(INFERRED)})" if view.inferred else state
+    progress = None if view.progress is None else Progress(view.progress)
+    return f"{state}, {progress_words(progress, view.inferred)}"
 
 
 @click.command(
@@ -31,22 +146,22 @@ def find(text: str, file: str | None, as_json: bool) -> None:
     from csto_program.lookup import find as find_records
     from csto_program.words import table
 
-    _, program = load(file)
+    _label, program = load(file)
     matches = find_records(program, text)
     if as_json:
         echo_json({"text": text, "matches": [match.to_dict() for match in matches]})
         return
     if not matches:
-        echo_lines([f"no id, name or title contains {cell(repr(text), 80)}"])
+        echo_lines([_("no id, name or title contains {text}").format(text=cell(repr(text), 80))])
         return
     rows = [
-        [match.kind, cell(match.id), cell(match.label, 80)]
+        [_kind(match.kind), cell(match.id), cell(match.label, 80)]
         + ([] if match.field in ("id", "name", "title") else [cell(f"({match.value})", 60)])
         for match in matches
     ]
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
-    headers = ["KIND", "ID", "NAME", "MATCHED"][:width]
+    headers = [_("KIND"), _("ID"), _("NAME"), _("MATCHED")][:width]
     echo_lines(table(headers, rows))
 
 
@@ -81,17 +196,19 @@ def changes(
     on each day, and each stage's state and progress on each day."""
     from csto_program.errors import DataError
     from csto_program.news import changes as find_changes
-    from csto_program.news import describe
-    from csto_program.words import table
+    from csto_program.words import table, title_of
 
-    _, program = load(file)
-    day, _, _ = days(until, None)
+    _label, program = load(file)
+    day, _known, _name = days(until, None)
     # each day is as known then (the header says so), so the until day is named alone
-    name = f"{day} (today)" if until is None else str(day)
+    name = _("{day} (today)").format(day=day) if until is None else str(day)
     try:
-        found = find_changes(program, since, day)
+        # JSON and the markdown note speak English (JSON is data; the note is the library's)
+        with using("en" if as_json or fmt == "markdown" else None):
+            found = find_changes(program, since, day)
     except DataError as exc:
-        raise Failure([f"--until {day} is before --since {since}"], 2) from exc
+        problem = _("--until {until} is before --since {since}").format(until=day, since=since)
+        raise Failure([problem], 2) from exc
     if as_json:
         echo_json(found.to_dict())
         return
@@ -99,27 +216,30 @@ def changes(
         echo_text(found.markdown(program).rstrip("\n"))
         return
     lines = [
-        cell(f"{program.title} ({program.id})"),
-        f"Changes after {since} and by {name}, each day as known then",
+        cell(f"{title_of(program)} ({program.id})"),
+        _("Changes after {since} and by {until}, each day as known then").format(
+            since=since, until=name
+        ),
         "",
-        f"Headline on {since}: " + cell(found.headline_before),
-        f"Headline on {day}: " + cell(found.headline_after),
+        _("Headline on {day}:").format(day=since) + " " + cell(found.headline_before),
+        _("Headline on {day}:").format(day=day) + " " + cell(found.headline_after),
         "",
     ]
     lines += table(
-        ["STAGE", f"ON {since}", f"ON {day}", ""],
+        [_("STAGE"), _("ON {day}").format(day=since), _("ON {day}").format(day=day), ""],
         [
             [
                 str(stage.number),
-                "–" if stage.before is None else stage.before.words(),
-                "–" if stage.after is None else stage.after.words(),
-                "changed" if stage.changed else "",
+                stage_words(stage.before),
+                stage_words(stage.after),
+                _("changed") if stage.changed else "",
             ]
             for stage in found.stages
         ],
     )
     count = sum(len(ids) for ids in found.added.values())
-    lines += ["", f"New on record ({count}):" if count else "Nothing new became known."]
+    new = _("New on record ({count}):").format(count=count)
+    lines += ["", new if count else _("Nothing new became known.")]
     for ids in found.added.values():
         lines += ["  " + cell(describe(program, ident)) for ident in ids]
     echo_lines(lines)
@@ -148,35 +268,47 @@ def diff(old: str, new: str, as_of: pendulum.Date | None, as_json: bool) -> None
     old_label, old_program = load(old)
     new_label, new_program = load(new)
     found = diff_programs(old_program, new_program)
-    day, _, name = days(as_of, None)
-    before, after = headlines(old_program, new_program, day)
+    day, _known, name = days(as_of, None)
+    with using("en" if as_json else None):  # JSON is the same in every language
+        before, after = headlines(old_program, new_program, day)
     if as_json:
         echo_json({**found.to_dict(), "as_of": str(day), "headline": {"old": before, "new": after}})
         return
     lines = [cell(f"--- {old_label}"), cell(f"+++ {new_label}")]
     if found.is_empty:
-        lines.append("no differences")
+        lines.append(_("no differences"))
+    added, removed = _("added {collection}: {id}"), _("removed {collection}: {id}")
     for collection, ids in found.added.items():
-        lines += [f"added {collection}: {cell(ident)}" for ident in ids]
+        lines += [added.format(collection=collection, id=cell(ident)) for ident in ids]
     for collection, ids in found.removed.items():
-        lines += [f"removed {collection}: {cell(ident)}" for ident in ids]
+        lines += [removed.format(collection=collection, id=cell(ident)) for ident in ids]
+    changed = _("changed {where}: {old} -> {new}")
     for record in found.changed:
         for where, change in zip(record.locations(), record.changes, strict=True):
             shown = change.to_dict()
             lines.append(
-                f"changed {cell(where)}: {cell(_value(shown['old']), 80)} -> "
-                f"{cell(_value(shown['new']), 80)}"
+                changed.format(
+                    where=cell(where),
+                    old=cell(_value(shown["old"]), 80),
+                    new=cell(_value(shown["new"]), 80),
+                )
             )
     for change in found.program:
         shown = change.to_dict()
         lines.append(
-            f"changed {change.path}: {cell(_value(shown['old']), 80)} -> "
-            f"{cell(_value(shown['new']), 80)}"
+            changed.format(
+                where=change.path,
+                old=cell(_value(shown["old"]), 80),
+                new=cell(_value(shown["new"]), 80),
+            )
         )
-    lines += [f"reordered: {collection}" for collection in found.reordered]
+    reordered = _("reordered: {collection}")
+    lines += [reordered.format(collection=collection) for collection in found.reordered]
+    old, new = _("old:"), _("new:")
+    width = max(len(old), len(new)) + 1
     lines += [
-        f"Headline as of {name}:",
-        "  old: " + cell(before),
-        "  new: " + cell(after),
+        _("Headline as of {day}:").format(day=name),
+        "  " + old.ljust(width) + cell(before),
+        "  " + new.ljust(width) + cell(after),
     ]
     echo_lines(lines)

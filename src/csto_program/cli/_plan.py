@@ -11,6 +11,8 @@ import os
 import click
 import pendulum
 
+from csto_program._i18n import gettext as _
+from csto_program._i18n import ngettext
 from csto_program.cli._io import (
     EXIT_USAGE,
     PATH_WIDTH,
@@ -55,22 +57,30 @@ def plan(start: pendulum.Date, months: tuple[int, ...], term_months: int, as_jso
     if as_json:
         echo_json(shape)
         return
-    from csto_program.export import text
+    from csto_program import words
 
+    listed = ngettext("{months} month", "{months} months", months[-1]).format(
+        months=", ".join(map(str, months))
+    )
     lines = [
-        f"Stage plan from {start} ({', '.join(map(str, months))} months; "
-        f"term {term_months} months)",
+        _("Stage plan from {start} ({months}; term {term})").format(
+            start=start, months=listed, term=words.months(term_months)
+        ),
         "",
     ]
-    lines += text.table(
-        ["STAGE", "NAME", "START", "END", "LAST DAY", "MONTHS"],
+    lines += words.table(
+        [_("STAGE"), _("NAME"), _("START"), _("END"), _("LAST DAY"), _("MONTHS")],
         [
-            [str(f["number"]), f["name"], f["start"], f["end"], f["last_day"], str(m)]
+            [
+                str(f["number"]),
+                words.stage_title(f["number"], f["name"]),
+                *(f["start"], f["end"], f["last_day"], str(m)),
+            ]
             for f, m in zip(shape["stages"], months, strict=True)
         ],
     )
     lines.append(
-        "Windows are [START, END): END is the first day after a stage, LAST DAY its deadline."
+        _("Windows are [START, END): END is the first day after a stage, LAST DAY its deadline.")
     )
     echo_lines(lines)
 
@@ -114,9 +124,8 @@ def init(
     from csto_program.serialize import to_json_bytes
 
     if output != "-" and os.path.lexists(output) and not force:
-        raise Failure(
-            [f"{cell(output, PATH_WIDTH)} exists; give --force to overwrite it"], EXIT_USAGE
-        )
+        problem = _("{file} exists; give --force to overwrite it")
+        raise Failure([problem.format(file=cell(output, PATH_WIDTH))], EXIT_USAGE)
     try:
         program = starter_program(start, months=months, term_months=term_months)
     except CstoProgramError as exc:

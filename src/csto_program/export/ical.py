@@ -55,9 +55,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from csto_program import words as text
+from csto_program._i18n import N_, pgettext, using
+from csto_program._i18n import gettext as _
 from csto_program.dates import MAX_DATE, Precision, add_days, as_date, days_between
 from csto_program.model import Meeting, Plan, Program, Source, Stage
 
@@ -79,6 +81,49 @@ PRODID = "-//csto-program//csto_program export//EN"
 """
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+# A meeting's kind in words: the description says it (capitalised), and it is the second
+# category of the meeting's event.
+_KINDS: Final = {
+    "summit": N_("summit"),
+    "council_session": N_("council session"),
+    "ministerial_meeting": N_("ministerial meeting"),
+    "parliamentary_session": N_("parliamentary session"),
+    "working_meeting": N_("working meeting"),
+    "talks": N_("talks"),
+    "press_conference": N_("press conference"),
+    "interview": N_("interview"),
+    "phone_call": N_("phone call"),
+    "visit": N_("visit"),
+    "video_conference": N_("video conference"),
+    "other": N_("other"),
+}
+# The end of a meeting known to less than the day, by the precision it is known to.
+_END_KNOWN: Final = {
+    "month": N_("end known to the month only"),
+    "year": N_("end known to the year only"),
+    "interval": N_("end known to the interval only"),
+}
+
+
+def _meeting_state(state: str) -> str:
+    """A meeting's status in words (not ``held``)."""
+    if state == "scheduled":
+        return pgettext("meeting", "scheduled")
+    if state == "postponed":
+        return pgettext("meeting", "postponed")
+    if state == "cancelled":
+        return pgettext("meeting", "cancelled")
+    return state
+
+
+def _kind(meeting: Meeting) -> str:
+    value = str(meeting.kind.value)
+    return _(_KINDS[value]) if value in _KINDS else value.replace("_", " ")
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def _text(value: str) -> str:
@@ -169,38 +214,50 @@ def _sources(program: Program, ids: tuple[str, ...]) -> str:
         if source.published_on is not None:
             details.append(str(source.published_on))
         lines.append("- " + ", ".join(details) + (f" <{source.url}>" if source.url else ""))
-    return "Sources:\n" + "\n".join(lines) if lines else ""
+    return _("Sources:") + "\n" + "\n".join(lines) if lines else ""
 
 
 def _meeting_description(program: Program, meeting: Meeting, as_of: datetime.date) -> str:
     when = text.meeting_when(meeting)
     if meeting.ends_on is not None and meeting.ends_on.precision is not Precision.DAY:
-        when += f" (end known to the {meeting.ends_on.precision.value} only)"
+        precision = str(meeting.ends_on.precision.value)
+        when += f" ({_(_END_KNOWN[precision])})"
     decisions = "".join(f"\n- {decision}" for decision in meeting.decisions)
     state = text.meeting_words(meeting, as_of)
     return _join(
-        f"{meeting.kind.value.replace('_', ' ').capitalize()}, {when}.",
-        f"{state[:1].upper()}{state[1:]} (as of {as_of})." if state else "",
+        f"{_capital(_kind(meeting))}, {when}.",
+        _("{state} (as of {day}).").format(state=_capital(state), day=as_of) if state else "",
         meeting.description,
-        f"Decisions:{decisions}" if decisions else "",
+        _("Decisions:") + decisions if decisions else "",
         _sources(program, meeting.sources),
     )
 
 
 def _calendar_description(view: text.Cut, plan: Plan | None, undated: list[Meeting]) -> str:
     program = view.program
-    heading = f"{view.heading[:1].upper()}{view.heading[1:]}: {view.headline}."
+    heading = f"{_capital(view.heading)}: {view.headline}."
+    title = text.title_of(program)
     if plan is None:
-        lines = [f"{program.title}: adopted {program.adopted_on}; no plan known.", heading]
+        lines = [
+            _("{title}: adopted {day}; no plan known.").format(title=title, day=program.adopted_on),
+            heading,
+        ]
     else:
         lines = [
-            f"{program.title}: adopted {program.adopted_on}; deadlines of plan {plan.id} "
-            f"(announced {plan.announced_on}), which runs "
-            f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}.",
+            _(
+                "{title}: adopted {day}; deadlines of plan {plan} (announced {announced}), "
+                "which runs {window}."
+            ).format(
+                title=title,
+                day=program.adopted_on,
+                plan=plan.id,
+                announced=plan.announced_on,
+                window=text.window(plan.starts_on, add_days(plan.ends_on, -1)),
+            ),
             heading,
         ]
     if undated:
-        lines.append("Meetings not known to the day (not shown as events):")
+        lines.append(_("Meetings not known to the day (not shown as events):"))
         for meeting in undated:
             place = text.meeting_place(meeting)
             title = " ".join(meeting.title.split())
@@ -226,7 +283,9 @@ def _stage_event(
     program = view.program
     # "Stage 1 deadline: assessment...", never "Stage 1 deadline: Stage 1: assessment..."
     name = text.stage_title(stage.number, stage.name).partition(": ")[2]
-    summary = f"Stage {stage.number} deadline" + (f": {name}" if name else "")
+    summary = (
+        _("Stage {number} deadline: {name}") if name else _("Stage {number} deadline")
+    ).format(number=stage.number, name=name)
     event = _event(stage_uid(program, stage), stamp, summary)
     last = stage.last_day
     event.add("dtstart", _plain(last))
@@ -239,18 +298,20 @@ def _stage_event(
             days_between(first.stage(stage.number).last_day, last),
             first.inferred or plan.inferred,
         )
-        shift = f"Against the first plan ({first.id}): {moved}."
+        shift = _("Against the first plan ({plan}): {moved}.").format(plan=first.id, moved=moved)
     tasks = "".join(f"\n- {task}" for task in stage.tasks)
     description = _join(
-        f"Stage {stage.number} runs {text.window(stage.start, last)}; {last} is its last day.",
-        f"Plan {plan.id}, announced {plan.announced_on}.",
+        _("Stage {number} runs {window}; {day} is its last day.").format(
+            number=stage.number, window=text.window(stage.start, last), day=last
+        ),
+        _("Plan {plan}, announced {day}.").format(plan=plan.id, day=plan.announced_on),
         shift,
         stage.description,
-        f"Tasks:{tasks}" if tasks else "",
+        _("Tasks:") + tasks if tasks else "",
         _sources(program, stage.sources),
     )
     event.add("description", _text(description))
-    event.add("categories", ["Deadline"])
+    event.add("categories", [_("Deadline")])
     event.add("transp", "TRANSPARENT")
     return event
 
@@ -263,7 +324,8 @@ def _meeting_event(
     as_of: datetime.date,
 ) -> Any:
     state = meeting.status.value
-    summary = meeting.title if state == "held" else f"{meeting.title} ({state})"
+    shown = _meeting_state(state)
+    summary = meeting.title if state == "held" else f"{meeting.title} ({shown})"
     event = _event(meeting_uid(program, meeting), stamp, summary)
     event.add("dtstart", days[0])
     event.add("dtend", days[1])
@@ -271,7 +333,7 @@ def _meeting_event(
     if place:
         event.add("location", _text(place))
     event.add("description", _text(_meeting_description(program, meeting, as_of)))
-    event.add("categories", ["Meeting", meeting.kind.value])
+    event.add("categories", [_("Meeting"), _kind(meeting)])
     tentative = (
         state in ("scheduled", "postponed")
         or meeting.starts_on.qualifier is not None
@@ -292,9 +354,12 @@ def to_ical(
     known_on: datetime.date | None = None,
     as_of: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> bytes:
     """The program's meetings and stage deadlines as an iCalendar file (``text/calendar``),
-    as known on ``known_on``: only what was known by then (:func:`csto_program.words.cut`).
+    as known on ``known_on``: only what was known by then (:func:`csto_program.words.cut`),
+    its summaries and descriptions in ``lang`` (``"en"``, ``"ru"``; default: the language
+    in use).
 
     ``as_of`` (default: the day of ``stamp`` in UTC) is the day the calendar's description
     and the meetings' states speak of; ``known_on`` defaults to ``as_of``. The deadlines are
@@ -320,7 +385,21 @@ def to_ical(
     Traceback (most recent call last):
     ...
     TypeError: stamp must be a timezone-aware datetime, not a naive one
+    >>> russian = to_ical(program, stamp=stamp, lang="ru").decode()
+    >>> "SUMMARY:Срок этапа 1" in russian
+    True
     """
+    with using(lang):
+        return _calendar(program, stamp, known_on, as_of, stale_after)
+
+
+def _calendar(
+    program: Program,
+    stamp: datetime.datetime,
+    known_on: datetime.date | None,
+    as_of: datetime.date | None,
+    stale_after: int,
+) -> bytes:
     if not isinstance(program, Program):
         raise TypeError(f"program must be a Program, not {type(program).__name__}")
     utc_stamp = _check_stamp(stamp)
@@ -354,12 +433,13 @@ def to_ical(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", vText(_text(program.title)))
-    calendar.add("x-wr-calname", vText(_text(program.title)))
+    title = _text(text.title_of(program))
+    calendar.add("name", vText(title))
+    calendar.add("x-wr-calname", vText(title))
     description = _text(_calendar_description(view, plan, undated))
     calendar.add("description", description)
     calendar.add("x-wr-caldesc", vText(description))
-    for _, _, event in events:
+    for *_key, event in events:
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data
@@ -372,9 +452,10 @@ def ical_bytes(
     known_on: datetime.date | None = None,
     stamp: datetime.datetime,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> bytes:
     """:func:`to_ical`: the ``ics`` format of :func:`csto_program.export.render`, as of
-    ``as_of`` and as known on ``known_on`` (default ``as_of``).
+    ``as_of`` and as known on ``known_on`` (default ``as_of``), in ``lang``.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -382,4 +463,11 @@ def ical_bytes(
     >>> ical_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29), stamp=stamp)[:15]
     b'BEGIN:VCALENDAR'
     """
-    return to_ical(program, stamp=stamp, known_on=known_on, as_of=as_of, stale_after=stale_after)
+    return to_ical(
+        program,
+        stamp=stamp,
+        known_on=known_on,
+        as_of=as_of,
+        stale_after=stale_after,
+        lang=lang,
+    )

@@ -211,8 +211,11 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
         return [_("No plan had been announced.")]
     count = max(len(row.stages) for row in history)
     numbers = range(1, count + 1)
+    heads = (_("Plan"), _("Announced"), _("Basis"))
     lines = [
-        f"| {_('Plan')} | {_('Announced')} | {_('Basis')} | "
+        "| "
+        + " | ".join(heads)
+        + " | "
         + " | ".join(_("Stage {number}").format(number=n) for n in numbers)
         + " |",
         "| --- | --- | --- | " + " | ".join("---" for _ in numbers) + " |",
@@ -227,7 +230,7 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
             )
             for stage in row.stages
         }
-        mark = f" ({_('in use')})" if row.id == in_use else ""
+        mark = " (" + _("in use") + ")" if row.id == in_use else ""
         inferred = f" ({_(text.INFERRED)})" if row.inferred else ""
         cells = [
             f"{index}: {escape_markdown(row.id)}{inferred}{mark}",
@@ -242,7 +245,7 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
 def _timeline(view: text.Cut) -> list[str]:
     as_of = view.as_of
     lines = []
-    marker = f"- **{as_of}** · *{_('as of this report')}*"
+    marker = f"- **{as_of}** · *" + _("as of this report") + "*"
     for event in view.events():
         if marker and event.key[0] > as_of:
             lines.append(marker)

@@ -36,7 +36,7 @@ The result is Mermaid source without a Markdown fence.
 >>> print(to_mermaid(program, as_of=datetime.date(2026, 1, 29)))
 gantt
     title Demo#58; border program (as of 2026-01-29, as known on 2026-01-29)
-    %% planned#58; stage 2 of 3#59; reported#58; no progress report since the program was adopted
+    %% planned: stage 2 of 3; reported: no progress report since the program was adopted
     dateFormat YYYY-MM-DD
     axisFormat %Y-%m
     todayMarker off
@@ -62,6 +62,8 @@ import datetime
 import re
 
 from csto_program import words as text
+from csto_program._i18n import gettext as _
+from csto_program._i18n import using
 from csto_program.dates import PartialDate, Precision
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import StageState, StageStatus
@@ -141,10 +143,24 @@ def escape_mermaid(text: str) -> str:
 
 
 def _stage_name(stage: Stage) -> str:
+    """``Stage N – name``, or the name itself when it starts with its ``Stage N`` (in
+    another language than the reader's, that prefix is said in the reader's words)."""
     name = " ".join(stage.name.split())
-    if not name.lower().startswith(f"stage {stage.number}"):
-        name = f"Stage {stage.number} – {name}"
-    return name
+    prefix = _("Stage {number}").format(number=stage.number)
+    for start in dict.fromkeys((prefix, f"Stage {stage.number}")):
+        if name.lower().startswith(start.lower()):
+            return name if start == prefix else prefix + name[len(start) :]
+    return f"{prefix} – {name}"
+
+
+def _comment(words: str) -> str:
+    """``words`` as the text of a ``%%`` comment line: plain text on one line, with only
+    what a line cannot hold (line breaks, controls, bidirectional overrides) taken out.
+
+    >>> _comment("planned: stage 2 of 3;\\nreported: 50% <done>\\x1b")
+    'planned: stage 2 of 3; reported: 50% <done>\ufffd'
+    """
+    return _UNSAFE.sub("\ufffd", " ".join(words.split()))
 
 
 def _stage_line(status: StageStatus) -> str:
@@ -172,7 +188,8 @@ def _milestone(name: str, task: str, day: PartialDate) -> str | None:
 def _key_dates(view: text.Cut) -> list[str]:
     program, as_of = view.program, view.as_of
     lines: list[str] = []
-    as_of_line = f"    As of {as_of} :milestone, asof, {as_of}, 0d"
+    label = escape_mermaid(_("As of {day}").format(day=as_of))
+    as_of_line = f"    {label} :milestone, asof, {as_of}, 0d"
     for event in view.events(stages=False):
         if as_of_line and event.key[0] > as_of:
             lines.append(as_of_line)
@@ -180,25 +197,26 @@ def _key_dates(view: text.Cut) -> list[str]:
         line = None
         if event.kind == "adopted":
             adopted = PartialDate.from_date(program.adopted_on)
-            line = _milestone(f"Adopted {adopted}", "adopted", adopted)
+            line = _milestone(_("Adopted {day}").format(day=adopted), "adopted", adopted)
         elif event.kind == "plan":
             plan = program.plans[event.order]
             number = event.order + 1
-            mark = f" ({text.INFERRED})" if plan.inferred else ""
-            line = _milestone(
-                f"Plan {number} announced {plan.announced_on}{mark}",
-                f"plan{number}",
-                plan.announced_on,
-            )
+            words = _("Plan {number} announced {day}").format(number=number, day=plan.announced_on)
+            mark = f" ({_(text.INFERRED)})" if plan.inferred else ""
+            line = _milestone(words + mark, f"plan{number}", plan.announced_on)
         elif event.kind == "report":
             report = program.reports[event.order]
-            words = text.progress_words(report.progress)
-            mark = f"{text.INFERRED}, " if report.inferred else ""
-            line = _milestone(
-                f"Stage {report.stage} {words} ({mark}reported {report.reported_on})",
-                f"report{event.order + 1}",
-                report.day,
+            message = (
+                _("Stage {number} {progress} (inferred, reported {day})")
+                if report.inferred
+                else _("Stage {number} {progress} (reported {day})")
             )
+            words = message.format(
+                number=report.stage,
+                progress=text.progress_words(report.progress),
+                day=report.reported_on,
+            )
+            line = _milestone(words, f"report{event.order + 1}", report.day)
         if line is not None:
             lines.append(line)
     if as_of_line:
@@ -212,11 +230,13 @@ def to_mermaid(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> str:
     """A Mermaid ``gantt`` chart of ``program`` on ``as_of``, as known on ``known_on``
     (default: ``as_of``): only what was known by then (:func:`csto_program.words.cut`). The
-    title states both days; a comment line (``%%``, not drawn) holds the headline. See the
-    module documentation.
+    title states both days; a comment line (``%%``, not drawn) holds the headline. Its words
+    are in ``lang`` (``"en"``, ``"ru"``; default: the language in use). See the module
+    documentation.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -225,28 +245,38 @@ def to_mermaid(
     ['section Plan in use', 'section First plan', 'section Key dates']
     >>> print(next(line.strip() for line in chart.splitlines() if "report1" in line))
     Stage 1 in progress (reported 2025-04) :milestone, report1, 2025-04-11, 0d
+    >>> print(to_mermaid(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29),
+    ...                  lang="ru").splitlines()[7])
+        section Действующий план
     """
+    with using(lang):
+        return _chart(program, as_of, known_on, stale_after)
+
+
+def _chart(
+    program: Program, as_of: datetime.date, known_on: datetime.date | None, stale_after: int
+) -> str:
     view = text.cut(program, as_of, known_on, stale_after=stale_after)
     status = view.status
-    title = f"{shorten(program.title, TITLE_LENGTH)} ({view.heading})"
+    title = f"{shorten(text.title_of(program), TITLE_LENGTH)} ({view.heading})"
     lines = [
         "gantt",
         f"    title {escape_mermaid(title)}",
-        f"    %% {escape_mermaid(str(view.headline))}",
+        f"    %% {_comment(str(view.headline))}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
         "    todayMarker off",
     ]
     if status.plan is not None:
-        lines.append("    section Plan in use")
+        lines.append("    section " + escape_mermaid(_("Plan in use")))
         lines += [_stage_line(stage_status) for stage_status in status.stages]
     first = view.plans[0] if view.plans else None
     if first is not None and status.plan is not None and _differs(first, status.plan):
-        lines.append("    section First plan")
+        lines.append("    section " + escape_mermaid(_("First plan")))
         for stage in first.stages:
             name = escape_mermaid(shorten(_stage_name(stage), NAME_LENGTH))
             lines.append(f"    {name} :first{stage.number}, {stage.start}, {stage.end}")
-    lines += ["    section Key dates", *_key_dates(view)]
+    lines += ["    section " + escape_mermaid(_("Key dates")), *_key_dates(view)]
     return "\n".join(lines) + "\n"
 
 
@@ -257,15 +287,15 @@ def mermaid_bytes(
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> bytes:
     """:func:`to_mermaid` as UTF-8 bytes: the ``mermaid`` format of
-    :func:`csto_program.export.render` (``stamp`` is not used).
+    :func:`csto_program.export.render` (``stamp`` is not used), in ``lang``.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
     >>> mermaid_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:5]
     b'gantt'
     """
-    return to_mermaid(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode(
-        "utf-8"
-    )
+    chart = to_mermaid(program, as_of=as_of, known_on=known_on, stale_after=stale_after, lang=lang)
+    return chart.encode("utf-8")

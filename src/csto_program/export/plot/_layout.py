@@ -30,6 +30,8 @@ from typing import Final, Literal
 import attrs
 
 from csto_program import words as text
+from csto_program._i18n import N_, ngettext, using
+from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate, Precision
 from csto_program.model import Plan, Program, Stage
 from csto_program.status import ProgramStatus, StageState
@@ -70,17 +72,26 @@ KEY: Final = "#8c510a"  # key dates and progress reports
 EVENT: Final = "#555555"  # meetings and statements
 AS_OF: Final = "#009988"
 FIRST_PLAN: Final = "#000000"
-BAND_WORDS: Final = "date known to the month or year, or several days"
+BAND_WORDS: Final = N_("date known to the month or year, or several days")
 
 # What a chart label may not hold: controls (XML cannot hold most of them), bidirectional
 # embeddings, overrides and isolates, and lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NOUNS = {
-    "meeting": ("meeting", "meetings"),
-    "statement": ("statement", "statements"),
-    "report": ("progress report", "progress reports"),
-    "plan": ("plan announcement", "plan announcements"),
-}
+
+
+def _count(kind: str, count: int) -> str:
+    """``count`` events of ``kind`` (as :data:`csto_program.words.EVENT_KINDS` names them)
+    in words: ``2 progress reports``."""
+    if kind == "meeting":
+        words = ngettext("{n} meeting", "{n} meetings", count)
+    elif kind == "statement":
+        words = ngettext("{n} statement", "{n} statements", count)
+    elif kind == "report":
+        words = ngettext("{n} progress report", "{n} progress reports", count)
+    else:
+        words = ngettext("{n} plan announcement", "{n} plan announcements", count)
+    return words.format(n=count)
+
 
 Shape = Literal["o", "s", ".", "*", "v", "|"]
 
@@ -390,11 +401,7 @@ def stage_label(stage: Stage | None, words: str) -> str:
     """
     if stage is None:
         return words
-    name = " ".join(stage.name.split())
-    prefix = f"Stage {stage.number}"
-    if name.lower().startswith(prefix.lower()):
-        name = name[len(prefix) :].lstrip(" :–-")
-    title = label(f"{prefix}: {name}" if name else prefix, 2 * LABEL_LENGTH)
+    title = label(text.stage_title(stage.number, stage.name), 2 * LABEL_LENGTH)
     lines = textwrap.wrap(title, LABEL_LENGTH, break_long_words=True)
     return "\n".join([*lines[:2], label(words)])
 
@@ -413,7 +420,7 @@ def _clusters(
     """One label per group of reports whose labels would overlap: ``in progress ×2``."""
     found = sorted(found, key=lambda item: item[0])
     groups: list[tuple[float, Counter[str]]] = []
-    for x, _, words in found:
+    for x, _width, words in found:
         if groups:
             start, counts = groups[-1]
             if _x(low, scale, x) < _x(low, scale, start) + text_width(_cluster_words(counts)) + 6:
@@ -428,15 +435,17 @@ def _keys(program: Program, status: ProgramStatus, events: list[text.Event]) -> 
     keys = []
     for event in events:
         if event.kind == "adopted":
-            keys.append(_Key(day_x(program.adopted_on) + 0.5, "adopted", "*", KEY))
+            keys.append(_Key(day_x(program.adopted_on) + 0.5, _("adopted"), "*", KEY))
         elif event.kind == "plan":
             plan = program.plans[event.order]
             if plan.announced_on.precision is Precision.DAY:
-                words = f"plan {event.order + 1}" + (
-                    " (in use)" if status.plan is not None and plan.id == status.plan.id else ""
+                used = status.plan is not None and plan.id == status.plan.id
+                words = (_("plan {number} (in use)") if used else _("plan {number}")).format(
+                    number=event.order + 1
                 )
                 keys.append(_Key(day_x(plan.announced_on.earliest) + 0.5, words, "v", KEY))
-    keys.append(_Key(day_x(status.as_of) + 0.5, f"as of {status.as_of}", "|", AS_OF))
+    as_of = _("as of {day}").format(day=status.as_of)
+    keys.append(_Key(day_x(status.as_of) + 0.5, as_of, "|", AS_OF))
     return sorted(keys, key=lambda key: key.day)  # stable
 
 
@@ -467,7 +476,7 @@ def _stages(
                 states.append(state)
             start, width = day_x(stage.start), day_x(stage.end) - day_x(stage.start)
             scene.bars.append(Bar(start, width, y - 0.2, 0.28, STATE_COLOURS[state]))
-            words = f"last day {stage.last_day}"
+            words = _("last day {day}").format(day=stage.last_day)
             visible = min(start + width, high) - max(start, low)
             if text_width(words) + 8 < visible * scale:
                 scene.words.append(
@@ -482,7 +491,9 @@ def _stages(
                 )
             labels.append(stage_label(plan_stages.get(number), text.state_words(stage_status)))
         else:
-            missing = "no plan announced yet" if status.plan is None else "not in the plan in use"
+            missing = (
+                _("no plan announced yet") if status.plan is None else _("not in the plan in use")
+            )
             labels.append(stage_label(first_stages.get(number), missing))
         baseline = first_stages.get(number)
         if ghost and baseline is not None:
@@ -491,10 +502,11 @@ def _stages(
                 Bar(start, day_x(baseline.end) - start, y + 0.1, 0.12, None, FIRST_PLAN, True)
             )
     scene.legend += [
-        LegendItem(state.value.replace("_", " "), "patch", STATE_COLOURS[state]) for state in states
+        LegendItem(text.state_name(state), "patch", STATE_COLOURS[state]) for state in states
     ]
     if ghost and first is not None:
-        scene.legend.append(LegendItem(f"first plan ({label(first.id, 28)})", "hatch", FIRST_PLAN))
+        words = _("first plan ({plan})").format(plan=label(first.id, 28))
+        scene.legend.append(LegendItem(words, "hatch", FIRST_PLAN))
     return labels
 
 
@@ -525,7 +537,8 @@ def _reports(
                 Words(words, x, y, KEY, valign="bottom", offset=(-3.0, 4.0), layer=4)
             )
     if found_rows:
-        scene.legend.append(LegendItem("progress report", "marker", KEY, "o", edge="#ffffff"))
+        words = _("progress report")
+        scene.legend.append(LegendItem(words, "marker", KEY, "o", edge="#ffffff"))
 
 
 @attrs.define
@@ -543,17 +556,33 @@ def chart(
     known_on: datetime.date | None = None,
     since: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> Chart:
     """The :class:`Chart` of ``program`` on ``as_of``, as known on ``known_on`` (default
     ``as_of``): only what was known by then (:func:`csto_program.words.cut`), from ``since``
-    (default: the program's own period, see the package).
+    (default: the program's own period, see the package); its words in ``lang`` (``"en"``,
+    ``"ru"``; default: the language in use).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
     >>> drawn = chart(tajik_afghan_border(), datetime.date(2026, 1, 29))
     >>> [item.text for item in drawn.legend][-1]
     'as of 2026-01-29'
+    >>> russian = chart(tajik_afghan_border(), datetime.date(2026, 1, 29), lang="ru")
+    >>> [item.text for item in russian.legend][0], russian.rows[0][1]
+    ('просрочен', 'Ключевые даты')
     """
+    with using(lang):
+        return _chart(program, as_of, known_on, since, stale_after)
+
+
+def _chart(
+    program: Program,
+    as_of: datetime.date,
+    known_on: datetime.date | None,
+    since: datetime.date | None,
+    stale_after: int,
+) -> Chart:
     view = text.cut(program, as_of, known_on, stale_after=stale_after)
     program, status = view.program, view.status
     first = view.plans[0] if view.plans else None
@@ -616,9 +645,9 @@ def chart(
         scene.words.append(Words(key.text, key.day, top, key.colour, offset=(5.0, 0.0), boxed=True))
     shapes = {key.marker for key in keys}
     if "*" in shapes:
-        scene.legend.append(LegendItem("adopted", "marker", KEY, "*"))
+        scene.legend.append(LegendItem(_("adopted"), "marker", KEY, "*"))
     if "v" in shapes:
-        scene.legend.append(LegendItem("plan announced", "marker", KEY, "v"))
+        scene.legend.append(LegendItem(_("plan announced"), "marker", KEY, "v"))
     row_ys = [rows.row_y(index) for index in range(stage_rows)]
     if any_events:
         y = rows.events_y()
@@ -632,21 +661,21 @@ def chart(
             if days[kind]:
                 points = tuple((day, y) for day in days[kind])
                 scene.marks.append(Marks(shape, EVENT, points, size, alpha=0.9, layer=3))
-                scene.legend.append(LegendItem(kind, "marker", EVENT, shape))
+                scene.legend.append(LegendItem(text.event_kind(kind), "marker", EVENT, shape))
         if bands:
-            scene.legend.append(LegendItem(BAND_WORDS, "patch", EVENT, alpha=0.25))
+            scene.legend.append(LegendItem(_(BAND_WORDS), "patch", EVENT, alpha=0.25))
         row_ys.append(y)
-        row_labels.append("Meetings and\nstatements")
-    scene.legend.append(LegendItem(f"as of {status.as_of}", "line", AS_OF))
+        row_labels.append(_("Meetings and\nstatements"))
+    scene.legend.append(LegendItem(_("as of {day}").format(day=status.as_of), "line", AS_OF))
     tick_days, tick_labels = ticks(low, high)
     return Chart(
-        title=label(program.title, TITLE_LENGTH),
+        title=label(text.title_of(program), TITLE_LENGTH),
         subtitle=_subtitle(view, first),
         low=low,
         high=high,
         bottom=rows.bottom,
         rows=(
-            (rows.lane_y(0) - (used - 1) * LANE / 2, "Key dates"),
+            (rows.lane_y(0) - (used - 1) * LANE / 2, _("Key dates")),
             *zip(row_ys, row_labels, strict=True),
         ),
         tick_days=tuple(tick_days),
@@ -670,20 +699,19 @@ def _subtitle(view: text.Cut, first: Plan | None) -> str:
     if plan is None or first is None:
         return line
     number = next(i for i, known_plan in enumerate(view.plans, 1) if known_plan.id == plan.id)
-    inferred = f" ({text.INFERRED})" if plan.inferred else ""
-    used = (
-        f"Plan in use: plan {number}, {label(plan.id, 40)}{inferred} "
-        f"(announced {plan.announced_on})"
+    inferred = f" ({_(text.INFERRED)})" if plan.inferred else ""
+    used = _("Plan in use: plan {number}, {plan} (announced {day})").format(
+        number=number, plan=label(plan.id, 40) + inferred, day=plan.announced_on
     )
     if plan.id != first.id:
-        used += f"; the first plan, {label(first.id, 40)}, is hatched beneath"
+        used += _("; the first plan, {plan}, is hatched beneath").format(plan=label(first.id, 40))
     return f"{line}\n{used}."
 
 
 def _footnote(hidden: Counter[str], low: float, high: float) -> str:
     first = datetime.date.fromordinal(max(1, math.ceil(low)))
     last = datetime.date.fromordinal(min(datetime.date.max.toordinal(), math.floor(high)))
-    counts = ", ".join(
-        f"{count} {_NOUNS[kind][count != 1]}" for kind, count in sorted(hidden.items())
+    counts = ", ".join(_count(kind, count) for kind, count in sorted(hidden.items()))
+    return _("Outside {first} – {last}, not shown: {counts}.").format(
+        first=first, last=last, counts=counts
     )
-    return f"Outside {first} – {last}, not shown: {counts}."
