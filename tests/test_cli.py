@@ -1480,3 +1480,32 @@ def test_helpers_of_the_package() -> None:
 
     assert _io.problem_lines("x.json", CstoProgramError("no")) == ["x.json: no"]
     assert _io.help_through_output(None) is None
+
+
+def test_export_refusals_name_force(cli: Run, tmp_path: Path) -> None:
+    """A refusal that --force would overcome says so in the command line's words, never
+    the library's ("unless forced", "force it")."""
+    target = tmp_path / "report.md"
+    target.write_text("kept\n")
+    target.chmod(0o444)
+    result = cli("export", "-f", "markdown", "-o", target, "--as-of", DAY)
+    assert result.code == 1
+    [line] = result.errors()
+    assert line.endswith("it is read-only; give --force to replace it"), line
+    assert "forced" not in line and target.read_text() == "kept\n"
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("someone else's\n")
+    result = cli("export", "-f", "datapackage", "-o", folder, "--as-of", DAY)
+    assert result.code == 1
+    [line] = result.errors()
+    assert line.endswith("(choose an empty or new folder, or give --force)"), line
+    assert "force it" not in line
+
+
+def test_unsupported_versions_are_listed_once(cli: Run, tmp_path: Path) -> None:
+    document = tmp_path / "old.json"
+    document.write_text('{"schema_version": 99}')
+    result = cli("validate", document)
+    assert result.code == 1
+    assert any(line.endswith("this library reads versions 1, 2 and 3") for line in result.errors())

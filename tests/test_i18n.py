@@ -448,3 +448,206 @@ def test_the_russian_report_in_chromium_at_390_and_1280() -> None:
             text = driver.find_element("css selector", "main").text
             assert "нет отчёта о ходе работ уже 311 дней (с 2026-01-29)" in text
             assert full_page_screenshot(driver, width, folder / f"report-ru-{width}.png") > 1000
+
+
+# --------------------------------------------------------------------------- the other formats
+
+
+_MERMAID_ENTITY = re.compile(r"#(\d+);")
+
+
+def _mermaid_words(chart: str) -> str:
+    """What a reader of the chart sees: the title, the comment, section and task names
+    (entities decoded), without Mermaid's own syntax (settings, task tags and ids)."""
+    shown = []
+    for line in chart.splitlines()[1:]:
+        body = line.strip()
+        if body.startswith(("dateFormat", "axisFormat", "todayMarker")):
+            continue
+        for keyword in ("title ", "%% ", "section "):
+            if body.startswith(keyword):
+                body = body[len(keyword) :]
+                break
+        else:
+            body = body.rpartition(" :")[0]
+        shown.append(_MERMAID_ENTITY.sub(lambda m: chr(int(m[1])), body))
+    return "\n".join(shown)
+
+
+@pytest.mark.parametrize("as_of", ["2024-11-01", "2026-01-29", "2026-12-06"])
+def test_mermaid_in_russian_says_no_english_word(run: Run, as_of: str) -> None:
+    result = run("--lang", "ru", "export", "-f", "mermaid", "--as-of", as_of)
+    assert result.code == 0
+    shown = _mermaid_words(result.out)
+    assert "Ключевые даты" in shown
+    assert english_words(shown) == []
+    english = run("export", "-f", "mermaid", "--as-of", as_of).out
+    assert "section Key dates" in english
+
+
+def test_the_mermaid_comment_is_plain_text(run: Run) -> None:
+    """A ``%%`` comment is not drawn, so it holds the headline as written (no entities),
+    on one line."""
+    out = run("export", "-f", "mermaid", "--as-of", "2026-01-29").out
+    comment = out.splitlines()[2]
+    assert comment == "    %% planned: stage 2 of 3; reported: stage 1 in progress (2026-01-29)"
+    russian = run("--lang", "ru", "export", "-f", "mermaid", "--as-of", "2026-01-29").out
+    assert russian.splitlines()[2] == (
+        "    %% по плану: этап 2 из 3; по отчётам: этап 1 в работе (2026-01-29)"
+    )
+
+
+def _calendar_words(data: str) -> str:
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(data)
+    shown = [str(calendar["DESCRIPTION"]), str(calendar["NAME"])]
+    for event in calendar.walk("VEVENT"):
+        shown += [str(event["SUMMARY"]), str(event["DESCRIPTION"])]
+        shown += [str(category) for category in event["CATEGORIES"].cats]
+    return "\n".join(shown)
+
+
+def _without_urls(text: str) -> str:
+    return re.sub(r"<https?://[^>]*>", " ", text)
+
+
+@pytest.mark.parametrize("as_of", ["2026-01-29", "2026-12-06"])
+def test_the_calendar_in_russian_says_no_english_word(run: Run, as_of: str) -> None:
+    result = run("--lang", "ru", "export", "-f", "ics", "--as-of", as_of)
+    assert result.code == 0
+    shown = _calendar_words(result.out)
+    assert "Срок этапа 1" in shown and "Источники:" in shown
+    # quoted source titles and cut decisions are record text the check cannot match whole
+    left = english_words(_without_urls(re.sub(r"“[^”]*”", " ", shown)))
+    assert left == []
+    english = _calendar_words(run("export", "-f", "ics", "--as-of", as_of).out)
+    assert "Stage 1 deadline" in english and "Sources:" in english
+
+
+def test_the_chart_in_russian_says_no_english_word() -> None:
+    """The chart's legend, row labels, key dates, report labels, subtitle and notes."""
+    from csto_program.export.plot._layout import chart
+
+    for day, since in [(datetime.date(2026, 12, 6), None), (datetime.date(2026, 1, 29), None)]:
+        drawn = chart(tajik_afghan_border(), day, since=since, lang="ru")
+        legend = [item.text for item in drawn.legend]
+        assert "просрочен" in legend and f"на {day}" in legend
+        rows = [words.splitlines()[-1] for _, words in drawn.rows]  # a stage's name is data
+        assert rows[0] == "Ключевые даты"
+        texts = [*legend, *rows, *(w.text for w in drawn.words), drawn.subtitle]
+        assert english_words("\n".join(texts)) == []
+    late = chart(
+        tajik_afghan_border(),
+        datetime.date(2026, 12, 6),
+        lang="ru",
+        since=datetime.date(2025, 6, 1),
+    )
+    assert late.footnote.startswith("Вне периода")
+    assert english_words(late.footnote) == []
+    english = chart(tajik_afghan_border(), datetime.date(2026, 12, 6))
+    assert english.rows[0][1] == "Key dates"
+
+
+def test_the_html_reports_chart_in_russian() -> None:
+    from csto_program.export.html import to_html
+
+    page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 12, 6), lang="ru")
+    figure = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    for words_shown in ("Ключевые даты", "просрочен", "на 2026-12-06", "объявлен план"):
+        assert words_shown in figure
+    for english in ("Key dates", "overdue", "as of 2026-12-06", "plan announced"):
+        assert english not in figure
+
+
+# --------------------------------------------------------------------------- other commands
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    from csto_program.serialize import to_json_bytes
+
+    path = tmp_path / "program.json"
+    path.write_bytes(to_json_bytes(tajik_afghan_border(), indent=True))
+    return path
+
+
+def _without_cut_record_text(output: str) -> str:
+    """``output`` without the record texts that it shows cut short (ending in ``…``)."""
+    recorded = [" ".join(t.split()) for t in _record_text(to_dict(tajik_afghan_border()))]
+    lines = []
+    for line in output.splitlines():
+        while "…" in line:
+            before, _, after = line.partition("…")
+            cut = max(
+                (
+                    piece[:length].rstrip()
+                    for piece in recorded
+                    for length in range(len(piece), 9, -1)
+                    if before.rstrip().endswith(piece[:length].rstrip())
+                ),
+                key=len,
+                default=None,
+            )
+            before = before.rstrip()
+            line = (before[: len(before) - len(cut)] if cut else before) + " " + after
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["changes", "--since", "2026-01-01", "--until", "2026-12-06"],
+        ["changes", "--since", "2024-01-01", "--until", "2026-12-06"],
+        ["find", "masadykov"],
+        ["find", "csto"],
+        ["find", "no-such-thing"],
+        ["plan", "--start", "2025-01-01"],
+    ],
+)
+def test_commands_in_russian_say_no_english_word(run: Run, args: list[str]) -> None:
+    result = run("--lang", "ru", *args)
+    assert result.code == 0, result.err
+    out = _without_cut_record_text(re.sub(r"'no-such-thing'", " ", result.out))
+    assert english_words(_without_urls(out)) == []
+    assert run(*args).out != result.out
+
+
+def test_validate_and_diff_in_russian(run: Run, document: Path) -> None:
+    result = run("--lang", "ru", "validate", document)
+    assert result.code == 0
+    text = result.out.replace(str(document), " ")
+    assert "в порядке (3 плана, 3 этапа, 17 встреч, 18 заявлений, 6 отчётов о ходе работ)" in text
+    assert english_words(text) == []
+    english = run("validate", document).out
+    assert "ok (3 plans, 3 stages, 17 meetings, 18 statements, 6 progress reports)" in english
+    same = run("--lang", "ru", "diff", document, document, "--as-of", "2026-12-06")
+    assert same.code == 0
+    assert "различий нет" in same.out
+    assert english_words(same.out.replace(str(document), " ")) == []
+
+
+def test_a_refusal_in_russian_names_force(run: Run, document: Path) -> None:
+    result = run("--lang", "ru", "export", "-o", document, document)
+    assert result.code == 2
+    assert "--force" in result.err and "входной" in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["changes", "--since", "2026-01-01", "--until", "2026-12-06", "--json"],
+        ["find", "masadykov", "--json"],
+        ["plan", "--start", "2025-01-01", "--json"],
+    ],
+)
+def test_json_of_the_other_commands_is_the_same_in_every_language(
+    run: Run, args: list[str]
+) -> None:
+    assert json.loads(run("--lang", "ru", *args).out) == json.loads(run(*args).out)
+
+
+def test_diff_json_is_the_same_in_every_language(run: Run, document: Path) -> None:
+    args = ["diff", document, document, "--as-of", "2026-12-06", "--json"]
+    assert json.loads(run("--lang", "ru", *args).out) == json.loads(run(*args).out)

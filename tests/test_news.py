@@ -140,7 +140,7 @@ def test_the_changes_command(run, files: tuple[Path, Path]) -> None:  # type: ig
     assert lines[1] == "Changes after 2026-11-01 and by 2026-12-06, each day as known then"
     assert lines[3] == f"Headline on 2026-11-01: {BEFORE}"
     assert lines[4] == f"Headline on 2026-12-06: {AFTER}"
-    expected = "1  overdue, in progress  completed late, completed  changed"
+    expected = "1  overdue, in progress  completed late  changed"
     assert " ".join(lines[7].split()) == " ".join(expected.split())
     assert "New on record (4):" in lines
     assert (

@@ -60,7 +60,7 @@ def describe(program: Program, ident: str) -> str:
     'report stage-1-2026-01-29: stage 1 in progress (as of 2026-01-29), reported 2026-01-29'
     >>> with using("ru"):
     ...     describe(tajik_afghan_border(), "stage-1-2026-01-29")
-    'отчёт stage-1-2026-01-29: этап 1 — идёт (на 2026-01-29), опубликован 2026-01-29'
+    'отчёт stage-1-2026-01-29: этап 1 — в работе (на 2026-01-29), опубликован 2026-01-29'
     """
     from csto_program.codes import StatementKind
     from csto_program.model import Meeting, Note, Plan, ProgressReport, Source, Statement

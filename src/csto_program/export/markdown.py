@@ -57,7 +57,7 @@ the record's author inferred it; no source states it.
 ```mermaid
 gantt
     title Border | program (as of 2026-01-29, as known on 2026-01-29)
-    %% planned#58; stage 2 of 3#59; reported#58; no progress report since the program  ...
+    %% planned: stage 2 of 3; reported: no progress report since the program was adop ...
     dateFormat YYYY-MM-DD
     axisFormat %Y-%m
     todayMarker off

@@ -246,7 +246,7 @@ def to_mermaid(
     >>> print(next(line.strip() for line in chart.splitlines() if "report1" in line))
     Stage 1 in progress (reported 2025-04) :milestone, report1, 2025-04-11, 0d
     >>> print(to_mermaid(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29),
-    ...                  lang="ru").splitlines()[7])
+    ...                  lang="ru").splitlines()[6])
         section Действующий план
     """
     with using(lang):

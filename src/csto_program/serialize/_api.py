@@ -47,7 +47,9 @@ __all__ = [
 T = TypeVar("T")
 
 _SCHEMA_KEY = "$schema"
-_VERSIONS_READ = " and ".join(map(str, SUPPORTED_VERSIONS))
+_VERSIONS_READ = " and ".join(
+    filter(None, (", ".join(map(str, SUPPORTED_VERSIONS[:-1])), str(SUPPORTED_VERSIONS[-1])))
+)
 _INDENTED: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
