@@ -14,7 +14,7 @@ export HYPOTHESIS_PROFILE ?= ci
 # pytest workers: `auto` is one per CPU; `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: venv test lint typecheck pytest demo docs docs-check bench bench-check clean
+.PHONY: venv test lint typecheck pytest demo docs docs-check bench bench-check clean catalogs compile-catalogs
 
 # Giving a fresh venv its own pip (ensurepip) costs about as much as installing the runtime
 # into it. So when $(PYTHON) has pip 22.3 or newer, the venv is made without pip and that pip
@@ -41,7 +41,28 @@ $(TEST_STAMP): $(RUNTIME_STAMP)
 	$(PIP) install -e '.[test]'
 	touch $@
 
-venv: $(TEST_STAMP)
+venv: $(TEST_STAMP) compile-catalogs
+
+# The gettext catalogs (src/csto_program/locale): `make catalogs` extracts every message of
+# the sources, the command line's help and the report's template into the template (.pot)
+# and merges it into each language's .po file, for a translator to fill in; the compiled .mo
+# files are built from the .po files (by `make test` here, and by hatch_build.py in a wheel),
+# never committed. tests/test_i18n.py fails on a message without a Russian translation.
+LOCALE := src/csto_program/locale
+POT := $(LOCALE)/csto_program.pot
+PO_FILES := $(wildcard $(LOCALE)/*/LC_MESSAGES/csto_program.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+PYBABEL_EXTRACT := extract -F babel.cfg --sort-output --add-location=file \
+	--project=csto-program --copyright-holder="csto-program developers" --no-wrap
+
+catalogs: $(TEST_STAMP)
+	PYTHONPATH=src $(BIN)/pybabel $(PYBABEL_EXTRACT) -o $(POT) .
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALE) -D csto_program --no-wrap --ignore-obsolete
+
+$(LOCALE)/%/LC_MESSAGES/csto_program.mo: $(LOCALE)/%/LC_MESSAGES/csto_program.po | $(TEST_STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@ -l $*
+
+compile-catalogs: $(MO_FILES)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -52,12 +73,12 @@ typecheck: $(TEST_STAMP)
 
 # Branch coverage of src/, measured in every pytest-xdist worker and combined at the end.
 # --dist loadfile keeps the examples of one page or docstring module in one worker, in order.
-pytest: $(TEST_STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
+pytest: $(TEST_STAMP) compile-catalogs
+	LANGUAGE= LC_ALL=C.UTF-8 $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
 
 test: lint typecheck pytest
 
-demo: $(RUNTIME_STAMP)
+demo: $(RUNTIME_STAMP) compile-catalogs
 	$(BIN)/csto-program timeline
 
 # The documentation site, built into site/ with --strict: a warning fails the build.
@@ -89,4 +110,5 @@ bench: bench-check
 	$(BIN)/python benchmarks/bench.py
 
 clean:
+	rm -f $(MO_FILES)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage .coverage.* site

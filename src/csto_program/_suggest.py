@@ -14,7 +14,12 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["fold", "suggest"]
+__all__ = ["LONGEST", "fold", "suggest"]
+
+LONGEST = 200
+"""The longest text (in characters) that :func:`suggest` compares: an id or a name longer
+than this has no useful neighbour, and comparing it would cost time in proportion to its
+length times every candidate's (a 50 MB id in a hostile document)."""
 
 
 def fold(text: str) -> str:
@@ -28,6 +33,8 @@ def fold(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, got {type(text).__name__}")
+    if text.isascii():  # nothing to decompose: the common case, in one pass
+        return " ".join(text.casefold().split())
 
     def strip(value: str) -> str:
         decomposed = unicodedata.normalize("NFKD", value)
@@ -45,6 +52,7 @@ def suggest(
     The "did you mean" of every lookup and check: :func:`difflib.get_close_matches` over
     the folded forms, with its ``cutoff`` (0 to 1; higher asks for closer matches).
     Candidates are given back as written; of several with the same folded form, the first.
+    A text or candidate longer than :data:`LONGEST` characters is not compared.
 
     >>> suggest(["masadykov", "Masadykov", "semerikov", "sidorov"], "MASADYKOF")
     ('masadykov',)
@@ -52,13 +60,18 @@ def suggest(
     ('stage-1-2026-01-29',)
     >>> suggest(["csto"], "unrelated")
     ()
+    >>> suggest(["x" * 10], "x" * 1_000_000)
+    ()
     """
     if isinstance(candidates, str):
         raise TypeError("candidates must be an iterable of str, not one str")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ValueError(f"n must be a positive int, got {n!r}")
+    if len(text) > LONGEST:
+        return ()
     written: dict[str, str] = {}
     for candidate in candidates:
-        written.setdefault(fold(candidate), candidate)
+        if len(candidate) <= LONGEST:
+            written.setdefault(fold(candidate), candidate)
     close = difflib.get_close_matches(fold(text), list(written), n=n, cutoff=cutoff)
     return tuple(written[form] for form in close)

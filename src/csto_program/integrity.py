@@ -156,6 +156,12 @@ def suggestions(unknown: str, known: Iterable[str], *, most: int = 3) -> list[st
     return list(suggest(known, unknown, n=most, cutoff=0.75))
 
 
+SUGGESTED_AT_MOST = 100
+"""The unknown references of one check that get a "did you mean": as many as a
+:class:`~csto_program.errors.DataError` lists, so that a document of a million dangling
+references costs time in proportion to its size, not to its size times its ids."""
+
+
 def _did_you_mean(unknown: str, known: Iterable[str]) -> str:
     found = suggestions(unknown, known, most=1)
     return f"; did you mean {found[0]!r}?" if found else ""
@@ -205,6 +211,14 @@ def program_problems(
     def ids_in(target: str) -> Iterator[str]:
         return (ref for ref, where in kinds.items() if where == target)
 
+    hinted = [0]
+
+    def hint(ref: Any, known: Iterable[str]) -> str:
+        if hinted[0] >= SUGGESTED_AT_MOST or not isinstance(ref, str):
+            return ""
+        hinted[0] += 1
+        return _did_you_mean(ref, known)
+
     def check(path: str, ref: Any, target: str) -> Iterator[tuple[str, str]]:
         if ref is None:
             return
@@ -215,11 +229,11 @@ def program_problems(
         found = kinds.get(ref)
         if target == ANY_RECORD:
             if found is None:
-                hint = _did_you_mean(ref, kinds)
-                yield path, f"refers to {short_repr(ref)}, which is not in the record{hint}"
+                more = hint(ref, kinds)
+                yield path, f"refers to {short_repr(ref)}, which is not in the record{more}"
         elif found is None:
-            hint = _did_you_mean(ref, ids_in(target))
-            yield path, f"refers to {short_repr(ref)}, which is not in {target}{hint}"
+            more = hint(ref, ids_in(target))
+            yield path, f"refers to {short_repr(ref)}, which is not in {target}{more}"
         elif found != target:
             yield path, f"refers to {ref!r}, which is in {found}, not in {target}"
 

@@ -34,6 +34,7 @@ help is asked for), so ``--help``, ``--version`` and completion import click and
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 import re
 import signal
@@ -43,6 +44,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import click
 
+from csto_program._i18n import LANGUAGES, N_, lang_from_env, set_lang, using
+from csto_program._i18n import gettext as _
 from csto_program._terminal import OutputError
 from csto_program.cli import _io
 from csto_program.cli._io import EXIT_DATA, EXIT_OK, EXIT_USAGE, PROG_NAME, Failure, error
@@ -68,26 +71,64 @@ class _Entry(NamedTuple):
 # The command table: ``--help`` and completion read it without importing any command.
 # A test checks each line against the command's own short_help.
 _COMMANDS: Final = {
-    "timeline": _Entry("_views", "timeline", "History and plans in date order, with stage status."),
+    "timeline": _Entry(
+        "_views", "timeline", N_("History and plans in date order, with stage status.")
+    ),
     "status": _Entry(
-        "_views", "status", "Each stage's state, progress, days left or late, shift and evidence."
+        "_views",
+        "status",
+        N_("Each stage's state, progress, days left or late, shift and evidence."),
     ),
-    "plans": _Entry("_views", "plans", "Every version of the plan, and how each stage moved."),
-    "plan": _Entry("_plan", "plan", "The stage plan for any start date."),
-    "validate": _Entry("_documents", "validate", "Check program files; list every problem."),
-    "schema": _Entry("_documents", "schema", "The JSON Schema of a program document."),
+    "plans": _Entry("_views", "plans", N_("Every version of the plan, and how each stage moved.")),
+    "plan": _Entry("_plan", "plan", N_("The stage plan for any start date.")),
+    "validate": _Entry("_documents", "validate", N_("Check program files; list every problem.")),
+    "schema": _Entry("_documents", "schema", N_("The JSON Schema of a program document.")),
     "export": _Entry(
-        "_export", "export", "Export as a document, table package, report, calendar or chart."
+        "_export", "export", N_("Export as a document, table package, report, calendar or chart.")
     ),
-    "init": _Entry("_plan", "init", "Write a small program file to start from."),
+    "init": _Entry("_plan", "init", N_("Write a small program file to start from.")),
     "upgrade": _Entry(
-        "_documents", "upgrade", "Rewrite a program file in the current document version."
+        "_documents", "upgrade", N_("Rewrite a program file in the current document version.")
     ),
-    "log": _Entry("_log", "log", "Add one article (source, statement, progress) to a file."),
-    "find": _Entry("_news", "find", "Find people, organisations, meetings and sources by name."),
-    "changes": _Entry("_news", "changes", "What became known between two days, and what it moved."),
-    "diff": _Entry("_news", "diff", "Records added, removed and changed between two files."),
+    "log": _Entry("_log", "log", N_("Add one article (source, statement, progress) to a file.")),
+    "find": _Entry(
+        "_news", "find", N_("Find people, organisations, meetings and sources by name.")
+    ),
+    "changes": _Entry(
+        "_news", "changes", N_("What became known between two days, and what it moved.")
+    ),
+    "diff": _Entry("_news", "diff", N_("Records added, removed and changed between two files.")),
 }
+
+
+# Inside main() the language is restored when main returns (after its error lines);
+# a click group embedded elsewhere restores it when the command's context closes.
+_IN_MAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("in_main", default=False)
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--lang``: the language of everything the command says from here on."""
+    if value is None or ctx.resilient_parsing:
+        return
+    if _IN_MAIN.get():
+        set_lang(value)
+    else:
+        ctx.find_root().with_resource(using(value))
+
+
+def lang_option() -> click.Option:
+    """The ``--lang en|ru`` option, on the group and on every command."""
+    return click.Option(
+        ["--lang"],
+        type=click.Choice(LANGUAGES),
+        expose_value=False,
+        is_eager=True,
+        callback=_set_lang,
+        help=N_(
+            "The language of the output: en or ru (default: from LANGUAGE, LC_ALL, "
+            "LC_MESSAGES or LANG; English when none names one). JSON is the same in both."
+        ),
+    )
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -99,8 +140,8 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     try:
         shown = version()
     except ImportError:  # importlib.metadata.PackageNotFoundError: run from a source tree
-        shown = "unknown (not installed)"
-    _io.echo_text(f"{PROG_NAME}, version {shown}")
+        shown = _("unknown (not installed)")
+    _io.echo_text(_("{program}, version {version}").format(program=PROG_NAME, version=shown))
     ctx.exit()
 
 
@@ -116,18 +157,30 @@ class _LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"{__name__}.{entry.module}")
         command: click.Command = getattr(module, entry.function)
+        if not any(param.name == "lang" for param in command.params):
+            command.params.append(lang_option())  # --lang after the command's name too
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, _COMMANDS[name].short_help) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(_COMMANDS[name].short_help)) for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
+
+    def get_help(self, ctx: click.Context) -> str:
+        return _io.translated_help(self, ctx)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _io.format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _io.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         items = [
-            CompletionItem(name, help=entry.short_help)
+            CompletionItem(name, help=_(entry.short_help))
             for name, entry in sorted(_COMMANDS.items())
             if name.startswith(incomplete)
         ]
@@ -148,7 +201,18 @@ class _LazyGroup(click.Group):
     expose_value=False,
     is_eager=True,
     callback=_version,
-    help="Show the version and exit.",
+    help=N_("Show the version and exit."),
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    callback=_set_lang,
+    help=N_(
+        "The language of the output: en or ru (default: from LANGUAGE, LC_ALL, "
+        "LC_MESSAGES or LANG; English when none names one). JSON is the same in both."
+    ),
 )
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -191,7 +255,7 @@ def _usage_line(exc: click.UsageError) -> str:
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
     command = exc.ctx.command_path if exc.ctx is not None else PROG_NAME
-    return f"{message} (see '{command} --help')"
+    return _("{message} (see '{command} --help')").format(message=message, command=command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,6 +277,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(signal, "SIGXFSZ"):  # past `ulimit -f` a write fails with EFBIG, reported
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     args = list(sys.argv[1:] if argv is None else argv)
+    with using(lang_from_env()):  # --lang, read while the command runs, may change it
+        token = _IN_MAIN.set(True)
+        try:
+            return _run(args)
+        finally:
+            _IN_MAIN.reset(token)
+
+
+def _run(args: list[str]) -> int:
     try:
         result: Any = cli.main(args=args, prog_name=PROG_NAME, standalone_mode=False)
     except click.UsageError as exc:
@@ -227,16 +300,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return EXIT_DATA
     except (click.Abort, KeyboardInterrupt):
-        error("interrupted")
+        error(_("interrupted"))
         return _io.EXIT_INTERRUPTED
     except SystemExit as exc:  # the end of shell completion
         return exc.code if isinstance(exc.code, int) else EXIT_DATA
     except OSError as exc:  # click writing a completion to a full or closed output
         if isinstance(exc, CstoProgramError) or exc.filename is not None:
-            error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+            error(_unexpected(exc, str(exc)))
             return EXIT_DATA
         _io.quiet_stdout()
-        error(f"cannot write to standard output: {exc.strerror or type(exc).__name__}")
+        error(
+            _("cannot write to standard output: {reason}").format(
+                reason=exc.strerror or type(exc).__name__
+            )
+        )
         return EXIT_DATA
     except click.ClickException as exc:  # pragma: no cover - click's other errors
         error(exc.format_message())
@@ -245,6 +322,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = str(exc)
         if len(detail) > _DETAIL_WIDTH:
             detail = detail[: _DETAIL_WIDTH - 1] + "…"
-        error(f"unexpected {type(exc).__name__}: {detail} (please report this)")
+        error(_unexpected(exc, detail))
         return EXIT_DATA
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _unexpected(exc: BaseException, detail: str) -> str:
+    return _("unexpected {error}: {detail} (please report this)").format(
+        error=type(exc).__name__, detail=detail
+    )

@@ -17,7 +17,10 @@ first, and what it reads or writes with when it is called.
 from __future__ import annotations
 
 import contextlib
+import copy
+import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, BinaryIO, Final
@@ -25,6 +28,8 @@ from typing import TYPE_CHECKING, BinaryIO, Final
 import click
 
 import csto_program._terminal as _terminal
+from csto_program._i18n import LANGUAGES, N_, current
+from csto_program._i18n import gettext as _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -188,14 +193,81 @@ def help_through_output(option: click.Option | None) -> click.Option | None:
     """``option`` (a command's ``--help``) made to write as all other output is."""
     if option is not None:
         option.callback = _show_help
+        option.help = N_("Show this message and exit.")
     return option
 
 
+def help_message(text: str) -> str:
+    """A command's or an option's help as its catalog message: click's own clean-up
+    (``inspect.cleandoc``), and the part before a form feed (the rest is for the docs)."""
+    return inspect.cleandoc(text).partition("\f")[0].strip()
+
+
+# click's own words in a help page, said by click in English whatever the language
+_CLICK_WORDS: Final = (N_("[default: {value}]"), N_("[required]"))
+
+
+def _click_words(text: str) -> str:
+    text = re.sub(
+        r"\[default:\s+([^\]]*)\]",
+        lambda m: _("[default: {value}]").format(value=m.group(1)),
+        text,
+    )
+    return text.replace("[required]", _("[required]"))
+
+
+def translated_help(command: click.Command, ctx: click.Context) -> str:
+    """The help page of ``command`` in the language in use: its text, its options' help
+    and its headings from the catalog."""
+    if current() == LANGUAGES[0]:
+        return click.Command.get_help(command, ctx)
+    shown = copy.copy(command)
+    if command.help:
+        shown.help = _(help_message(command.help))
+    return _click_words(click.Command.get_help(shown, ctx))
+
+
+def format_usage(
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+) -> None:
+    """click's usage line with its prefix from the catalog."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), _("Usage:") + " ")
+
+
+def format_options(
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+) -> None:
+    """click's options section, its heading and each option's help from the catalog."""
+    records = []
+    for param in command.get_params(ctx):
+        if not isinstance(param, click.Option):
+            continue
+        if param.help and current() != LANGUAGES[0]:
+            param = copy.copy(param)
+            param.help = _(help_message(param.help or ""))
+        record = param.get_help_record(ctx)
+        if record is not None:
+            records.append(record)
+    if records:
+        with formatter.section(_("Options")):
+            formatter.write_dl(records)
+
+
 class Command(click.Command):
-    """A command whose ``--help`` is written as all other output is."""
+    """A command whose ``--help`` is written as all other output is, in the language in use."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return help_through_output(super().get_help_option(ctx))
+
+    def get_help(self, ctx: click.Context) -> str:
+        return translated_help(self, ctx)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        format_options(self, ctx, formatter)
 
 
 # --------------------------------------------------------------------------- inputs

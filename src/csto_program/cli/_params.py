@@ -91,8 +91,10 @@ def days(
     """
     day = clock_day() if as_of is None else as_of
     known = day if known_on is None else known_on
-    name = f"{day} (today)" if as_of is None else str(day)
-    name += f", as known on {known}"
+    from csto_program._i18n import gettext as _
+
+    name = _("{day} (today)").format(day=day) if as_of is None else str(day)
+    name = _("{day}, as known on {known}").format(day=name, known=known)
     return day, known, name
 
 

@@ -16,6 +16,8 @@ import click
 import pendulum
 
 from csto_program import words
+from csto_program._i18n import gettext as _
+from csto_program._i18n import using
 from csto_program._spec import ENUM_DESCRIPTIONS
 from csto_program._terminal import fit
 from csto_program.cli._io import Command, cell, columns, load, output
@@ -46,8 +48,15 @@ def _echo(lines: Sequence[str]) -> None:
     output(lambda out: out.lines(lines))
 
 
+def _title(program: Program) -> str:
+    from csto_program._i18n import current
+    from csto_program.languages import name_in
+
+    return cell(f"{name_in(program, current())} ({program.id})")
+
+
 def _heading(program: Program, status_line: str, width: int | None) -> list[str]:
-    return [fit(cell(f"{program.title} ({program.id})"), width), *wrap_line(status_line, width)]
+    return [fit(_title(program), width), *wrap_line(status_line, width)]
 
 
 def _speakers(program: Program, wanted: str) -> set[str]:
@@ -129,7 +138,7 @@ def timeline(
     Partial dates are shown as recorded (2023, 2023-12). A marker row shows where
     --as-of falls. Filters combine: every one given must match.
     """
-    _, whole = load(file)
+    _unused, whole = load(file)
     day, known, name = days(as_of, known_on)
     view = words.cut(whole, day, known, stale_after=stale_after)
     program = view.program
@@ -150,25 +159,33 @@ def timeline(
 
     shown = [event for event in view.events() if keep(event)]
     headline = str(view.headline)
-    if as_json:
-        echo_json(words.timeline_json(shown, day, known, headline=headline))
+    if as_json:  # JSON is data: in English whatever the language
+        with using("en"):
+            english = words.cut(whole, day, known, stale_after=stale_after, lang="en")
+            picked = [event for event in english.events() if keep(event)]
+            echo_json(words.timeline_json(picked, day, known, headline=str(english.headline)))
         return
     rows = []
     marked = False
     for event in shown:
         if not marked and event.key[0] > day:
-            rows.append([str(day), "as of", "── events below begin later ──"])
+            rows.append([str(day), _("as of"), _("── events below begin later ──")])
             marked = True
         details = f"{event.title}: {event.text}" if event.text else event.title
         if event.sources:
             details += f" [{words.outlets(program, event.sources)}]"
-        rows.append([cell(event.when), event.kind, cell(details)])
+        rows.append([cell(event.when), words.event_kind(event.kind), cell(details)])
     if not marked:
-        rows.append([str(day), "as of", "── no later events ──"])
+        rows.append([str(day), _("as of"), _("── no later events ──")])
     width = _width(wide)
-    lines = _heading(program, f"As of {name}: {cell(headline)}", width)
-    table = fit_table(["DATE", "EVENT", "DETAILS"], rows, width, shrink="DETAILS", minimum=30)
+    lines = _heading(program, _status_line(name, headline), width)
+    details = _("DETAILS")
+    table = fit_table([_("DATE"), _("EVENT"), details], rows, width, shrink=details, minimum=30)
     _echo([*lines, "", *table])
+
+
+def _status_line(name: str, headline: str) -> str:
+    return _("As of {days}: {headline}").format(days=name, headline=cell(headline))
 
 
 def _states_help() -> str:
@@ -178,7 +195,7 @@ def _states_help() -> str:
 
 def _state(s: StageStatus) -> str:
     """The STATE column: the state in words, with when a completed stage was done."""
-    state = s.state.value.replace("_", " ")
+    state = words.state_name(s.state)
     if s.state in (StageState.COMPLETED, StageState.COMPLETED_LATE, StageState.CANCELLED):
         done = words.completion_words(s)
         return f"{state} {done}" if done else state
@@ -212,7 +229,7 @@ def status(
     wide: bool,
     as_json: bool,
 ) -> None:
-    _, whole = load(file)
+    _unused, whole = load(file)
     day, known, name = days(as_of, known_on)
     view = words.cut(whole, day, known, stale_after=stale_after)
     program, state = view.program, view.status
@@ -220,16 +237,28 @@ def status(
         echo_json(words.status_json(state))
         return
     width = _width(wide)
-    lines = _heading(program, f"As of {name}: {cell(str(view.headline))}", width)
+    lines = _heading(program, _status_line(name, str(view.headline)), width)
     if state.plan is None:
         _echo(lines)
         return
     plan = state.plan
-    inferred = f" ({words.INFERRED})" if plan.inferred else ""
-    lines += [fit(cell(f"Plan in use: {plan.id}{inferred}, announced {plan.announced_on}"), width)]
+    inferred = f" ({_(words.INFERRED)})" if plan.inferred else ""
+    in_use = _("Plan in use: {plan}, announced {day}").format(
+        plan=f"{plan.id}{inferred}", day=plan.announced_on
+    )
+    lines += [fit(cell(in_use), width)]
     lines.append("")
+    name_column, window_column = _("NAME"), _("WINDOW")
     lines += fit_table(
-        ["STAGE", "NAME", "WINDOW", "STATE", "PROGRESS", "DAYS", "SHIFT"],
+        [
+            _("STAGE"),
+            name_column,
+            window_column,
+            _("STATE"),
+            _("PROGRESS"),
+            _("DAYS"),
+            _("SHIFT"),
+        ],
         [
             [
                 str(row.number),
@@ -243,25 +272,31 @@ def status(
             for row, s in zip(words.stage_rows(state), state.stages, strict=True)
         ],
         width,
-        shrink="NAME",
-        drop=("NAME", "WINDOW"),
+        shrink=name_column,
+        drop=(name_column, window_column),
     )
     footer = [
-        "Windows give the first and last day; SHIFT is the last day's move against the first "
-        "plan; (inferred): the record's author inferred it, no source states it.",
+        _(
+            "Windows give the first and last day; SHIFT is the last day's move against the "
+            "first plan; (inferred): the record's author inferred it, no source states it."
+        ),
         "",
-        f"Evidence on record by {known}:",
+        _("Evidence on record by {day}:").format(day=known),
     ]
     lines += [part for line in footer for part in wrap_line(line, width)]
     for s in state.stages:
-        title = f"Stage {s.stage.number}"
+        title = _("Stage {number}").format(number=s.stage.number)
         if not s.evidence:
-            lines.append(f"  {title}: none")
+            lines.append(_("  {stage}: none").format(stage=title))
             continue
         lines.append(f"  {title}:")
-        for statement in s.evidence:
-            speaker = getattr(program.by_id.get(statement.speaker), "name", statement.speaker)
-            said = f"{speaker}, {statement.role}: {statement.text}"
+        for recorded in s.evidence:
+            # as known on --known-on: a source published later is not cited yet
+            statement = program.by_id.get(recorded.id, recorded)
+            assert isinstance(statement, type(recorded))
+            speaker = words.person_name(program, statement.speaker)
+            text = words.said(statement)
+            said = f"{speaker}, {statement.role}: {text}"
             line = (
                 f"    {statement.said_on}  {cell(said, None if width is None else 100)} "
                 f"[{cell(words.outlets(program, statement.sources))}]"
@@ -286,29 +321,34 @@ def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json:
     """Every plan version with its date, basis and sources, each stage's window, and each
     stage's last-day shift against the previous and the first plan (positive: later). A plan
     that the record infers is marked (inferred)."""
-    _, program = load(file)
+    _unused, program = load(file)
     if known_on is not None:
         program = words.cut(program, known_on).program
     if as_json:
         echo_json(words.plans_json(program))
         return
     width = _width(wide)
-    lines = [fit(cell(f"{program.title} ({program.id})"), width), ""]
+    lines = [fit(_title(program), width), ""]
     for row in words.plan_rows(program):
-        inferred = f" ({words.INFERRED})" if row.inferred else ""
+        inferred = f" ({_(words.INFERRED)})" if row.inferred else ""
         lines += wrap_line(
             cell(
-                f"{row.id}{inferred}, announced {row.announced_on}: "
-                f"starts {row.starts_on}, term {row.term_months} months"
+                _("{plan}, announced {day}: starts {start}, term {months}").format(
+                    plan=f"{row.id}{inferred}",
+                    day=row.announced_on,
+                    start=row.starts_on,
+                    months=words.months(row.term_months),
+                )
             ),
             width,
         )
         if row.basis:
             lines.append(fit("  " + cell(row.basis), width))
         if row.sources:
-            lines.append(fit("  sources: " + cell(words.outlets(program, row.sources)), width))
+            sources = _("sources: {sources}").format(sources=words.outlets(program, row.sources))
+            lines.append(fit("  " + cell(sources), width))
         table = fit_table(
-            ["STAGE", "WINDOW", "VS PREVIOUS", "VS FIRST"],
+            [_("STAGE"), _("WINDOW"), _("VS PREVIOUS"), _("VS FIRST")],
             [
                 [
                     str(s.number),
@@ -323,5 +363,5 @@ def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json:
         lines += ["  " + line for line in table]
         lines.append("")
     if not words.plan_rows(program):
-        lines.append("No plan on record.")
+        lines.append(_("No plan on record."))
     _echo(lines[:-1] if lines[-1] == "" else lines)

@@ -38,6 +38,7 @@ from typing import Any, Final
 import attrs
 
 from csto_program._files import write_atomic
+from csto_program._i18n import using
 from csto_program.dates import as_date
 from csto_program.errors import FormatError, escape, short_repr
 from csto_program.model import Program
@@ -253,6 +254,7 @@ def render(
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
     stale_after: int = STALE_AFTER,
+    lang: str | None = None,
 ) -> bytes:
     """``program`` in a single-file ``format`` (see :data:`FORMATS`) as bytes.
 
@@ -262,7 +264,9 @@ def render(
     (json, jsonl) is the whole record unless ``known_on`` is given. ``stale_after`` is the
     number of days without a progress report after which a view's headline warns. ``stamp``
     (a timezone-aware datetime, default midnight UTC of ``as_of``) is the calendar's
-    ``DTSTAMP``. An unknown format raises ``ValueError`` naming the known ones.
+    ``DTSTAMP``. A view's words are in ``lang`` (``"en"``, ``"ru"``; default: the language
+    in use, English unless set); a record format is the same in every language. An unknown
+    format raises ``ValueError`` naming the known ones.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -280,9 +284,14 @@ def render(
     known = None if known_on is None else as_date(known_on, "known_on")
     stale = _check_stale(stale_after)
     options: dict[str, Any] = {} if spec.record else {"stale_after": stale}
-    data: bytes = spec.function()(
-        _known(program, spec, known), as_of=day, known_on=known, stamp=_stamp(day, stamp), **options
-    )
+    with using("en" if spec.record else lang):
+        data: bytes = spec.function()(
+            _known(program, spec, known),
+            as_of=day,
+            known_on=known,
+            stamp=_stamp(day, stamp),
+            **options,
+        )
     return data
 
 
@@ -296,6 +305,7 @@ def write(
     stamp: datetime.datetime | None = None,
     force: bool = False,
     stale_after: int = STALE_AFTER,
+    lang: str | None = None,
 ) -> None:
     """Write ``program`` in ``format`` to ``path`` (a folder for ``datapackage``), atomically:
     a failure leaves what was at ``path`` as it was.
@@ -321,5 +331,7 @@ def write(
     if spec.directory:
         spec.function()(_known(program, spec, known), path, as_of=day, known_on=known, force=force)
         return
-    data = render(program, format, as_of=day, known_on=known, stamp=stamp, stale_after=stale_after)
+    data = render(
+        program, format, as_of=day, known_on=known, stamp=stamp, stale_after=stale_after, lang=lang
+    )
     write_atomic(path, data, force=force)

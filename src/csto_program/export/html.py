@@ -42,6 +42,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from csto_program import words as text
+from csto_program._i18n import N_, gettext, using
+from csto_program._i18n import gettext as _
 from csto_program._terminal import escape as visible
 from csto_program.model import Program, Progress, Source
 
@@ -61,17 +63,21 @@ __all__ = [
 _STATES: Final = ("upcoming", "active", "overdue", "completed", "completed_late", "cancelled")
 _PROGRESS: Final = tuple(progress.value for progress in Progress)
 _EVENT_KINDS: Final = {
-    "meeting": "Meeting",
-    "statement": "Statement",
-    "plan": "Plan",
-    "report": "Progress report",
+    "meeting": N_("Meeting"),
+    "statement": N_("Statement"),
+    "plan": N_("Plan"),
+    "report": N_("Progress report"),
 }
 _NOTE_KINDS: Final = {
-    "conflict": "Conflict",
-    "date_resolution": "Date resolution",
-    "context": "Context",
+    "conflict": N_("Conflict"),
+    "date_resolution": N_("Date resolution"),
+    "context": N_("Context"),
 }
-_QUALIFIERS: Final = {"?": "uncertain", "~": "approximate", "%": "uncertain, approximate"}
+_QUALIFIERS: Final = {
+    "?": N_("uncertain"),
+    "~": N_("approximate"),
+    "%": N_("uncertain, approximate"),
+}
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
@@ -228,6 +234,7 @@ class Report:
     chart_svg: str | None
     generator: str
     warning: str | None = None
+    lang: str = "en"
 
 
 def _http_url(url: str | None) -> Markup | None:
@@ -278,7 +285,7 @@ def _progress_words(progress: str | None) -> str:
 
 def _date_text(edtf: str) -> str:
     qualifier = _QUALIFIERS.get(edtf[-1:])
-    return f"{edtf[:-1]} ({qualifier})" if qualifier else edtf
+    return f"{edtf[:-1]} ({_(qualifier)})" if qualifier else edtf
 
 
 def _date_attr(edtf: str) -> str | None:
@@ -314,6 +321,7 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         stage_title=text.stage_title,
         progress_words=_progress_words,
+        _=gettext,
         event_kinds=_EVENT_KINDS,
         note_kinds=_NOTE_KINDS,
     )
@@ -345,6 +353,11 @@ def render_report(report: Report) -> str:
     """
     if not isinstance(report, Report):
         raise TypeError(f"report must be a Report, not {type(report).__name__}")
+    with using(report.lang):
+        return _render(report)
+
+
+def _render(report: Report) -> str:
     script, script_hash = _script()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -356,7 +369,9 @@ def render_report(report: Report) -> str:
     ]
     names = {stage.number: stage.name for stage in report.stages}
     numbers = sorted(set(names).union(*(event.stages for event in report.events)))
-    plan_stages = sorted({number for plan in report.plans for number, _, _ in plan.windows})
+    plan_stages = sorted(
+        {number for plan in report.plans for number, _first, _last in plan.windows}
+    )
     plan_rows = []
     for plan in report.plans:
         cells = {n: (first, last, shift) for (n, first, last), shift in _windows_with_shifts(plan)}
@@ -407,9 +422,11 @@ def report_of(
     known_on: datetime.date | None = None,
     chart: bool = True,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> Report:
     """The :class:`Report` of ``program`` as of ``as_of``, as known on ``known_on`` (default
-    ``as_of``): only what was known by then (:func:`csto_program.words.cut`).
+    ``as_of``): only what was known by then (:func:`csto_program.words.cut`), in ``lang``
+    (``"en"``, ``"ru"``; default: the language in use).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -421,6 +438,18 @@ def report_of(
     >>> [plan.id for plan in report.plans]
     ['asia-plus-2024-11-25', 'sputnik-2024-12-04', 'press-service-2025']
     """
+    with using(lang) as chosen:
+        return _report(program, as_of, known_on, chart, stale_after, chosen)
+
+
+def _report(
+    program: Program,
+    as_of: datetime.date,
+    known_on: datetime.date | None,
+    chart: bool,
+    stale_after: int,
+    lang: str,
+) -> Report:
     view = text.cut(program, as_of, known_on, stale_after=stale_after)
     shown, status = view.program, view.status
     stages = tuple(
@@ -468,24 +497,31 @@ def report_of(
         ReportNote(
             kind=note.kind.value,
             text=note.text
-            + (f" Stated: “{note.stated}”." if note.stated else "")
-            + (f" Resolved to {note.resolved}." if note.resolved is not None else ""),
+            + (" " + _("Stated: “{text}”.").format(text=note.stated) if note.stated else "")
+            + (
+                " " + _("Resolved to {day}.").format(day=note.resolved)
+                if note.resolved is not None
+                else ""
+            ),
             sources=tuple(_source(shown, ref) for ref in note.sources),
         )
         for note in shown.notes
     )
     headline = view.headline
-    summary = (
-        f"{program.title} was adopted on {program.adopted_on}. "
-        f"{view.heading[:1].upper()}{view.heading[1:]}: {headline}."
+    title = text.title_of(program)
+    summary = _("{title} was adopted on {day}. {heading}: {headline}.").format(
+        title=title,
+        day=text.prose_day(program.adopted_on),
+        heading=f"{view.heading[:1].upper()}{view.heading[1:]}",
+        headline=headline,
     )
     warning = None
     if headline.stale is not None:
-        warning = (
-            f"{headline.stale[:1].upper()}{headline.stale[1:]}: this status may be out of date."
+        warning = _("{stale}: this status may be out of date.").format(
+            stale=f"{headline.stale[:1].upper()}{headline.stale[1:]}"
         )
     return Report(
-        title=program.title,
+        title=title,
         summary=summary,
         as_of=str(view.as_of),
         known_on=str(view.known_on),
@@ -496,6 +532,7 @@ def report_of(
         chart_svg=_chart_svg(view) if chart else None,
         generator="csto-program",
         warning=warning,
+        lang=lang,
     )
 
 
@@ -505,9 +542,11 @@ def to_html(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> str:
     """The one-file HTML report of ``program`` as of ``as_of``, as known on ``known_on``
-    (default ``as_of``; see the module).
+    (default ``as_of``; see the module), in ``lang`` (``"en"``, ``"ru"``; default: the
+    language in use): ``<html lang="ru">``, and every word of the page and its filter.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -516,7 +555,7 @@ def to_html(
     True
     """
     return render_report(
-        report_of(program, as_of=as_of, known_on=known_on, stale_after=stale_after)
+        report_of(program, as_of=as_of, known_on=known_on, stale_after=stale_after, lang=lang)
     )
 
 
@@ -526,7 +565,8 @@ def html_bytes(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
-    **_: Any,
+    lang: str | None = None,
+    **_unused: Any,
 ) -> bytes:
     """:func:`to_html` as UTF-8 bytes, for the format registry.
 
@@ -537,4 +577,6 @@ def html_bytes(
     ...     tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))
     (True, True)
     """
-    return to_html(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode("utf-8")
+    return to_html(
+        program, as_of=as_of, known_on=known_on, stale_after=stale_after, lang=lang
+    ).encode("utf-8")

@@ -99,6 +99,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from csto_program import words as text
+from csto_program._i18n import gettext as _
+from csto_program._i18n import ngettext, using
 from csto_program.dates import add_days
 from csto_program.export.mermaid import to_mermaid
 from csto_program.model import Note, Program, Source
@@ -164,7 +166,7 @@ def _status(view: text.Cut) -> list[str]:
     status = view.status
     headline = str(view.headline)
     lines = [
-        f"## Status {view.heading}",
+        "## " + _("Status {heading}").format(heading=view.heading),
         "",
         f"**{escape_markdown(headline[:1].upper() + headline[1:])}.**",
     ]
@@ -172,7 +174,14 @@ def _status(view: text.Cut) -> list[str]:
         return lines
     lines += [
         "",
-        "| Stage | Name | Window | State | Progress | Days | Shift vs first plan |",
+        "| "
+        + " | ".join(
+            [
+                *(_("Stage"), _("Name"), _("Window"), _("State"), _("Progress")),
+                *(_("Days"), _("Shift vs first plan")),
+            ]
+        )
+        + " |",
         "| ---: | --- | --- | --- | --- | --- | --- |",
     ]
     for row in text.stage_rows(status):
@@ -187,25 +196,25 @@ def _status(view: text.Cut) -> list[str]:
         )
         lines.append("| " + " | ".join(cells) + " |")
     first = escape_markdown(view.program.plans[0].id)
-    lines += [
-        "",
-        "A window gives a stage's first and last day; the last day is its deadline. The shift is "
-        "how",
-        f"far the deadline moved from the first plan ({first}); positive is later. "
-        f"*({text.INFERRED})*:",
-        "the record's author inferred it; no source states it.",
-    ]
+    explained = _(
+        "A window gives a stage's first and last day; the last day is its deadline. The shift "
+        "is how\nfar the deadline moved from the first plan ({first}); positive is later. "
+        "*({inferred})*:\nthe record's author inferred it; no source states it."
+    ).format(first=first, inferred=_(text.INFERRED))
+    lines += ["", *explained.split("\n")]
     return lines
 
 
 def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
     history = view.plan_rows()
     if not history:
-        return ["No plan had been announced."]
+        return [_("No plan had been announced.")]
     count = max(len(row.stages) for row in history)
     numbers = range(1, count + 1)
     lines = [
-        "| Plan | Announced | Basis | " + " | ".join(f"Stage {n}" for n in numbers) + " |",
+        f"| {_('Plan')} | {_('Announced')} | {_('Basis')} | "
+        + " | ".join(_("Stage {number}").format(number=n) for n in numbers)
+        + " |",
         "| --- | --- | --- | " + " | ".join("---" for _ in numbers) + " |",
     ]
     for index, row in enumerate(history, start=1):
@@ -218,8 +227,8 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
             )
             for stage in row.stages
         }
-        mark = " (in use)" if row.id == in_use else ""
-        inferred = f" ({text.INFERRED})" if row.inferred else ""
+        mark = f" ({_('in use')})" if row.id == in_use else ""
+        inferred = f" ({_(text.INFERRED)})" if row.inferred else ""
         cells = [
             f"{index}: {escape_markdown(row.id)}{inferred}{mark}",
             escape_markdown(row.announced_on),
@@ -233,15 +242,15 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
 def _timeline(view: text.Cut) -> list[str]:
     as_of = view.as_of
     lines = []
-    marker = f"- **{as_of}** · *as of this report*"
+    marker = f"- **{as_of}** · *{_('as of this report')}*"
     for event in view.events():
         if marker and event.key[0] > as_of:
             lines.append(marker)
             marker = ""
         said = f"{event.title} — {event.text}" if event.text else event.title
         lines.append(
-            f"- **{escape_markdown(event.when)}** · {event.kind} · {escape_markdown(said)}"
-            + _cited(view.program, event.sources)
+            f"- **{escape_markdown(event.when)}** · {text.event_kind(event.kind)} · "
+            f"{escape_markdown(said)}" + _cited(view.program, event.sources)
         )
     if marker:
         lines.append(marker)
@@ -261,9 +270,13 @@ def _source_item(program: Program, source: Source) -> str:
 
 
 def _note_item(program: Program, note: Note) -> str:
-    kind = note.kind.value.replace("_", " ")
-    stated = f" Stated: “{escape_markdown(note.stated)}”." if note.stated.strip() else ""
-    resolved = f" Resolved to {note.resolved}." if note.resolved is not None else ""
+    kind = text.note_kind(note.kind.value)
+    stated = ""
+    if note.stated.strip():
+        stated = " " + _("Stated: “{text}”.").format(text=escape_markdown(note.stated))
+    resolved = ""
+    if note.resolved is not None:
+        resolved = " " + _("Resolved to {day}.").format(day=note.resolved)
     return f"- **{kind}** · {escape_markdown(note.text)}{stated}{resolved}" + _cited(
         program, note.sources
     )
@@ -278,16 +291,23 @@ def _fence(body: str) -> str:
 def _summary(view: text.Cut) -> str:
     program = view.program
     plan = view.status.plan
-    adopted = f"Adopted on {program.adopted_on}."
+    adopted = _("Adopted on {day}.").format(day=text.prose_day(program.adopted_on))
     if plan is None:
-        return f"{adopted} No plan had been announced by {view.known_on}."
+        return _("{adopted} No plan had been announced by {day}.").format(
+            adopted=adopted, day=view.known_on
+        )
     count = len(plan.stages)
-    inferred = f" ({text.INFERRED})" if plan.inferred else ""
-    return (
-        f"{adopted} Plan in use: {escape_markdown(plan.id)}{inferred} (announced "
-        f"{escape_markdown(str(plan.announced_on))}), "
-        f"{text.window(plan.starts_on, add_days(plan.ends_on, -1))}, "
-        f"{count} stage{'' if count == 1 else 's'}."
+    inferred = f" ({_(text.INFERRED)})" if plan.inferred else ""
+    return ngettext(
+        "{adopted} Plan in use: {plan} (announced {day}), {window}, {n} stage.",
+        "{adopted} Plan in use: {plan} (announced {day}), {window}, {n} stages.",
+        count,
+    ).format(
+        adopted=adopted,
+        plan=f"{escape_markdown(plan.id)}{inferred}",
+        day=escape_markdown(str(plan.announced_on)),
+        window=text.window(plan.starts_on, add_days(plan.ends_on, -1)),
+        n=count,
     )
 
 
@@ -302,10 +322,12 @@ def to_markdown(
     as_of: datetime.date,
     known_on: datetime.date | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> str:
     """A Markdown status report of ``program`` on ``as_of``, as known on ``known_on``
     (default: ``as_of``): only what was known by then (:func:`csto_program.words.cut`),
-    sources and notes included; see the module documentation.
+    sources and notes included, in ``lang`` (``"en"``, ``"ru"``; default: the language in
+    use); see the module documentation.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -317,38 +339,46 @@ def to_markdown(
     >>> "```mermaid" in report
     True
     """
+    with using(lang):
+        return _report(program, as_of, known_on, stale_after)
+
+
+def _report(
+    program: Program, as_of: datetime.date, known_on: datetime.date | None, stale_after: int
+) -> str:
     view = text.cut(program, as_of, known_on, stale_after=stale_after)
     shown = view.program
     chart = to_mermaid(program, as_of=view.as_of, known_on=view.known_on, stale_after=stale_after)
     fence = _fence(chart)
     in_use = view.status.plan
     lines = [
-        f"# {escape_markdown(program.title)}",
+        f"# {escape_markdown(text.title_of(program))}",
         "",
         _summary(view),
         "",
         *_status(view),
         "",
-        "## Chart",
+        "## " + _("Chart"),
         "",
         f"{fence}mermaid",
         chart.rstrip("\n"),
         fence,
         "",
-        "## Plan history",
+        "## " + _("Plan history"),
         "",
         *_plan_history(view, None if in_use is None else in_use.id),
         "",
-        "## Timeline",
+        "## " + _("Timeline"),
         "",
         *_timeline(view),
         "",
-        "## Sources",
+        "## " + _("Sources"),
         "",
-        *_lines((_source_item(shown, source) for source in shown.sources), "None recorded."),
+        *_lines((_source_item(shown, source) for source in shown.sources), _("None recorded.")),
     ]
     if shown.notes:
-        lines += ["", "## Notes", "", *(_note_item(shown, note) for note in shown.notes)]
+        notes = [_note_item(shown, note) for note in shown.notes]
+        lines += ["", "## " + _("Notes"), "", *notes]
     return "\n".join(lines) + "\n"
 
 
@@ -359,6 +389,7 @@ def markdown_bytes(
     known_on: datetime.date | None = None,
     stamp: datetime.datetime | None = None,
     stale_after: int = text.STALE_AFTER,
+    lang: str | None = None,
 ) -> bytes:
     """:func:`to_markdown` as UTF-8 bytes: the ``markdown`` format of
     :func:`csto_program.export.render` (``stamp`` is not used).
@@ -368,6 +399,6 @@ def markdown_bytes(
     >>> markdown_bytes(tajik_afghan_border(), as_of=datetime.date(2026, 1, 29))[:6]
     b'# CSTO'
     """
-    return to_markdown(program, as_of=as_of, known_on=known_on, stale_after=stale_after).encode(
-        "utf-8"
-    )
+    return to_markdown(
+        program, as_of=as_of, known_on=known_on, stale_after=stale_after, lang=lang
+    ).encode("utf-8")

@@ -7,6 +7,8 @@ import datetime
 import attrs
 import pendulum
 
+from csto_program._i18n import check_lang, current, prose_date, using
+from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate, as_date
 from csto_program.model import Plan, Program
 from csto_program.status import ProgramStatus
@@ -50,6 +52,7 @@ class Cut:
     stale_after: int
     status: ProgramStatus
     plans_known: bool = True
+    lang: str = "en"
 
     @property
     def plans(self) -> tuple[Plan, ...]:
@@ -58,13 +61,24 @@ class Cut:
 
     @property
     def heading(self) -> str:
-        """``as of D, as known on K``: the two days every view states."""
-        return f"as of {self.as_of}, as known on {self.known_on}"
+        """``as of D, as known on K``: the two days every view states (in Russian with the
+        days in prose, ``на 6 декабря 2026 г., по сведениям на 6 декабря 2026 г.``)."""
+        with using(self.lang):
+            return self._heading()
+
+    def _heading(self) -> str:
+        return _("as of {as_of}, as known on {known_on}").format(
+            as_of=self.as_of,
+            known_on=self.known_on,
+            as_of_prose=prose_date(self.as_of),
+            known_on_prose=prose_date(self.known_on),
+        )
 
     @property
     def headline(self) -> Headline:
         """The :class:`~csto_program.words.Headline` of :attr:`status`."""
-        return headline_of(self.status)
+        with using(self.lang):
+            return headline_of(self.status)
 
     def plan_rows(self) -> tuple[PlanRow, ...]:
         """The plan history of what was known (:func:`~csto_program.words.plan_rows`)."""
@@ -72,9 +86,10 @@ class Cut:
 
     def events(self, *, stages: bool = True) -> list[Event]:
         """The timeline of what was known (see :func:`timeline`)."""
-        return events_of(
-            self.program, self.status, self.as_of, stages=stages, plans=self.plans_known
-        )
+        with using(self.lang):
+            return events_of(
+                self.program, self.status, self.as_of, stages=stages, plans=self.plans_known
+            )
 
 
 def cut(
@@ -83,9 +98,12 @@ def cut(
     known_on: datetime.date | None = None,
     *,
     stale_after: int = STALE_AFTER,
+    lang: str | None = None,
 ) -> Cut:
     """The :class:`Cut` of ``program`` on ``as_of``, as known on ``known_on`` (default
-    ``as_of``): the one place where a view drops what was not yet known.
+    ``as_of``): the one place where a view drops what was not yet known. Its words
+    (heading, headline, events) are in ``lang`` (``"en"`` or ``"ru"``; default: the
+    language in use, English unless a rendering call chose another).
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -100,15 +118,18 @@ def cut(
     known = day if known_on is None else as_date(known_on, "known_on")
     if isinstance(stale_after, bool) or not isinstance(stale_after, int):
         raise TypeError(f"stale_after must be an int, not {type(stale_after).__name__}")
+    chosen = current() if lang is None else check_lang(lang)
     status = program.status(day, known_on=known, stale_after=stale_after)
     first = program.plans[0]
     if first.announced_on.latest <= known:
-        return Cut(program, program.as_known_on(known), day, known, stale_after, status)
+        return Cut(
+            program, program.as_known_on(known), day, known, stale_after, status, lang=chosen
+        )
     # A program has a plan: before the first was known, it stands in, announced on the day
     # of knowledge, so that the one rule cuts every other record; no view shows it.
     stand_in = attrs.evolve(first, announced_on=PartialDate.from_date(known))
     known_part = attrs.evolve(program, plans=(stand_in, *program.plans[1:])).as_known_on(known)
-    return Cut(program, known_part, day, known, stale_after, status, plans_known=False)
+    return Cut(program, known_part, day, known, stale_after, status, plans_known=False, lang=chosen)
 
 
 def timeline(
@@ -117,6 +138,7 @@ def timeline(
     *,
     known_on: datetime.date | None = None,
     stages: bool = True,
+    lang: str | None = None,
 ) -> list[Event]:
     """The program's history in date order, as known on ``known_on`` (default ``as_of``):
     adoption, plan announcements, meetings, statements, progress reports and (with
@@ -137,4 +159,4 @@ def timeline(
     >>> [e.kind for e in events if e.when == "2024-11-28"]  # one day: ordered by kind
     ['adopted', 'meeting', 'statement']
     """
-    return cut(program, as_of, known_on).events(stages=stages)
+    return cut(program, as_of, known_on, lang=lang).events(stages=stages)

@@ -6,8 +6,19 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
+from csto_program._i18n import N_, current, ngettext, prose_date
+from csto_program._i18n import gettext as _
 from csto_program.dates import days_between
-from csto_program.model import Meeting, Program, Source
+from csto_program.languages import name_in, wording_in
+from csto_program.model import (
+    Meeting,
+    Organization,
+    Person,
+    Program,
+    Source,
+    Statement,
+    StatementKind,
+)
 from csto_program.status import StageState, StageStatus
 
 __all__ = [
@@ -18,17 +29,26 @@ __all__ = [
     "completion_words",
     "days",
     "days_cell",
+    "event_kind",
     "meeting_place",
     "meeting_when",
     "meeting_words",
+    "months",
+    "note_kind",
     "outlets",
+    "person_name",
     "progress_line",
     "progress_words",
+    "prose_day",
+    "quote_language",
+    "said",
     "shift_words",
     "source_label",
     "stage_title",
+    "state_name",
     "state_words",
     "table",
+    "title_of",
     "window",
 ]
 
@@ -41,14 +61,14 @@ True
 'stage'
 """
 
-NO_REPORT: Final = "no progress report"
+NO_REPORT: Final = N_("no progress report")
 """The one phrase for a stage, or a program, without a progress report.
 
 >>> NO_REPORT
 'no progress report'
 """
 
-INFERRED: Final = "inferred"
+INFERRED: Final = N_("inferred")
 """The one mark of a record that its author inferred rather than a source stated: a plan, a
 progress report, or a shift measured against an inferred plan ("not started (inferred)").
 
@@ -63,7 +83,92 @@ def days(count: int) -> str:
     >>> days(1), days(29)
     ('1 day', '29 days')
     """
-    return f"{count} day{'' if count == 1 else 's'}"
+    return ngettext("{n} day", "{n} days", count).format(n=count)
+
+
+def months(count: int) -> str:
+    """``"1 month"``, ``"60 months"``.
+
+    >>> months(1), months(60)
+    ('1 month', '60 months')
+    """
+    return ngettext("{n} month", "{n} months", count).format(n=count)
+
+
+_EVENT_KINDS: Final = {
+    "adopted": N_("adopted"),
+    "plan": N_("plan"),
+    "meeting": N_("meeting"),
+    "statement": N_("statement"),
+    "report": N_("report"),
+    "stage": N_("stage"),
+}
+
+
+def event_kind(kind: str) -> str:
+    """The name of a kind of :data:`EVENT_KINDS` in the language in use (the kind itself
+    in English).
+
+    >>> event_kind("meeting")
+    'meeting'
+    """
+    return _(_EVENT_KINDS[kind]) if kind in _EVENT_KINDS else kind
+
+
+_STATES: Final = {
+    "upcoming": N_("upcoming"),
+    "active": N_("active"),
+    "overdue": N_("overdue"),
+    "completed": N_("completed"),
+    "completed_late": N_("completed late"),
+    "cancelled": N_("cancelled"),
+}
+
+
+def state_name(state: StageState) -> str:
+    """A :class:`~csto_program.status.StageState` in one or two words: ``completed late``.
+
+    >>> state_name(StageState.COMPLETED_LATE)
+    'completed late'
+    """
+    value = str(state.value)
+    return _(_STATES[value]) if value in _STATES else value.replace("_", " ")
+
+
+_NOTE_KINDS: Final = {
+    "conflict": N_("conflict"),
+    "date_resolution": N_("date resolution"),
+    "context": N_("context"),
+}
+
+
+def note_kind(kind: str) -> str:
+    """The kind of a note in words, in the language in use: ``date resolution``.
+
+    >>> note_kind("date_resolution")
+    'date resolution'
+    """
+    return _(_NOTE_KINDS[kind]) if kind in _NOTE_KINDS else kind.replace("_", " ")
+
+
+def title_of(program: Program) -> str:
+    """The program's title in the language in use where the record has it.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> title_of(tajik_afghan_border())[:22]
+    'CSTO Targeted Intersta'
+    """
+    return name_in(program, current())
+
+
+def prose_day(day: datetime.date) -> str:
+    """A day in prose in Russian (``28 ноября 2024 г.``); an ISO day in English, as every
+    English view has always written it.
+
+    >>> prose_day(datetime.date(2024, 11, 28))
+    '2024-11-28'
+    """
+    return str(day) if current() == "en" else prose_date(day)
 
 
 def window(start: datetime.date | str, last_day: datetime.date | str) -> str:
@@ -86,9 +191,18 @@ def progress_words(progress: Any, inferred: bool = False) -> str:
     'not started (inferred)'
     """
     if progress is None:
-        return NO_REPORT
-    words = str(progress.value).replace("_", " ")
-    return f"{words} ({INFERRED})" if inferred else words
+        return _(NO_REPORT)
+    value = str(progress.value)
+    words = _(_PROGRESS[value]) if value in _PROGRESS else value.replace("_", " ")
+    return f"{words} ({_(INFERRED)})" if inferred else words
+
+
+_PROGRESS: Final = {
+    "not_started": N_("not started"),
+    "in_progress": N_("in progress"),
+    "completed": N_("completed"),
+    "cancelled": N_("cancelled"),
+}
 
 
 def progress_line(status: StageStatus) -> str:
@@ -104,7 +218,7 @@ def progress_line(status: StageStatus) -> str:
     if status.report is None or status.progress is None:
         return progress_words(status.progress)
     words = progress_words(status.progress)
-    mark = f"{INFERRED}, " if status.progress_inferred else ""
+    mark = f"{_(INFERRED)}, " if status.progress_inferred else ""
     return f"{words} ({mark}{status.report.reported_on})"
 
 
@@ -122,10 +236,10 @@ def completion_words(status: StageStatus) -> str:
     """
     day = status.completed_on
     if day is None:
-        return "" if status.report is None else f"on {status.report.day}"
+        return "" if status.report is None else _("on {day}").format(day=status.report.day)
     if day.earliest == day.latest:
-        return f"on {day.earliest}"
-    return f"between {day.earliest} and {day.latest}"
+        return _("on {day}").format(day=day.earliest)
+    return _("between {first} and {last}").format(first=day.earliest, last=day.latest)
 
 
 def _late(status: StageStatus, short: bool = False) -> str:
@@ -139,10 +253,18 @@ def _late(status: StageStatus, short: bool = False) -> str:
     if most <= 0:
         return ""
     if least == most:
-        return f"{least} late" if short else f"{days(least)} late"
+        if short:
+            return _("{n} late").format(n=least)
+        return ngettext("{n} day late", "{n} days late", least).format(n=least)
     if least > 0:
-        return f"{least}–{most} late" if short else f"{least} to {most} days late"
-    return f"up to {most} late" if short else f"up to {days(most)} late"
+        if short:
+            return _("{least}–{most} late").format(least=least, most=most)
+        return ngettext("{least} to {most} day late", "{least} to {most} days late", most).format(
+            least=least, most=most
+        )
+    if short:
+        return _("up to {n} late").format(n=most)
+    return ngettext("up to {n} day late", "up to {n} days late", most).format(n=most)
 
 
 def state_words(status: StageStatus) -> str:
@@ -162,19 +284,26 @@ def state_words(status: StageStatus) -> str:
     """
     stage, state = status.stage, status.state
     if state is StageState.UPCOMING:
-        return f"upcoming, starts in {days(days_between(status.as_of, stage.start))}"
+        count = days_between(status.as_of, stage.start)
+        return ngettext(
+            "upcoming, starts in {n} day", "upcoming, starts in {n} days", count
+        ).format(n=count)
     if state is StageState.ACTIVE:
         if status.days_remaining == 0:
-            return "active, today is its last day"
-        return f"active, {days(status.days_remaining or 0)} remaining"
+            return _("active, today is its last day")
+        count = status.days_remaining or 0
+        return ngettext("active, {n} day remaining", "active, {n} days remaining", count).format(
+            n=count
+        )
     if state is StageState.OVERDUE:
-        return f"overdue by {days(status.days_overdue or 0)}"
+        count = status.days_overdue or 0
+        return ngettext("overdue by {n} day", "overdue by {n} days", count).format(n=count)
     done = completion_words(status)
-    done = f" {done}" if done else ""
     if state is StageState.CANCELLED:
-        return f"cancelled{done}"
+        return _("cancelled {when}").format(when=done) if done else _("cancelled")
     late = _late(status)
-    return f"completed{done}" + (f", {late}" if late else "")
+    words = _("completed {when}").format(when=done) if done else _("completed")
+    return f"{words}, {late}" if late else words
 
 
 def days_cell(status: StageStatus) -> str:
@@ -189,11 +318,11 @@ def days_cell(status: StageStatus) -> str:
     """
     state = status.state
     if state is StageState.ACTIVE:
-        return f"{status.days_remaining} remaining"
+        return _("{n} remaining").format(n=status.days_remaining)
     if state is StageState.OVERDUE:
-        return f"{status.days_overdue} overdue"
+        return _("{n} overdue").format(n=status.days_overdue)
     if state is StageState.UPCOMING:
-        return f"starts in {days_between(status.as_of, status.stage.start)}"
+        return _("starts in {n}").format(n=days_between(status.as_of, status.stage.start))
     if state in (StageState.COMPLETED, StageState.COMPLETED_LATE):
         return _late(status, short=True) or "–"
     return "–"
@@ -210,12 +339,13 @@ def shift_words(shift: int | None, inferred: bool = False) -> str:
     """
     if shift is None:
         return "–"
-    mark = f", {INFERRED}" if inferred else ""
+    mark = _(INFERRED)
     if shift == 0:
-        return f"unchanged ({INFERRED})" if inferred else "unchanged"
-    if shift > 0:
-        return f"+{days(shift)} (later{mark})"
-    return f"-{days(-shift)} (earlier{mark})"
+        unchanged = _("unchanged")
+        return f"{unchanged} ({mark})" if inferred else unchanged
+    way = _("later") if shift > 0 else _("earlier")
+    way = f"{way}, {mark}" if inferred else way
+    return f"{'+' if shift > 0 else '-'}{days(abs(shift))} ({way})"
 
 
 def stage_title(number: int, name: str) -> str:
@@ -228,10 +358,11 @@ def stage_title(number: int, name: str) -> str:
     'Stage 1: Stage 10 of another plan'
     """
     words = " ".join(name.split())
-    prefix = f"Stage {number}"
-    rest = words[len(prefix) :]
-    if words.lower().startswith(prefix.lower()) and not rest[:1].isdigit():
-        words = rest.lstrip(" :–-")
+    prefix = _("Stage {number}").format(number=number)
+    for start in dict.fromkeys((f"Stage {number}", prefix)):
+        rest = words[len(start) :]
+        if words.lower().startswith(start.lower()) and not rest[:1].isdigit():
+            words = rest.lstrip(" :–-")
     return f"{prefix}: {words}" if words else prefix
 
 
@@ -247,7 +378,9 @@ def source_label(program: Program, source: Source) -> str:
     """
     relayed = [program.by_id.get(ref) for ref in source.via]
     names = [getattr(item, "outlet", "") for item in relayed if item is not None]
-    return source.outlet + (f" via {', '.join(names)}" if names else "")
+    if not names:
+        return source.outlet
+    return _("{outlet} via {relays}").format(outlet=source.outlet, relays=", ".join(names))
 
 
 def citation(program: Program, source: Source) -> str:
@@ -274,7 +407,7 @@ def outlets(program: Program, source_ids: Sequence[str]) -> str:
     'no source on record'
     """
     labels = [citation(program, _source(program, ref)) for ref in source_ids]
-    return "; ".join(labels) if labels else "no source on record"
+    return "; ".join(labels) if labels else _("no source on record")
 
 
 def _source(program: Program, ref: str) -> Source:
@@ -310,7 +443,55 @@ def meeting_place(meeting: Meeting) -> str:
     """
     if meeting.place is None:
         return ""
-    return f"{meeting.place.name}, {meeting.place.country}"
+    return f"{name_in(meeting.place, current())}, {meeting.place.country}"
+
+
+def person_name(program: Program, ref: str) -> str:
+    """The name of the person (or organisation) ``ref`` in the language in use, else its
+    recorded name; the id itself when the record has no such person.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> person_name(tajik_afghan_border(), "masadykov"), person_name(tajik_afghan_border(), "x")
+    ('Talatbek Masadykov', 'x')
+    """
+    found = program.by_id.get(ref)
+    if isinstance(found, Person | Organization):
+        return name_in(found, current())
+    return str(getattr(found, "name", ref))
+
+
+_LANGUAGE_NAMES: Final = {"en": N_("in English"), "ru": N_("in Russian")}
+
+
+def quote_language(tag: str) -> str:
+    """Which language a quote is in, said in the language in use: ``in Russian``.
+
+    >>> quote_language("ru"), quote_language("kk")
+    ('in Russian', 'in kk')
+    """
+    language = tag.split("-", 1)[0].lower()
+    if language in _LANGUAGE_NAMES:
+        return _(_LANGUAGE_NAMES[language])
+    return _("in {language}").format(language=tag)
+
+
+def said(statement: Statement) -> str:
+    """What a statement said, in the reader's language where the record has it: a quote
+    in quotation marks, a paraphrase marked ``(paraphrase)``, and the language of the
+    text when it is not the reader's (``“...” (in Russian)``).
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> said(tajik_afghan_border().by_id["rahmon-2025-11-27"])
+    '(paraphrase) Stressed “the importance of its timely implementation”.'
+    """
+    lang = current()
+    text, tag = wording_in(statement, lang)
+    mark = "" if tag.split("-", 1)[0].lower() == lang else f" ({quote_language(tag)})"
+    # the original wording, when shown, is what a source printed: a quote
+    if statement.kind is StatementKind.QUOTE or tag != statement.language:
+        return f"“{text}”{mark}"
+    paraphrase = _("paraphrase")
+    return f"({paraphrase}) {text}{mark}"
 
 
 def meeting_words(meeting: Meeting, as_of: datetime.date) -> str:
@@ -331,14 +512,18 @@ def meeting_words(meeting: Meeting, as_of: datetime.date) -> str:
     if state == "held":
         return ""
     when = meeting_when(meeting)
-    if state != "scheduled":
-        return f"{state} (was scheduled for {when})"
+    if state == "postponed":
+        return _("postponed (was scheduled for {when})").format(when=when)
+    if state == "cancelled":
+        return _("cancelled (was scheduled for {when})").format(when=when)
+    if state != "scheduled":  # pragma: no cover - every status is named above
+        return f"{state} ({when})"
     if meeting.starts_on.earliest > as_of:
-        return f"scheduled for {when} (upcoming)"
+        return _("scheduled for {when} (upcoming)").format(when=when)
     last = meeting.starts_on if meeting.ends_on is None else meeting.ends_on
     if last.latest < as_of:
-        return f"scheduled for {when}; no report that it took place"
-    return f"scheduled for {when}"
+        return _("scheduled for {when}; no report that it took place").format(when=when)
+    return _("scheduled for {when}").format(when=when)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

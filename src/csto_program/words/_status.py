@@ -6,6 +6,8 @@ from typing import Any
 
 import attrs
 
+from csto_program._i18n import gettext as _
+from csto_program._i18n import using
 from csto_program.status import ProgramStatus, StageStatus
 from csto_program.words._phrases import (
     NO_REPORT,
@@ -47,8 +49,10 @@ def stale_words(status: ProgramStatus) -> str | None:
         return None
     report = status.latest_report
     if report is None or status.report_age_days is None:
-        return f"{NO_REPORT} since the program was adopted"
-    return f"{NO_REPORT} for {days(status.report_age_days)} (since {report.reported_on})"
+        return _("no progress report since the program was adopted")
+    return _("no progress report for {days} (since {day})").format(
+        days=days(status.report_age_days), day=report.reported_on
+    )
 
 
 @attrs.frozen
@@ -72,7 +76,9 @@ class Headline:
     def __str__(self) -> str:
         line = self.planned
         if self.reported is not None:
-            line = f"planned: {self.planned}; reported: {self.reported}"
+            line = _("planned: {planned}; reported: {reported}").format(
+                planned=self.planned, reported=self.reported
+            )
         if self.stale is None or self.stale == self.reported:
             return line
         return f"{line}; {self.stale}"
@@ -88,19 +94,23 @@ def headline_of(status: ProgramStatus) -> Headline:
     """
     plan = status.plan
     if plan is None:
-        return Headline("no plan had been announced", None)
+        return Headline(_("no plan had been announced"), None)
     count = len(plan.stages)
     if status.current_stage is not None:
-        planned = f"stage {status.current_stage.number} of {count}"
+        planned = _("stage {number} of {count}").format(
+            number=status.current_stage.number, count=count
+        )
     elif status.as_of < plan.starts_on:
-        planned = f"not started (stage 1 starts on {plan.starts_on})"
+        planned = _("not started (stage 1 starts on {day})").format(day=plan.starts_on)
     else:
-        planned = "after the last stage's window"
+        planned = _("after the last stage's window")
     stale = stale_words(status)
-    reported = NO_REPORT if stale is None or status.latest_report is not None else stale
+    reported = _(NO_REPORT) if stale is None or status.latest_report is not None else stale
     if status.reported_stage is not None:
         number = status.reported_stage.number
-        reported = f"stage {number} {progress_line(status.stages[number - 1])}"
+        reported = _("stage {number} {progress}").format(
+            number=number, progress=progress_line(status.stages[number - 1])
+        )
     return Headline(planned, reported, stale)
 
 
@@ -183,7 +193,8 @@ def stage_rows(status: ProgramStatus) -> tuple[StageRow, ...]:
 
 
 def status_json(status: ProgramStatus) -> dict[str, Any]:
-    """Every field of a :class:`~csto_program.ProgramStatus` as JSON-ready data.
+    """Every field of a :class:`~csto_program.ProgramStatus` as JSON-ready data; its words
+    (``headline``, ``state_text``) are English whatever the language in use: JSON is data.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -216,6 +227,11 @@ def status_json(status: ProgramStatus) -> dict[str, Any]:
             "evidence": [statement.id for statement in s.evidence],
         }
 
+    with using("en"):
+        return _status_data(status, stage)
+
+
+def _status_data(status: ProgramStatus, stage: Any) -> dict[str, Any]:
     latest = status.latest_report
     return {
         "as_of": str(status.as_of),

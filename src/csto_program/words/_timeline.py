@@ -8,8 +8,11 @@ from typing import Any, NamedTuple
 
 import pendulum
 
+from csto_program._i18n import current
+from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate
-from csto_program.model import Program, Statement, StatementKind
+from csto_program.languages import name_in
+from csto_program.model import Program, Statement
 from csto_program.status import ProgramStatus
 from csto_program.words._phrases import (
     EVENT_KINDS,
@@ -17,7 +20,9 @@ from csto_program.words._phrases import (
     meeting_place,
     meeting_when,
     meeting_words,
+    person_name,
     progress_words,
+    said,
     stage_title,
     state_words,
     window,
@@ -27,7 +32,7 @@ __all__ = ["Event", "events_of", "timeline_json"]
 
 
 def _speaker(program: Program, statement: Statement) -> str:
-    return getattr(program.by_id.get(statement.speaker), "name", statement.speaker)
+    return person_name(program, statement.speaker)
 
 
 class Event(NamedTuple):
@@ -60,7 +65,7 @@ class Event(NamedTuple):
 
 
 def _marked(words: str, inferred: bool) -> str:
-    return f"{words} ({INFERRED})" if inferred else words
+    return f"{words} ({_(INFERRED)})" if inferred else words
 
 
 def events_of(
@@ -84,14 +89,17 @@ def events_of(
             0,
             str(adopted),
             "adopted",
-            f"{program.title} adopted",
+            _("{title} adopted").format(title=name_in(program, current())),
             "",
             (),
             (),
         )
     ]
     for index, plan in enumerate(program.plans if plans else ()):
-        windows = "; ".join(f"stage {s.number} {window(s.start, s.last_day)}" for s in plan.stages)
+        windows = "; ".join(
+            _("stage {number} {window}").format(number=s.number, window=window(s.start, s.last_day))
+            for s in plan.stages
+        )
         events.append(
             Event(
                 plan.announced_on.sort_key,
@@ -99,7 +107,7 @@ def events_of(
                 index,
                 str(plan.announced_on),
                 "plan",
-                _marked(f"plan {plan.id} announced", plan.inferred),
+                _marked(_("plan {id} announced").format(id=plan.id), plan.inferred),
                 f"{windows}. {plan.basis}".strip(),
                 tuple(s.number for s in plan.stages),
                 plan.sources,
@@ -125,10 +133,6 @@ def events_of(
         )
     for index, statement in enumerate(program.statements):
         title = f"{_speaker(program, statement)}, {statement.role}"
-        if statement.kind is StatementKind.QUOTE:
-            said = f"“{statement.text}”"
-        else:
-            said = f"(paraphrase) {statement.text}"
         events.append(
             Event(
                 statement.said_on.sort_key,
@@ -137,13 +141,13 @@ def events_of(
                 str(statement.said_on),
                 "statement",
                 title,
-                said,
+                said(statement),
                 statement.stages,
                 statement.sources,
             )
         )
     for index, report in enumerate(program.reports if plans else ()):
-        about = f" as of {report.as_of}" if report.as_of is not None else ""
+        about = "" if report.as_of is None else _(" as of {day}").format(day=report.as_of)
         events.append(
             Event(
                 report.reported_on.sort_key,
@@ -151,7 +155,11 @@ def events_of(
                 index,
                 str(report.reported_on),
                 "report",
-                f"stage {report.stage} {progress_words(report.progress, report.inferred)}{about}",
+                _("stage {number} {progress}").format(
+                    number=report.stage,
+                    progress=progress_words(report.progress, report.inferred),
+                )
+                + about,
                 report.note,
                 (report.stage,),
                 report.sources,

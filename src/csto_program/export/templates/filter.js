@@ -19,7 +19,9 @@
       event.hidden = !match;
       shown += match ? 1 : 0;
     }
-    count.textContent = `${shown} of ${events.length} events shown`;
+    count.textContent = count.dataset.format
+      .replace("{shown}", String(shown))
+      .replace("{total}", String(events.length));
   };
   form.addEventListener("input", update);
   form.addEventListener("change", update);
