@@ -414,7 +414,6 @@ def test_a_completion_that_may_come_after_the_day_described(run, record_file: Pa
     assert result.code == 0, result.err
     text = " ".join(result.out.split())
     assert (
-        "completed late between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01)"
-        in text
+        "completed late between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01)" in text
     )
     assert "152" not in text  # the days to 2026-06-01, not those of the range printed
