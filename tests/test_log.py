@@ -103,6 +103,10 @@ def test_one_command_logs_the_summit_article(run, record_file: Path) -> None:  #
     lines = result.out.splitlines()
     assert lines[0] == f"Added to {record_file}:"
     assert "  source example-news-2026-11-27: Example News, 2026-11-27: CSTO summit" in result.out
+    assert (
+        "  report stage-1-2026-11-27: stage 1 completed "
+        "(as of a day between 2026-01-29 and 2026-11-27), reported 2026-11-27" in lines
+    )
     assert lines[-3] == "Headline as of 2026-12-06, as known on 2026-12-06:"
     assert lines[-2] == f"  before: {BEFORE}"
     assert (
@@ -402,3 +406,14 @@ def test_the_report_type_takes_a_spec_as_is() -> None:
 
     spec = ReportSpec(1, Progress.COMPLETED)
     assert ReportType().convert(spec, None, None) is spec
+
+
+def test_a_completion_that_may_come_after_the_day_described(run, record_file: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("log", record_file, *SUMMIT).code == 0
+    result = run("status", record_file, "--as-of", "2026-06-01", "--known-on", "2026-12-06")
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert (
+        "completed late between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01)" in text
+    )
+    assert "152" not in text  # the days to 2026-06-01, not those of the range printed

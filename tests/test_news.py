@@ -144,7 +144,8 @@ def test_the_changes_command(run, files: tuple[Path, Path]) -> None:  # type: ig
     assert " ".join(lines[7].split()) == " ".join(expected.split())
     assert "New on record (4):" in lines
     assert (
-        "  report stage-1-2026-11-27: stage 1 completed (as of 2026-01-29/2026-11-27), "
+        "  report stage-1-2026-11-27: stage 1 completed "
+        "(as of a day between 2026-01-29 and 2026-11-27), "
         "reported 2026-11-27" in lines
     )
     data = json.loads(run("changes", new, "--since", SINCE, "--until", UNTIL, "--json").out)
@@ -363,3 +364,11 @@ def test_the_new_conflicts_and_the_translation_note() -> None:
     assert kinds["conflict-start-2026"] == "conflict"
     assert kinds["context-masadykov-translation"] == "context"
     assert "Talgat Musabayev" in program.by_id["conflict-secretary-general-name"].text
+
+
+def test_dates_between_two_days_are_described_as_ranges() -> None:
+    program = tajik_afghan_border()
+    assert describe(program, "muhriddin-2024-06").startswith(
+        "statement muhriddin-2024-06: Sirojiddin Muhriddin, 2024-06-20 – 2024-06-21: "
+    )
+    assert "/" not in describe(program, "vasilyev-2026-06-26").split(":")[1]

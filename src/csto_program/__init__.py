@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
         ScheduleError,
     )
     from csto_program.model import (
+        LocalName,
         Meeting,
         MeetingKind,
         MeetingStatus,
@@ -83,6 +84,7 @@ _MODULES: Final = {
     ),
     **dict.fromkeys(
         (
+            "LocalName",
             "Meeting",
             "MeetingKind",
             "MeetingStatus",
@@ -127,6 +129,7 @@ __all__ = [
     "DataError",
     "FileError",
     "FormatError",
+    "LocalName",
     "Meeting",
     "MeetingKind",
     "MeetingStatus",

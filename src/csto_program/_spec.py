@@ -527,7 +527,7 @@ def specs(cls: type) -> tuple[tuple[attrs.Attribute[Any], Spec], ...]:
 
     >>> from csto_program import Place
     >>> [(a.name, s.kind.value) for a, s in specs(Place)]
-    [('name', 'text'), ('country', 'country'), ('timezone', 'timezone')]
+    [('name', 'text'), ('country', 'country'), ('timezone', 'timezone'), ('names', 'record')]
     """
     return tuple((a, spec_of(a)) for a in attrs.fields(cls))
 

@@ -34,10 +34,18 @@ from csto_program.codes import Progress, SourceKind, StatementKind
 from csto_program.dates import PartialDate, as_date
 from csto_program.errors import DataError
 from csto_program.lookup import SpeakerError, fold, resolve_speaker
-from csto_program.model import COLLECTIONS, Program, Source, Statement
+from csto_program.model import (
+    COLLECTIONS,
+    Meeting,
+    Plan,
+    Program,
+    ProgressReport,
+    Source,
+    Statement,
+)
 from csto_program.serialize import from_dict, to_dict
 from csto_program.status import ProgramStatus
-from csto_program.words import headline, progress_words
+from csto_program.words import as_of_words, date_words, headline, progress_words
 
 __all__ = [
     "Article",
@@ -479,13 +487,12 @@ def describe(program: Program, ident: str) -> str:
     record = program.by_id[ident]
     kind = type(record).__name__
     if kind == "ProgressReport":
-        as_of = getattr(record, "as_of", None) or getattr(record, "reported_on", "")
+        assert isinstance(record, ProgressReport)
         text = (
-            f"stage {getattr(record, 'stage', '')} "
-            f"{progress_words(getattr(record, 'progress', None))} (as of {as_of}), "
-            f"reported {getattr(record, 'reported_on', '')}"
+            f"stage {record.stage} {progress_words(record.progress)} "
+            f"({as_of_words(record.day)}), reported {date_words(record.reported_on)}"
         )
-        if getattr(record, "inferred", False):
+        if record.inferred:
             text += " (inferred)"
         return f"report {ident}: {text}"
     if kind == "Source":
@@ -499,15 +506,15 @@ def describe(program: Program, ident: str) -> str:
         words = _short(record.text)
         if record.kind is StatementKind.QUOTE:
             words = f"“{words}”"
-        return f"statement {ident}: {speaker}, {record.said_on}: {words}"
+        return f"statement {ident}: {speaker}, {date_words(record.said_on)}: {words}"
     if kind == "Meeting":
-        title = getattr(record, "title", "")
-        starts = getattr(record, "starts_on", "")
-        status = getattr(record, "status", None)
-        extra = "" if status is None or status.value == "held" else f" ({status.value})"
-        return f"meeting {ident}: {title}, {starts}{extra}"
+        assert isinstance(record, Meeting)
+        status = record.status
+        extra = "" if status.value == "held" else f" ({status.value})"
+        return f"meeting {ident}: {record.title}, {date_words(record.starts_on)}{extra}"
     if kind == "Plan":
-        return f"plan {ident}: announced {getattr(record, 'announced_on', '')}"
+        assert isinstance(record, Plan)
+        return f"plan {ident}: announced {date_words(record.announced_on)}"
     if kind == "Note":
         return f"note {ident}: {_short(getattr(record, 'text', ''))}"
     return f"{kind.lower()} {ident}: {getattr(record, 'name', '')}"

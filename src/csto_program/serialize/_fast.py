@@ -38,6 +38,7 @@ from csto_program._spec import KINDS, SURROGATE, Kind, Spec, spec_of
 from csto_program.dates import PartialDate, iso_date_or_none, partial_date_or_none
 from csto_program.errors import CstoProgramError
 from csto_program.model import (
+    LocalName,
     Meeting,
     Note,
     Organization,
@@ -75,13 +76,14 @@ MODEL_CLASSES: Final[tuple[type, ...]] = (
     Organization,
     Source,
     Note,
+    LocalName,
 )
 """Every record class of the model, the program first: the classes that can be read from and
 written to JSON, and given a JSON Schema.
 
 >>> from csto_program import Program
 >>> MODEL_CLASSES[0] is Program, len(MODEL_CLASSES)
-(True, 12)
+(True, 13)
 >>> [cls.__name__ for cls in MODEL_CLASSES][:4]
 ['Program', 'Plan', 'Stage', 'ProgressReport']
 """

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from csto_program._i18n import N_, current, ngettext, prose_date
 from csto_program._i18n import gettext as _
-from csto_program.dates import days_between
+from csto_program.dates import PartialDate, days_between
 from csto_program.languages import name_in, wording_in
 from csto_program.model import (
     Meeting,
@@ -19,14 +19,17 @@ from csto_program.model import (
     Statement,
     StatementKind,
 )
+from csto_program.precedence import days_late
 from csto_program.status import StageState, StageStatus
 
 __all__ = [
     "EVENT_KINDS",
     "INFERRED",
     "NO_REPORT",
+    "as_of_words",
     "citation",
     "completion_words",
+    "date_words",
     "days",
     "days_cell",
     "event_kind",
@@ -180,6 +183,40 @@ def window(start: datetime.date | str, last_day: datetime.date | str) -> str:
     return f"{start} – {last_day}"
 
 
+def date_words(day: PartialDate, *, prose: bool = False) -> str:
+    """A recorded date as a reader reads it, never the raw EDTF interval: in a date column
+    an interval is ``2026-01-29 – 2026-11-27`` (as a stage window is written), in prose
+    ``between 2026-01-29 and 2026-11-27``; a single date, exact or partial, as recorded
+    (``2024-06``, ``2026?``). The interval's ends are shown as recorded, never filled in.
+
+    >>> interval = PartialDate.parse("2026-01-29/2026-11-27")
+    >>> date_words(interval), date_words(interval, prose=True)
+    ('2026-01-29 – 2026-11-27', 'between 2026-01-29 and 2026-11-27')
+    >>> date_words(PartialDate.parse("2026/2026-11")), date_words(PartialDate(2024, 6))
+    ('2026 – 2026-11', '2024-06')
+    """
+    start, end = day.start, day.end
+    if start is None or end is None:
+        return str(day)
+    if prose:
+        return _("between {first} and {last}").format(first=start, last=end)
+    return window(str(start), str(end))
+
+
+def as_of_words(day: PartialDate) -> str:
+    """The day a report describes, in prose: ``as of 2026-01-29``, or ``as of a day between
+    2026-01-29 and 2026-11-27`` for an interval.
+
+    >>> as_of_words(PartialDate.parse("2026-01-29"))
+    'as of 2026-01-29'
+    >>> as_of_words(PartialDate.parse("2026-01-29/2026-11-27"))
+    'as of a day between 2026-01-29 and 2026-11-27'
+    """
+    if day.start is None or day.end is None:
+        return _("as of {day}").format(day=day)
+    return _("as of a day between {first} and {last}").format(first=day.start, last=day.end)
+
+
 def progress_words(progress: Any, inferred: bool = False) -> str:
     """A :class:`~csto_program.Progress` in words (``None``: :data:`NO_REPORT`), marked
     ``(inferred)`` when the report it comes from is an inference.
@@ -219,12 +256,15 @@ def progress_line(status: StageStatus) -> str:
         return progress_words(status.progress)
     words = progress_words(status.progress)
     mark = f"{_(INFERRED)}, " if status.progress_inferred else ""
-    return f"{words} ({mark}{status.report.reported_on})"
+    return f"{words} ({mark}{date_words(status.report.reported_on)})"
 
 
 def completion_words(status: StageStatus) -> str:
     """When a completed (or cancelled) stage was done, as recorded: ``on 2026-03-01``, or
-    ``between 2026-01-29 and 2026-11-27`` when only a range of days is known.
+    ``between 2026-01-29 and 2026-11-27`` when only a range of days is known (an interval,
+    through :func:`date_words`, or a partial date: its first and last day). When that range
+    reaches past ``as_of``, the completion may not have happened yet on ``as_of``, and the
+    words say so: ``between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01)``.
 
     >>> from csto_program import PartialDate, ProgressReport, Progress, plan_stages
     >>> from csto_program.status import stage_status
@@ -233,18 +273,36 @@ def completion_words(status: StageStatus) -> str:
     ...     reported_on="2026-11-27", as_of="2026-01-29/2026-11-27")
     >>> completion_words(stage_status(stage, datetime.date(2026, 12, 6), report=report))
     'between 2026-01-29 and 2026-11-27'
+    >>> completion_words(stage_status(stage, datetime.date(2026, 6, 1), report=report))
+    'between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01)'
     """
     day = status.completed_on
+    if day is None and status.report is not None:
+        day = status.report.day
     if day is None:
-        return "" if status.report is None else _("on {day}").format(day=status.report.day)
-    if day.earliest == day.latest:
-        return _("on {day}").format(day=day.earliest)
-    return _("between {first} and {last}").format(first=day.earliest, last=day.latest)
+        return ""
+    if day.is_interval:
+        words = date_words(day, prose=True)
+    elif day.earliest == day.latest:
+        words = _("on {day}").format(day=day.earliest)
+    elif status.completed_on is None:  # a cancellation: the partial date as recorded
+        words = _("on {day}").format(day=day)
+    else:
+        words = _("between {first} and {last}").format(first=day.earliest, last=day.latest)
+    if day.latest > status.as_of:
+        return _("{when} (perhaps not yet by {day})").format(when=words, day=status.as_of)
+    return words
 
 
 def _late(status: StageStatus, short: bool = False) -> str:
-    """``59 days late``, ``29 to 331 days late``, ``up to 5 days late`` or ``""``."""
+    """``59 days late``, ``29 to 331 days late``, ``up to 5 days late`` or ``""``.
+
+    The counts are those of the completion day as recorded (``completed_on``) against the
+    stage's last day, so that they agree with the days printed beside them, even when the
+    recorded range reaches past ``as_of`` (``StageStatus.late_days`` stops at ``as_of``)."""
     late = status.late_days
+    if status.completed_on is not None:
+        late = days_late(status.completed_on, status.stage.end)
     if late is None:
         if status.state is not StageState.COMPLETED_LATE:
             return ""
@@ -269,7 +327,9 @@ def _late(status: StageStatus, short: bool = False) -> str:
 
 def state_words(status: StageStatus) -> str:
     """The state of a stage in words, with the days left or late; a completion known only
-    to lie between two days says so.
+    to lie between two days says so, and, when that range reaches past ``as_of``, that it
+    may not have happened yet on ``as_of`` (:func:`completion_words`). The days late are
+    always those of the range printed beside them.
 
     >>> from csto_program import plan_stages
     >>> from csto_program.status import stage_status
@@ -281,6 +341,9 @@ def state_words(status: StageStatus) -> str:
     ...     reported_on="2026-11-27", as_of="2026-01-29/2026-11-27")
     >>> state_words(stage_status(stage, datetime.date(2026, 12, 6), report=report))
     'completed between 2026-01-29 and 2026-11-27, 29 to 331 days late'
+    >>> print(state_words(stage_status(stage, datetime.date(2026, 6, 1), report=report)))
+    completed between 2026-01-29 and 2026-11-27 (perhaps not yet by 2026-06-01), 29 to 331 days
+    late
     """
     stage, state = status.stage, status.state
     if state is StageState.UPCOMING:
@@ -426,9 +489,13 @@ def meeting_when(meeting: Meeting) -> str:
     >>> meeting_when(program.by_id["astana-2024-11-28"])
     '2024-11-28'
     """
+    starts = date_words(meeting.starts_on)
     if meeting.ends_on is None or meeting.ends_on == meeting.starts_on:
-        return str(meeting.starts_on)
-    return f"{meeting.starts_on} – {meeting.ends_on}"
+        return starts
+    ends = date_words(meeting.ends_on)
+    if meeting.starts_on.is_interval or meeting.ends_on.is_interval:
+        return _("from {start} to {end}").format(start=starts, end=ends)
+    return window(starts, ends)
 
 
 def meeting_place(meeting: Meeting) -> str:

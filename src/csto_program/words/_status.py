@@ -11,6 +11,7 @@ from csto_program._i18n import using
 from csto_program.status import ProgramStatus, StageStatus
 from csto_program.words._phrases import (
     NO_REPORT,
+    date_words,
     days,
     days_cell,
     progress_line,
@@ -51,7 +52,7 @@ def stale_words(status: ProgramStatus) -> str | None:
     if report is None or status.report_age_days is None:
         return _("no progress report since the program was adopted")
     return _("no progress report for {days} (since {day})").format(
-        days=days(status.report_age_days), day=report.reported_on
+        days=days(status.report_age_days), day=date_words(report.reported_on)
     )
 
 

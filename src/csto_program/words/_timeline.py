@@ -17,6 +17,8 @@ from csto_program.status import ProgramStatus
 from csto_program.words._phrases import (
     EVENT_KINDS,
     INFERRED,
+    as_of_words,
+    date_words,
     meeting_place,
     meeting_when,
     meeting_words,
@@ -105,7 +107,7 @@ def events_of(
                 plan.announced_on.sort_key,
                 rank["plan"],
                 index,
-                str(plan.announced_on),
+                date_words(plan.announced_on),
                 "plan",
                 _marked(_("plan {id} announced").format(id=plan.id), plan.inferred),
                 f"{windows}. {plan.basis}".strip(),
@@ -138,7 +140,7 @@ def events_of(
                 statement.said_on.sort_key,
                 rank["statement"],
                 index,
-                str(statement.said_on),
+                date_words(statement.said_on),
                 "statement",
                 title,
                 said(statement),
@@ -147,13 +149,13 @@ def events_of(
             )
         )
     for index, report in enumerate(program.reports if plans else ()):
-        about = "" if report.as_of is None else _(" as of {day}").format(day=report.as_of)
+        about = "" if report.as_of is None else " " + as_of_words(report.as_of)
         events.append(
             Event(
                 report.reported_on.sort_key,
                 rank["report"],
                 index,
-                str(report.reported_on),
+                date_words(report.reported_on),
                 "report",
                 _("stage {number} {progress}").format(
                     number=report.stage,
