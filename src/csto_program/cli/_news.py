@@ -64,17 +64,24 @@ def describe(program: Program, ident: str) -> str:
     """
     from csto_program.codes import StatementKind
     from csto_program.model import Meeting, Note, Plan, ProgressReport, Source, Statement
-    from csto_program.words import INFERRED, citation, person_name, progress_words
+    from csto_program.words import (
+        INFERRED,
+        as_of_words,
+        citation,
+        date_words,
+        person_name,
+        progress_words,
+    )
 
     record = program.by_id[ident]
     if isinstance(record, ProgressReport):
-        words = _("report {id}: stage {number} {progress} (as of {day}), reported {reported}")
+        words = _("report {id}: stage {number} {progress} ({as_of}), reported {reported}")
         text = words.format(
             id=ident,
             number=record.stage,
             progress=progress_words(record.progress),
-            day=record.as_of or record.reported_on,
-            reported=record.reported_on,
+            as_of=as_of_words(record.day),
+            reported=date_words(record.reported_on),
         )
         return text + (f" ({_(INFERRED)})" if record.inferred else "")
     if isinstance(record, Source):
@@ -85,19 +92,23 @@ def describe(program: Program, ident: str) -> str:
         if record.kind is StatementKind.QUOTE:
             said = f"“{said}”"
         return _("statement {id}: {speaker}, {day}: {text}").format(
-            id=ident, speaker=person_name(program, record.speaker), day=record.said_on, text=said
+            id=ident,
+            speaker=person_name(program, record.speaker),
+            day=date_words(record.said_on),
+            text=said,
         )
     if isinstance(record, Meeting):
         state = str(record.status.value)
         extra = "" if state == "held" else f" ({_meeting_state(state)})"
         return (
             _("meeting {id}: {title}, {day}").format(
-                id=ident, title=record.title, day=record.starts_on
+                id=ident, title=record.title, day=date_words(record.starts_on)
             )
             + extra
         )
     if isinstance(record, Plan):
-        return _("plan {id}: announced {day}").format(id=ident, day=record.announced_on)
+        day = date_words(record.announced_on)
+        return _("plan {id}: announced {day}").format(id=ident, day=day)
     if isinstance(record, Note):
         return _("note {id}: {text}").format(id=ident, text=_short(record.text))
     kind = type(record).__name__.lower()
