@@ -94,7 +94,7 @@ def test_own_package_is_marked_and_replaced(tmp_path: pathlib.Path, program: Pro
     folder = tmp_path / "package"
     to_datapackage(program, folder)
     marker = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))["csto-program"]
-    assert marker == {"package_version": 1, "formula_guard": "'"}
+    assert marker == {"package_version": 2, "formula_guard": "'"}
     smaller = attrs.evolve(program, notes=())
     to_datapackage(smaller, folder)
     assert from_datapackage(folder) == smaller

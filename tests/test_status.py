@@ -322,8 +322,14 @@ def test_status_follows_the_rules(program: Program, data: st.DataObject) -> None
             s for s in program.statements_about(stage.number) if s.said_on.latest <= limit
         )
     assert status.reported_stage is reported
-    # stale evidence: the newest report known on K, its age, and whether it is too old
-    known_reports = [r for r in program.reports if r.reported_on.latest <= known]
+    # stale evidence: the newest report known on K, its age, and whether it is too old; a
+    # report is known once published and once a plan announced by K has its stage
+    known_reports = [
+        r
+        for r in program.reports
+        if r.reported_on.latest <= known
+        and any(p.announced_on.latest <= known and r.stage <= len(p.stages) for p in program.plans)
+    ]
     if known_reports:
         newest = max(r.reported_on.latest for r in known_reports)
         assert status.latest_report is not None
@@ -460,6 +466,36 @@ def test_stale_evidence() -> None:
         program.status(D(2026, 1, 1), stale_after="180")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         program.status(D(2026, 1, 1), stale_after=-1)
+
+
+def test_the_latest_report_waits_for_a_plan_with_its_stage() -> None:
+    """A report of a stage that only a later plan has is not known before that plan, so it
+    is not the latest report yet (as in the program as known on that day)."""
+    first = Plan(
+        id="first",
+        announced_on="1702",
+        starts_on=D(1702, 1, 1),
+        term_months=12,
+        first_stage_months=12,
+        stages=plan_stages(D(1702, 1, 1), months=(12,), term_months=12),
+    )
+    second = Plan(
+        id="second",
+        announced_on="1704-03",
+        starts_on=D(1702, 1, 1),
+        stages=plan_stages(D(1702, 1, 1)),
+    )
+    one = ProgressReport(id="one", stage=1, progress="in_progress", reported_on="1703-01")
+    three = ProgressReport(id="three", stage=3, progress="not_started", reported_on="1703-06")
+    program = Program(
+        id="p", title="P", adopted_on=D(1701, 12, 1), plans=(first, second), reports=(one, three)
+    )
+    known_on = D(1703, 12, 31)
+    status = program.status(D(1703, 12, 31), known_on=known_on)
+    assert status.latest_report is one and status.report_age_days == 334
+    assert program.as_known_on(known_on).status(known_on).latest_report == one
+    later = program.status(D(1704, 3, 31))
+    assert later.latest_report is three
 
 
 def test_the_embedded_record_as_of_2026() -> None:

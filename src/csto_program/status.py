@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
@@ -56,6 +56,7 @@ import pendulum
 from csto_program._spec import describe_values
 from csto_program.codes import Progress
 from csto_program.dates import PartialDate, as_date, days_between
+from csto_program.knowledge import known_day
 from csto_program.precedence import days_late, describing_report
 from csto_program.records import Plan, ProgressReport, Stage, Statement
 
@@ -73,7 +74,8 @@ __all__ = [
 @runtime_checkable
 class ProgramRecords(Protocol):
     """What :func:`program_status` reads of a program (a :class:`~csto_program.Program`
-    has it all): its plans in the order they became known, and its evidence by stage.
+    has it all): its plans in the order they became known, its evidence by stage, and its
+    records by id (for :func:`csto_program.knowledge.known_day`).
 
     >>> from csto_program.datasets import tajik_afghan_border
     >>> isinstance(tajik_afghan_border(), ProgramRecords)
@@ -94,6 +96,9 @@ class ProgramRecords(Protocol):
     def statements_about(self, number: int) -> tuple[Statement, ...]: ...
 
     def reports_about(self, number: int) -> tuple[ProgressReport, ...]: ...
+
+    @property
+    def by_id(self) -> Mapping[str, Any]: ...
 
 
 class StageState(enum.StrEnum):
@@ -169,9 +174,11 @@ class ProgramStatus:
     ``plan`` is the plan known on ``known_on`` (``None`` before any was announced, and then
     ``stages`` is empty); ``current_stage`` is the stage whose planned window holds
     ``as_of``; ``reported_stage`` the highest-numbered stage that a report known then says
-    is in progress or completed. ``latest_report`` is the report published last by
-    ``known_on``, ``report_age_days`` its age on ``as_of``, and ``is_stale`` says that an
-    active or overdue stage has had no report for more than ``stale_after`` days.
+    is in progress or completed. ``latest_report`` is the report published last among
+    those known on ``known_on`` (published, and its stage in a plan announced, by then:
+    :func:`csto_program.knowledge.known_day`), ``report_age_days`` its age on ``as_of``,
+    and ``is_stale`` says that an active or overdue stage has had no report for more than
+    ``stale_after`` days.
 
     >>> import datetime
     >>> from csto_program.datasets import tajik_afghan_border
@@ -304,7 +311,9 @@ def program_status(
     The plan used is the last one announced by ``known_on``. The progress report that
     describes a stage is chosen by :func:`csto_program.precedence.describing_report`
     among those published by ``known_on``. ``latest_report`` is the report published
-    last by ``known_on``, ``report_age_days`` the days from its publication to ``as_of``,
+    last among those known on ``known_on`` (by the rule of
+    :func:`csto_program.knowledge.known_day`: a report is not known before a plan with its
+    stage), ``report_age_days`` the days from its publication to ``as_of``,
     and ``is_stale`` says that a stage is active or overdue with no report for more than
     ``stale_after`` days (with no report at all: since the adoption).
 
@@ -342,7 +351,7 @@ def program_status(
         statuses.append(_stage_status(stage, as_of, evidence, report, baseline, inferred_plan))
         if report is not None and report.progress in _REPORTED:
             reported = stage
-    latest = _latest_report(program.reports, known_on)
+    latest = _latest_report(program, known_on)
     if latest is None:
         age = None
         quiet = days_between(program.adopted_on, as_of)
@@ -363,17 +372,19 @@ def program_status(
     )
 
 
-def _latest_report(
-    reports: Sequence[ProgressReport], known_on: pendulum.Date
-) -> ProgressReport | None:
-    """The report published last by ``known_on`` (by ``reported_on``'s latest day, then
-    its earliest, then the later in the record), or ``None``."""
+def _latest_report(program: ProgramRecords, known_on: pendulum.Date) -> ProgressReport | None:
+    """The report published last (by ``reported_on``'s latest day, then its earliest, then
+    the later in the record) among those known on ``known_on``, or ``None``.
+
+    Known by the rule of :func:`csto_program.knowledge.known_day`: published, and its stage
+    in a plan announced, by ``known_on``."""
     found: ProgressReport | None = None
     key: tuple[pendulum.Date, pendulum.Date] | None = None
-    for report in reports:
-        day = report.reported_on
-        if day.latest > known_on:
+    for report in program.reports:
+        became = known_day(program, report)
+        if became is not None and became > known_on:
             continue
+        day = report.reported_on
         mine = (day.latest, day.earliest)
         if key is None or mine >= key:
             found, key = report, mine

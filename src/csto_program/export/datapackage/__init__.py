@@ -54,6 +54,12 @@ may also be the empty text (an organisation's ``abbreviation``) would be an empt
 either way, so it has a boolean column ``<field>_empty``: ``true`` for the empty text,
 otherwise left empty.
 
+A package written by an older version of the library keeps loading: the descriptor's
+``csto-program`` property says its layout (``package_version``; a package of version 0.2.0
+has none, and is of layout 1), and a table that layout did not have may be missing (it has
+no rows), a column it did not have may be missing from a table (every row has the field's
+default: a plan not inferred, a meeting held). Anything the layout had is still required.
+
 Reading reports every problem at once in one :class:`~csto_program.DataError`, each path
 naming the file, the row (counted as a spreadsheet counts them: the header is row 1) and the
 column, such as ``statements.csv: row 3: said_on``.

@@ -26,6 +26,7 @@ from csto_program.export.datapackage._tables import (
     DESCRIPTOR,
     GUARD,
     MARKER,
+    OLDEST_LAYOUT,
     PACKAGE_VERSION,
     TABLES,
     Table,
@@ -44,9 +45,12 @@ def _read(
     limit: int,
     problems: Problems,
     table: Table | None,
+    *,
+    optional: bool = False,
 ) -> bytes | None:
     """The bytes of ``name`` in ``folder``, within what is left of the size budget (once it
-    is spent, ``budget`` is ``[-1]`` and nothing more is read).
+    is spent, ``budget`` is ``[-1]`` and nothing more is read); ``None`` for a file that is
+    missing (a problem unless ``optional``).
 
     Only a regular file in the folder itself is read: a symbolic link (which could lead out
     of the folder), a named pipe or a device is reported, its content never read."""
@@ -57,7 +61,8 @@ def _read(
     try:
         kind = stat.S_IFMT(os.lstat(path).st_mode)
     except FileNotFoundError:
-        problems.add(where, "the file is missing")
+        if not optional:
+            problems.add(where, "the file is missing")
         return None
     except OSError as exc:
         raise from_os_error(path, "cannot read the package", exc) from exc
@@ -87,8 +92,11 @@ def _read(
     return data
 
 
-def _parse(table: Table, data: bytes, problems: Problems, *, guarded: bool) -> list[Row] | None:
-    """The rows of a table's CSV bytes, checked against its header; ``None`` if unusable.
+def _parse(
+    table: Table, data: bytes, problems: Problems, *, guarded: bool, layout: int
+) -> list[Row] | None:
+    """The rows of a table's CSV bytes, checked against its header as the package
+    ``layout`` has it; ``None`` if unusable.
 
     With ``guarded``, a text cell's leading apostrophe (the formula guard) is removed."""
     try:
@@ -106,7 +114,7 @@ def _parse(table: Table, data: bytes, problems: Problems, *, guarded: bool) -> l
         if header is None:
             problems.add(place(table), "the file is empty: expected a header row")
             return None
-        found = _check_header(table, header, problems)
+        found = _check_header(table, header, problems, layout)
         for number, cells in enumerate(reader, start=2):
             if not any(cells):
                 continue  # a blank line or an empty row
@@ -127,7 +135,9 @@ def _parse(table: Table, data: bytes, problems: Problems, *, guarded: bool) -> l
     return rows if found else None
 
 
-def _check_header(table: Table, header: list[str], problems: Problems) -> bool:
+def _check_header(table: Table, header: list[str], problems: Problems, layout: int) -> bool:
+    """Whether the header has every column of the table (those a package of an older
+    ``layout`` may lack aside), each once, and no other."""
     expected = table.header
     good = True
     seen: set[str] = set()
@@ -142,30 +152,33 @@ def _check_header(table: Table, header: list[str], problems: Problems) -> bool:
             )
             good = False
         seen.add(name)
-    for name in expected:
-        if name not in seen:
-            problems.add(place(table, 1, name), "the column is missing")
+    for column in table.columns:
+        if column.name not in seen and not table.may_lack(column, layout):
+            problems.add(place(table, 1, column.name), "the column is missing")
             good = False
     return good
 
 
-def _descriptor_problems(data: bytes, problems: Problems) -> bool:
-    """Check the descriptor; whether it declares the formula guard of text cells."""
+def _descriptor_problems(data: bytes, problems: Problems) -> tuple[bool, int]:
+    """Check the descriptor; whether it declares the formula guard of text cells, and the
+    package layout it declares (:data:`~._tables.OLDEST_LAYOUT` without the marker; when
+    the descriptor is refused, the current one: the package is not read anyway)."""
     where = Where(-1, file=DESCRIPTOR)
     try:
         package = json.loads(data.decode("utf-8"))
     except RecursionError:
         problems.add(where, "not a data package descriptor: nested too deeply")
-        return False
+        return False, PACKAGE_VERSION
     except (UnicodeDecodeError, ValueError) as exc:
         problems.add(where, f"not a JSON document: {exc}")
-        return False
+        return False, PACKAGE_VERSION
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         problems.add(where, "not a data package descriptor (an object with resources)")
-        return False
+        return False, PACKAGE_VERSION
     marker = package.get(MARKER)
     if marker is None:
-        return False  # another program's package, or one written before the marker: as is
+        # another program's package, or one written before the marker (version 0.2.0): as is
+        return False, OLDEST_LAYOUT
     version = marker.get("package_version") if isinstance(marker, dict) else None
     if type(version) is not int or not 1 <= version <= PACKAGE_VERSION:
         problems.add(
@@ -173,11 +186,11 @@ def _descriptor_problems(data: bytes, problems: Problems) -> bool:
             f"{MARKER}: package_version {short_repr(version)} is not one this version of "
             f"the library reads (1 to {PACKAGE_VERSION})",
         )
-        return False
+        return False, PACKAGE_VERSION
     guard = marker.get("formula_guard")
     if guard not in (None, GUARD):
         problems.add(where, f"{MARKER}: unknown formula_guard {short_repr(guard)}")
-    return bool(guard == GUARD)
+    return bool(guard == GUARD), version
 
 
 def from_datapackage(
@@ -226,11 +239,19 @@ def from_datapackage(
     problems = Problems()
     budget = [max_bytes]  # what the files may still hold, together
     data = _read(folder, DESCRIPTOR, budget, max_bytes, problems, None)
-    guarded = data is not None and _descriptor_problems(data, problems)
+    guarded, layout = (False, PACKAGE_VERSION)
+    if data is not None:
+        guarded, layout = _descriptor_problems(data, problems)
     rows: dict[str, list[Row]] = {}
     for table in TABLES:
-        data = _read(folder, table.file, budget, max_bytes, problems, table)
-        parsed = None if data is None else _parse(table, data, problems, guarded=guarded)
+        older = table.since > layout  # a table the package's layout did not have
+        data = _read(folder, table.file, budget, max_bytes, problems, table, optional=older)
+        if data is None and older:
+            rows[table.name] = []  # missing from an older package (else reported): no rows
+            continue
+        parsed = None
+        if data is not None:
+            parsed = _parse(table, data, problems, guarded=guarded, layout=layout)
         if parsed is not None:
             rows[table.name] = parsed
     if problems.found:  # the package's shape is wrong: nothing to assemble

@@ -154,7 +154,7 @@ def _check_derived(node: Node, column: Column, row: Row, problems: Problems) -> 
     if cell == "":
         return
     where = place(node.table, row.number, column.name)
-    text = row.cells[column.attribute]
+    text = row.cells.get(column.attribute, "")
     if text == "":
         problems.add(where, f"must be empty when {column.attribute} is empty")
         return
@@ -185,7 +185,7 @@ def _read_empty(node: Node, column: Column, row: Row, problems: Problems) -> Non
     where = place(node.table, row.number, column.name)
     if cell not in _TRUE:
         problems.add(where, f"expected true, false or an empty cell, got {short_repr(cell)}")
-    elif row.cells[column.attribute] != "":
+    elif row.cells.get(column.attribute, ""):
         problems.add(where, f"must not be true when {column.attribute} is not empty")
     else:
         node.data[column.attribute] = ""
@@ -195,6 +195,8 @@ def _record_node(table: Table, row: Row, problems: Problems) -> Node:
     node = Node(table, row.number)
     nested: dict[str, dict[str, Any]] = {}
     for column in table.columns:
+        if column.name not in row.cells:
+            continue  # a column an older package lacks: the field keeps its default
         if column.role in ("earliest", "latest"):
             _check_derived(node, column, row, problems)
         if column.role == "empty":

@@ -30,6 +30,7 @@ __all__ = [
     "GUARD",
     "LINE_END",
     "MARKER",
+    "OLDEST_LAYOUT",
     "PACKAGE_VERSION",
     "PROFILE",
     "PROGRAMS",
@@ -67,13 +68,29 @@ the character put in front of a text cell that a spreadsheet would take for a fo
 
 >>> from csto_program.datasets import tajik_afghan_border
 >>> descriptor(tajik_afghan_border())[MARKER]
-{'package_version': 1, 'formula_guard': "'"}
+{'package_version': 2, 'formula_guard': "'"}
 """
 
-PACKAGE_VERSION: Final = 1
+PACKAGE_VERSION: Final = 2
 """The version of the package layout this library writes (and the newest it reads).
 
+Layout 1 is the package of version 0.2.0 of the library (whose descriptor has no
+:data:`MARKER`) and of the versions after it that wrote ``package_version`` 1; layout 2 adds
+the tables and columns of the document's version-3 fields (:attr:`Table.since` and
+:attr:`Column.since` are 2): the names tables, ``statement_original``, the ``inferred``
+columns of plans and reports, a meeting's ``status`` and ``announced_on``, a statement's
+``original_language`` and ``original_fragments``. A package of an older layout may lack
+what its layout did not have (a table is then empty, a column takes its field's default);
+everything else it must have, as a package of the current layout must have everything.
+
 >>> PACKAGE_VERSION
+2
+"""
+
+OLDEST_LAYOUT: Final = 1
+"""The package layout of a descriptor without :data:`MARKER` (version 0.2.0 wrote none).
+
+>>> OLDEST_LAYOUT
 1
 """
 
@@ -97,7 +114,9 @@ class Column:
     the field ``sub`` of the single record in ``attribute``), ``"item"`` (one item of a list
     field), ``"earliest"`` or ``"latest"`` (derived from the partial date ``attribute``),
     ``"empty"`` (whether the optional text ``attribute`` is the empty text rather than
-    missing) or ``"number"`` (a stage number, in ``stage_numbers``).
+    missing) or ``"number"`` (a stage number, in ``stage_numbers``). ``since`` is the
+    package layout (:data:`PACKAGE_VERSION`) that added the column to its table: a package of
+    an older layout may lack it, and then every row has the field's default.
 
     >>> stages = next(table for table in TABLES if table.name == "stages")
     >>> number = stages.columns[1]
@@ -116,6 +135,7 @@ class Column:
     attribute: str = ""
     sub: str = ""
     spec: Spec | None = None
+    since: int = OLDEST_LAYOUT
 
     def field(self) -> dict[str, Any]:
         """The Table Schema field descriptor."""
@@ -162,7 +182,8 @@ class Table:
     the program's collections: a package holds one program) and ``order`` is the column
     that orders rows of one owner (``None``: the order of the rows in the file). ``sub``,
     when given, is the list field of the single record in ``attribute`` that the rows fill
-    (a meeting's ``place.names``).
+    (a meeting's ``place.names``). ``since`` is the package layout (:data:`PACKAGE_VERSION`)
+    that added the table: a package of an older layout may lack its file (no rows).
 
     >>> stages = next(table for table in TABLES if table.name == "stages")
     >>> stages.file, stages.primary_key, stages.owner, stages.order
@@ -185,6 +206,20 @@ class Table:
     owner_columns: tuple[str, ...] = ()
     order: str | None = None
     sub: str = ""
+    since: int = OLDEST_LAYOUT
+
+    def may_lack(self, column: Column, layout: int) -> bool:
+        """Whether a package of ``layout`` may lack ``column`` of this table: the column
+        was added to the table (which already existed) by a newer layout.
+
+        >>> plans = next(table for table in TABLES if table.name == "plans")
+        >>> inferred = plans.columns[-1]
+        >>> inferred.name, inferred.since
+        ('inferred', 2)
+        >>> plans.may_lack(inferred, 1), plans.may_lack(inferred, 2)
+        (True, False)
+        """
+        return column.since > max(layout, self.since)
 
     @property
     def file(self) -> str:
@@ -242,6 +277,28 @@ _SINGULAR: Final = {
 
 # The names of a record in other languages are a table per record: ``program_names``,
 # ``organization_names``, ``person_names`` and ``meeting_place_names``.
+
+# What each package layout after the first added: record table -> the fields (a nested
+# record's list as ``field.sub``) whose columns or tables it added. Layout 2 added the
+# fields of document version 3.
+_ADDED: Final[dict[int, dict[str, frozenset[str]]]] = {
+    2: {
+        "programs": frozenset({"names"}),
+        "plans": frozenset({"inferred"}),
+        "reports": frozenset({"inferred"}),
+        "meetings": frozenset({"status", "announced_on", "place.names"}),
+        "organizations": frozenset({"names"}),
+        "people": frozenset({"names"}),
+        "statements": frozenset({"original", "original_language", "original_fragments"}),
+    },
+}
+
+
+def _since(table: str, field: str, default: int) -> int:
+    """The layout that added ``field`` of the records of ``table``, else ``default``."""
+    added = (layout for layout, tables in _ADDED.items() if field in tables.get(table, ()))
+    return min(added, default=default)
+
 
 # A nested record without an id is keyed, within its owner, by this field (a stage's number
 # is 1..n within its plan) or else by its position (``index``).
@@ -375,10 +432,11 @@ def _build(
     owner: Table | None,
     attribute: str,
     sub: str = "",
+    since: int = OLDEST_LAYOUT,
 ) -> None:
-    """Add the table of the records ``cls``, then its list tables and nested record tables
-    (a table of rows filling the list ``sub`` of the single record ``attribute`` when
-    ``sub`` is given)."""
+    """Add the table of the records ``cls`` (added by the layout ``since``), then its list
+    tables and nested record tables (a table of rows filling the list ``sub`` of the single
+    record ``attribute`` when ``sub`` is given)."""
     owned = () if owner is None or owner.name == PROGRAMS else _owner_columns(owner)
     columns: list[Column] = list(owned)
     foreign: list[ForeignKey] = []
@@ -418,11 +476,13 @@ def _build(
         if spec.many:
             lists.append((field_name, spec))
             continue
-        columns.append(_value_column(field_name, spec, "value", field_name))
+        added = [_value_column(field_name, spec, "value", field_name)]
         if spec.kind is Kind.PARTIAL_DATE:
-            columns.extend(_derived_columns(field_name, field_name))
+            added.extend(_derived_columns(field_name, field_name))
         if spec.kind is Kind.STR and spec.optional:
-            columns.append(_empty_column(field_name))
+            added.append(_empty_column(field_name))
+        field_since = _since(name, field_name, since)
+        columns.extend(attrs.evolve(column, since=field_since) for column in added)
         target = _reference(cls, field_name, spec)
         if target is not None:
             foreign.append(ForeignKey((field_name,), target, _target_key(target)))
@@ -439,10 +499,12 @@ def _build(
         tuple(c.name for c in owned),
         order,
         sub,
+        since,
     )
     tables.append(table)
     for field_name, spec in lists:
-        tables.append(_list_table(table, cls, field_name, spec))
+        list_table = _list_table(table, cls, field_name, spec)
+        tables.append(attrs.evolve(list_table, since=_since(name, field_name, since)))
     for field_name, spec, sub_name in children:
         if sub_name:
             child = f"{_SINGULAR[name]}_{field_name}_{sub_name}"
@@ -450,7 +512,8 @@ def _build(
             child = field_name
         else:  # a record's own list of records (names): one table per owner
             child = f"{_SINGULAR[name]}_{field_name}"
-        _build(tables, child, spec.type, table, field_name, sub_name)
+        field = f"{field_name}.{sub_name}" if sub_name else field_name
+        _build(tables, child, spec.type, table, field_name, sub_name, _since(name, field, since))
         if field_name == "stages":
             tables.append(_stage_numbers(spec.type))
 
@@ -505,10 +568,21 @@ def _stage_numbers(stage: type) -> Table:
     )
 
 
+def _child_field(table: Table) -> str:
+    """The field of its owner's records that the rows of ``table`` fill."""
+    return f"{table.attribute}.{table.sub}" if table.sub else table.attribute
+
+
 def _tables() -> tuple[Table, ...]:
     tables: list[Table] = []
     _build(tables, PROGRAMS, Program, None, "")
     names = {table.name for table in tables}
+    for layout, added in _ADDED.items():
+        for owner, fields in added.items():
+            found = {c.attribute for t in tables if t.name == owner for c in t.columns}
+            found.update(_child_field(t) for t in tables if t.owner == owner)
+            if not fields <= found:  # pragma: no cover - a mistake in _ADDED
+                raise RuntimeError(f"layout {layout}: {owner} has no {sorted(fields - found)}")
     for table in tables:
         for key in table.foreign_keys:
             if key.resource not in names:  # pragma: no cover - a mistake in the maps above
