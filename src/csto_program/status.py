@@ -14,8 +14,8 @@ Day counts are named so that their sign is plain, and are never negative:
   which is signed: positive means the deadline moved later;
 * ``late_days``: for a completed stage, ``(least, most)`` days from the last day to the
   completion's earliest and latest possible days (positive = late, 0 on the last day,
-  negative = early); ``most`` is at most the count to ``as_of``, since the stage described
-  on ``as_of`` was completed by then;
+  negative = early), for the completion day as recorded (which may reach past ``as_of``:
+  a report describes a stage on ``as_of`` when its day *may* be on or before it);
 * ``report_age_days``: days from the newest known report's publication to ``as_of``.
 
 **An uncertain completion.** A stage is ``completed_late`` only when it was surely late
@@ -278,11 +278,9 @@ def _stage_status(
     if progress is Progress.COMPLETED:
         assert report is not None
         done = report.day
+        # The recorded range, whole: a report whose day may be on or before as_of describes
+        # the stage, but the completion may still lie after as_of (the views say so).
         least, most = days_late(done, stage.end)
-        # Described on as_of, the stage was completed by then: the latest day it can have
-        # been completed is as_of (when the recorded range reaches past it).
-        if as_of < done.latest:
-            most = max(least, days_between(last_day, as_of))
         common["completed_on"] = done
         common["late_days"] = (least, most)
         if least <= 0:  # it may have been completed by the last day: not surely late
