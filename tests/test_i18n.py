@@ -600,6 +600,8 @@ def _without_cut_record_text(output: str) -> str:
     [
         ["changes", "--since", "2026-01-01", "--until", "2026-12-06"],
         ["changes", "--since", "2024-01-01", "--until", "2026-12-06"],
+        ["changes", "--since", "2026-01-01", "--until", "2026-12-06", "--format", "markdown"],
+        ["changes", "--since", "2024-01-01", "--until", "2026-12-06", "--format", "markdown"],
         ["find", "masadykov"],
         ["find", "csto"],
         ["find", "no-such-thing"],

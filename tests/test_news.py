@@ -127,6 +127,28 @@ def test_a_stage_no_plan_had_yet_is_none_before(logged: Program) -> None:
     assert "- Stage 1: – → active, no progress report" in found.markdown(logged)
 
 
+def test_the_note_in_russian(logged: Program) -> None:
+    english = changes(logged, SINCE, UNTIL, lang="en")
+    russian = changes(logged, SINCE, UNTIL, lang="ru")
+    assert russian.to_dict() != english.to_dict()  # the headlines are words
+    assert {**russian.to_dict(), "headline": None} == {**english.to_dict(), "headline": None}
+    note = russian.markdown(logged)
+    assert note == english.markdown(logged, lang="ru")  # the headlines said again in Russian
+    assert english.markdown(logged) == russian.markdown(logged, lang="en")
+    assert "- Этап 1: просрочен, в работе → завершён с опозданием\n" in note
+    assert f"- На {UNTIL}: {russian.headline_after}\n" in note
+    assert "Новое в записи:" in note and "New on record" not in note
+    assert "- отчёт stage-1-2026-11-27: этап 1 — завершён" in note
+
+
+def test_a_state_is_said_once() -> None:
+    assert StageView("completed_late", "completed").words() == "completed late"
+    assert StageView("completed", "completed", True).words() == "completed (inferred)"
+    assert StageView("cancelled", "cancelled").words() == "cancelled"
+    assert StageView("overdue", "completed").words() == "overdue, completed"
+    assert StageView("active", "cancelled").words() == "active, cancelled"
+
+
 def test_until_before_since_is_refused(logged: Program) -> None:
     with pytest.raises(DataError, match="before since"):
         changes(logged, UNTIL, SINCE)
@@ -151,7 +173,8 @@ def test_the_changes_command(run, files: tuple[Path, Path]) -> None:  # type: ig
     data = json.loads(run("changes", new, "--since", SINCE, "--until", UNTIL, "--json").out)
     assert data["added"] == ADDED and data["headline"] == {"before": BEFORE, "after": AFTER}
     note = run("changes", new, "--since", SINCE, "--until", UNTIL, "--format", "markdown").out
-    assert "- Stage 1: overdue, in progress → completed late, completed" in note
+    # a state is said once: "completed late", never "completed late, completed"
+    assert "- Stage 1: overdue, in progress → completed late\n" in note
     assert "- Stage 2: active, not started (inferred) → active, in progress" in note
     assert "- source example-news-2026-11-27: Example News, 2026-11-27" in note
 

@@ -30,6 +30,8 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from csto_program._i18n import N_, check_lang, current, pgettext, using
+from csto_program._i18n import gettext as _
 from csto_program.codes import Progress, SourceKind, StatementKind
 from csto_program.dates import PartialDate, as_date
 from csto_program.errors import DataError
@@ -37,6 +39,7 @@ from csto_program.lookup import SpeakerError, fold, resolve_speaker
 from csto_program.model import (
     COLLECTIONS,
     Meeting,
+    Note,
     Plan,
     Program,
     ProgressReport,
@@ -44,8 +47,18 @@ from csto_program.model import (
     Statement,
 )
 from csto_program.serialize import from_dict, to_dict
-from csto_program.status import ProgramStatus
-from csto_program.words import as_of_words, date_words, headline, progress_words
+from csto_program.status import ProgramStatus, StageState
+from csto_program.words import (
+    INFERRED,
+    as_of_words,
+    citation,
+    date_words,
+    headline,
+    person_name,
+    progress_words,
+    state_name,
+    title_of,
+)
 
 __all__ = [
     "Article",
@@ -392,11 +405,33 @@ class StageView:
         return data
 
     def words(self) -> str:
-        """``overdue, in progress`` / ``active, no progress report``."""
-        progress = progress_words(None if self.progress is None else Progress(self.progress))
-        return f"{self.state.replace('_', ' ')}, {progress}" + (
-            " (inferred)" if self.inferred else ""
-        )
+        """The state and progress in words, in the language in use, the progress left out
+        when the state says it already (``completed late``, not ``completed late,
+        completed``).
+
+        >>> StageView("overdue", "in_progress").words()
+        'overdue, in progress'
+        >>> StageView("active", None).words()
+        'active, no progress report'
+        >>> StageView("completed_late", "completed").words()
+        'completed late'
+        >>> StageView("completed", "completed", True).words()
+        'completed (inferred)'
+        """
+        state = state_name(StageState(self.state))
+        if self.progress is not None and self.state in _STATES_SAID.get(self.progress, ()):
+            return f"{state} ({_(INFERRED)})" if self.inferred else state
+        progress = None if self.progress is None else Progress(self.progress)
+        return f"{state}, {progress_words(progress, self.inferred)}"
+
+
+# A progress that a state says already: it is not said again beside that state.
+_STATES_SAID: Final = {"completed": ("completed", "completed_late"), "cancelled": ("cancelled",)}
+
+
+def _stage_words(view: StageView | None) -> str:
+    """:meth:`StageView.words`, ``–`` where no plan had the stage."""
+    return "–" if view is None else view.words()
 
 
 @attrs.frozen(slots=True)
@@ -412,11 +447,21 @@ class StageChange:
         """Whether its state or progress differs."""
         return self.before != self.after
 
+    def words(self) -> tuple[str, str]:
+        """The stage before and after in words (:meth:`StageView.words`; ``–`` on a side
+        where no plan had it).
+
+        >>> StageChange(3, None, StageView("upcoming", None)).words()
+        ('–', 'upcoming, no progress report')
+        """
+        return _stage_words(self.before), _stage_words(self.after)
+
 
 @attrs.frozen(slots=True)
 class Changes:
     """What :func:`changes` found: the ids that became known after ``since`` and by
-    ``until``, by collection, the headline on each day, and each stage before and after."""
+    ``until``, by collection, the headline on each day (in ``lang``), and each stage
+    before and after; ``stale_after`` as given to :func:`changes`."""
 
     since: pendulum.Date
     until: pendulum.Date
@@ -424,6 +469,8 @@ class Changes:
     headline_before: str
     headline_after: str
     stages: tuple[StageChange, ...]
+    lang: str = "en"
+    stale_after: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """``{"since", "until", "added": {kind: [ids]}, "headline": {"before", "after"},
@@ -443,27 +490,49 @@ class Changes:
             ],
         }
 
-    def markdown(self, program: Program) -> str:
+    def markdown(self, program: Program, *, lang: str | None = None) -> str:
         """A short note to paste into an email: the headline, the stages that moved, and
-        what became known (each record in a few words, with its source)."""
+        what became known (each record in a few words, see :func:`describe`), in ``lang``
+        (``"en"``, ``"ru"``; default: :attr:`lang`, the language of the headlines).
+
+        >>> import datetime
+        >>> from csto_program.datasets import tajik_afghan_border
+        >>> program = tajik_afghan_border()
+        >>> found = changes(program, datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))
+        >>> print(found.markdown(program, lang="ru").splitlines()[4])
+        - Этап 2: идёт, не начат → идёт, не начат (предположительно)
+        """
+        chosen = self.lang if lang is None else check_lang(lang)
+        with using(chosen):
+            before, after = self.headline_before, self.headline_after
+            if chosen != self.lang:  # the headlines again, in the language asked for
+                statuses = _statuses(program, self.since, self.until, self.stale_after)
+                before, after = headline(statuses[0]), headline(statuses[1])
+            return self._markdown(program, before, after)
+
+    def _markdown(self, program: Program, before: str, after: str) -> str:
+        title = _("{title}: what changed from {since} to {until}").format(
+            title=title_of(program), since=self.since, until=self.until
+        )
+        on = _("On {day}: {headline}")
         lines = [
-            f"**{program.title}: what changed from {self.since} to {self.until}**",
+            f"**{title}**",
             "",
-            f"- On {self.since}: {self.headline_before}",
-            f"- On {self.until}: {self.headline_after}",
+            "- " + on.format(day=self.since, headline=before),
+            "- " + on.format(day=self.until, headline=after),
         ]
         moved = [stage for stage in self.stages if stage.changed]
+        stage_line = _("Stage {number}: {before} → {after}")
         for stage in moved:
-            before = "–" if stage.before is None else stage.before.words()
-            after = "–" if stage.after is None else stage.after.words()
-            lines.append(f"- Stage {stage.number}: {before} → {after}")
+            was, now = stage.words()
+            lines.append("- " + stage_line.format(number=stage.number, before=was, after=now))
         if not moved:
-            lines.append("- No stage's state or progress changed.")
+            lines.append("- " + _("No stage's state or progress changed."))
         lines.append("")
         if not self.added:
-            lines.append("Nothing new became known.")
+            lines.append(_("Nothing new became known."))
         else:
-            lines.append("New on record:")
+            lines.append(_("New on record:"))
             lines.append("")
             for ids in self.added.values():
                 lines += [f"- {describe(program, ident)}" for ident in ids]
@@ -475,49 +544,70 @@ def _markdown_safe(text: str) -> str:
     return re.sub(r"([<>\[\]`|\\])", r"\\\1", text)
 
 
-def describe(program: Program, ident: str) -> str:
-    """A record of ``program`` in a few words, for lists of what was added.
+# The kinds of record :func:`describe` names by their kind alone.
+_KINDS: Final = {"person": N_("person"), "organization": N_("organization")}
 
+
+def _meeting_state(state: str) -> str:
+    """A meeting's status in words (not ``held``): Russian agrees it with «встреча»."""
+    if state == "scheduled":
+        return pgettext("meeting", "scheduled")
+    if state == "postponed":
+        return pgettext("meeting", "postponed")
+    if state == "cancelled":
+        return pgettext("meeting", "cancelled")
+    return state
+
+
+def describe(program: Program, ident: str) -> str:
+    """A record of ``program`` in a few words, in the language in use, for the lists of
+    what was added (``log``, ``changes`` and their Markdown note).
+
+    >>> from csto_program._i18n import using
     >>> from csto_program.datasets import tajik_afghan_border
     >>> describe(tajik_afghan_border(), "stage-1-2026-01-29")
     'report stage-1-2026-01-29: stage 1 in progress (as of 2026-01-29), reported 2026-01-29'
+    >>> with using("ru"):
+    ...     describe(tajik_afghan_border(), "stage-1-2026-01-29")
+    'отчёт stage-1-2026-01-29: этап 1 — в работе (на 2026-01-29), опубликован 2026-01-29'
     """
-    from csto_program.words import citation
-
     record = program.by_id[ident]
-    kind = type(record).__name__
-    if kind == "ProgressReport":
-        assert isinstance(record, ProgressReport)
-        text = (
-            f"stage {record.stage} {progress_words(record.progress)} "
-            f"({as_of_words(record.day)}), reported {date_words(record.reported_on)}"
+    if isinstance(record, ProgressReport):
+        words = _("report {id}: stage {number} {progress} ({as_of}), reported {reported}")
+        text = words.format(
+            id=ident,
+            number=record.stage,
+            progress=progress_words(record.progress),
+            as_of=as_of_words(record.day),
+            reported=date_words(record.reported_on),
         )
-        if record.inferred:
-            text += " (inferred)"
-        return f"report {ident}: {text}"
-    if kind == "Source":
-        assert isinstance(record, Source)
-        return f"source {ident}: {citation(program, record)}" + (
-            f": {record.title}" if record.title else ""
-        )
-    if kind == "Statement":
-        assert isinstance(record, Statement)
-        speaker = getattr(program.by_id.get(record.speaker), "name", record.speaker)
-        words = _short(record.text)
+        return text + (f" ({_(INFERRED)})" if record.inferred else "")
+    if isinstance(record, Source):
+        text = _("source {id}: {citation}").format(id=ident, citation=citation(program, record))
+        return text + (f": {record.title}" if record.title else "")
+    if isinstance(record, Statement):
+        said = _short(record.text)
         if record.kind is StatementKind.QUOTE:
-            words = f"“{words}”"
-        return f"statement {ident}: {speaker}, {date_words(record.said_on)}: {words}"
-    if kind == "Meeting":
-        assert isinstance(record, Meeting)
-        status = record.status
-        extra = "" if status.value == "held" else f" ({status.value})"
-        return f"meeting {ident}: {record.title}, {date_words(record.starts_on)}{extra}"
-    if kind == "Plan":
-        assert isinstance(record, Plan)
-        return f"plan {ident}: announced {date_words(record.announced_on)}"
-    if kind == "Note":
-        return f"note {ident}: {_short(getattr(record, 'text', ''))}"
-    return f"{kind.lower()} {ident}: {getattr(record, 'name', '')}"
+            said = f"“{said}”"
+        return _("statement {id}: {speaker}, {day}: {text}").format(
+            id=ident,
+            speaker=person_name(program, record.speaker),
+            day=date_words(record.said_on),
+            text=said,
+        )
+    if isinstance(record, Meeting):
+        state = str(record.status.value)
+        extra = "" if state == "held" else f" ({_meeting_state(state)})"
+        words = _("meeting {id}: {title}, {day}")
+        return words.format(id=ident, title=record.title, day=date_words(record.starts_on)) + extra
+    if isinstance(record, Plan):
+        day = date_words(record.announced_on)
+        return _("plan {id}: announced {day}").format(id=ident, day=day)
+    if isinstance(record, Note):
+        return _("note {id}: {text}").format(id=ident, text=_short(record.text))
+    kind = type(record).__name__.lower()
+    named = _(_KINDS[kind]) if kind in _KINDS else kind
+    return f"{named} {ident}: {person_name(program, ident)}"
 
 
 def _short(text: str, width: int = 120) -> str:
@@ -539,10 +629,12 @@ def changes(
     until: datetime.date,
     *,
     stale_after: int | None = None,
+    lang: str | None = None,
 ) -> Changes:
     """What became known after ``since`` and by ``until`` (by
     :func:`csto_program.knowledge.became_known`), the status headline as of and known on
-    each day, and each stage's state and progress on each day.
+    each day (in ``lang``, ``"en"`` or ``"ru"``; default: the language in use), and each
+    stage's state and progress on each day.
 
     >>> from csto_program.datasets import tajik_afghan_border
     >>> found = changes(tajik_afghan_border(), datetime.date(2026, 1, 1),
@@ -551,27 +643,42 @@ def changes(
     ('stage-1-2026-01-29', 'stage-2-2026-01-29')
     >>> found.stages[0].after.words()
     'overdue, in progress'
+    >>> changes(tajik_afghan_border(), datetime.date(2026, 1, 1), datetime.date(2026, 2, 1),
+    ...         lang="ru").headline_after
+    'по плану: этап 2 из 3; по отчётам: этап 1 в работе (2026-01-29)'
     """
     from csto_program.knowledge import became_known
 
     since = as_date(since, "since")
     until = as_date(until, "until")
+    chosen = current() if lang is None else check_lang(lang)
     if until < since:
         raise DataError.at("$", f"until ({until}) is before since ({since})")
-    keywords: dict[str, Any] = {} if stale_after is None else {"stale_after": stale_after}
-    before = program.status(since, known_on=since, **keywords)
-    after = program.status(until, known_on=until, **keywords)
-    numbers = sorted(
-        {s.stage.number for s in before.stages} | {s.stage.number for s in after.stages}
-    )
+    statuses = _statuses(program, since, until, stale_after)
+    with using(chosen):
+        before, after = headline(statuses[0]), headline(statuses[1])
+    numbers = sorted({s.stage.number for status in statuses for s in status.stages})
     added = {name: tuple(ids) for name, ids in became_known(program, since, until).items() if ids}
     return Changes(
         since=since,
         until=until,
         added=added,
-        headline_before=headline(before),
-        headline_after=headline(after),
-        stages=tuple(StageChange(n, _view(before, n), _view(after, n)) for n in numbers),
+        headline_before=before,
+        headline_after=after,
+        stages=tuple(StageChange(n, _view(statuses[0], n), _view(statuses[1], n)) for n in numbers),
+        lang=chosen,
+        stale_after=stale_after,
+    )
+
+
+def _statuses(
+    program: Program, since: pendulum.Date, until: pendulum.Date, stale_after: int | None
+) -> tuple[ProgramStatus, ProgramStatus]:
+    """The status as of and known on each day."""
+    keywords: dict[str, Any] = {} if stale_after is None else {"stale_after": stale_after}
+    return (
+        program.status(since, known_on=since, **keywords),
+        program.status(until, known_on=until, **keywords),
     )
 
 

@@ -142,9 +142,8 @@ def log(
     wrong, and FILE is replaced in one step. Prints one line per record added and the
     status headline before and after, as of --as-of and known on that day.
     """
-    from csto_program.cli._news import describe
     from csto_program.errors import DataError
-    from csto_program.news import Article, log_article
+    from csto_program.news import Article, describe, log_article
     from csto_program.serialize import to_json_bytes
     from csto_program.words import headline
 

@@ -6,24 +6,20 @@ They wire up :func:`csto_program.lookup.find`, :func:`csto_program.news.changes`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import click
 import pendulum
 
-from csto_program._i18n import N_, pgettext, using
+from csto_program._i18n import N_, using
 from csto_program._i18n import gettext as _
 from csto_program.cli._io import Command, Failure, cell, echo_lines, echo_text, load
 from csto_program.cli._json import echo_json
 from csto_program.cli._params import ISO_DATE, FileName, as_of_option, days, file_argument
 
-if TYPE_CHECKING:
-    from csto_program.model import Program
-    from csto_program.news import StageView
+__all__ = ["changes", "diff", "find"]
 
-__all__ = ["changes", "describe", "diff", "find", "stage_words"]
-
-# The kinds of record that ``find`` finds, and the other kinds ``describe`` names.
+# The kinds of record that ``find`` finds.
 _KINDS: Final = {
     "person": N_("person"),
     "organization": N_("organization"),
@@ -32,116 +28,8 @@ _KINDS: Final = {
 }
 
 
-def _meeting_state(state: str) -> str:
-    """A meeting's status in words (not ``held``)."""
-    if state == "scheduled":
-        return pgettext("meeting", "scheduled")
-    if state == "postponed":
-        return pgettext("meeting", "postponed")
-    if state == "cancelled":
-        return pgettext("meeting", "cancelled")
-    return state
-
-
 def _kind(kind: str) -> str:
     return _(_KINDS[kind]) if kind in _KINDS else kind
-
-
-def _short(text: str, width: int = 120) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def describe(program: Program, ident: str) -> str:
-    """A record of ``program`` in a few words, in the language in use, for the lists of
-    what was added (``log``, ``changes``).
-
-    >>> from csto_program.datasets import tajik_afghan_border
-    >>> describe(tajik_afghan_border(), "stage-1-2026-01-29")
-    'report stage-1-2026-01-29: stage 1 in progress (as of 2026-01-29), reported 2026-01-29'
-    >>> with using("ru"):
-    ...     describe(tajik_afghan_border(), "stage-1-2026-01-29")
-    'отчёт stage-1-2026-01-29: этап 1 — в работе (на 2026-01-29), опубликован 2026-01-29'
-    """
-    from csto_program.codes import StatementKind
-    from csto_program.model import Meeting, Note, Plan, ProgressReport, Source, Statement
-    from csto_program.words import (
-        INFERRED,
-        as_of_words,
-        citation,
-        date_words,
-        person_name,
-        progress_words,
-    )
-
-    record = program.by_id[ident]
-    if isinstance(record, ProgressReport):
-        words = _("report {id}: stage {number} {progress} ({as_of}), reported {reported}")
-        text = words.format(
-            id=ident,
-            number=record.stage,
-            progress=progress_words(record.progress),
-            as_of=as_of_words(record.day),
-            reported=date_words(record.reported_on),
-        )
-        return text + (f" ({_(INFERRED)})" if record.inferred else "")
-    if isinstance(record, Source):
-        text = _("source {id}: {citation}").format(id=ident, citation=citation(program, record))
-        return text + (f": {record.title}" if record.title else "")
-    if isinstance(record, Statement):
-        said = _short(record.text)
-        if record.kind is StatementKind.QUOTE:
-            said = f"“{said}”"
-        return _("statement {id}: {speaker}, {day}: {text}").format(
-            id=ident,
-            speaker=person_name(program, record.speaker),
-            day=date_words(record.said_on),
-            text=said,
-        )
-    if isinstance(record, Meeting):
-        state = str(record.status.value)
-        extra = "" if state == "held" else f" ({_meeting_state(state)})"
-        return (
-            _("meeting {id}: {title}, {day}").format(
-                id=ident, title=record.title, day=date_words(record.starts_on)
-            )
-            + extra
-        )
-    if isinstance(record, Plan):
-        day = date_words(record.announced_on)
-        return _("plan {id}: announced {day}").format(id=ident, day=day)
-    if isinstance(record, Note):
-        return _("note {id}: {text}").format(id=ident, text=_short(record.text))
-    kind = type(record).__name__.lower()
-    return f"{_kind(kind)} {ident}: {person_name(program, ident)}"
-
-
-def stage_words(view: StageView | None) -> str:
-    """A stage's state and progress on one day in words, the progress left out when the
-    state says it already (``completed late``, not ``completed late, completed``); ``–``
-    where no plan had the stage.
-
-    >>> from csto_program.news import StageView
-    >>> stage_words(StageView("completed_late", "completed"))
-    'completed late'
-    >>> stage_words(StageView("overdue", "in_progress")), stage_words(None)
-    ('overdue, in progress', '–')
-    >>> stage_words(StageView("active", None, False))
-    'active, no progress report'
-    >>> stage_words(StageView("completed", "completed", True))
-    'completed (inferred)'
-    """
-    from csto_program.codes import Progress
-    from csto_program.status import StageState
-    from csto_program.words import INFERRED, progress_words, state_name
-
-    if view is None:
-        return "–"
-    state = state_name(StageState(view.state))
-    said = {"completed": ("completed", "completed_late"), "cancelled": ("cancelled",)}
-    if view.progress is not None and view.state in said.get(view.progress, ()):
-        return f"{state} ({_(INFERRED)})" if view.inferred else state
-    progress = None if view.progress is None else Progress(view.progress)
-    return f"{state}, {progress_words(progress, view.inferred)}"
 
 
 @click.command(
@@ -207,6 +95,7 @@ def changes(
     on each day, and each stage's state and progress on each day."""
     from csto_program.errors import DataError
     from csto_program.news import changes as find_changes
+    from csto_program.news import describe
     from csto_program.words import table, title_of
 
     _label, program = load(file)
@@ -214,9 +103,8 @@ def changes(
     # each day is as known then (the header says so), so the until day is named alone
     name = _("{day} (today)").format(day=day) if until is None else str(day)
     try:
-        # JSON and the markdown note speak English (JSON is data; the note is the library's)
-        with using("en" if as_json or fmt == "markdown" else None):
-            found = find_changes(program, since, day)
+        # JSON is the same in every language; the text and the note speak the one in use
+        found = find_changes(program, since, day, lang="en" if as_json else None)
     except DataError as exc:
         problem = _("--until {until} is before --since {since}").format(until=day, since=since)
         raise Failure([problem], 2) from exc
@@ -239,12 +127,7 @@ def changes(
     lines += table(
         [_("STAGE"), _("ON {day}").format(day=since), _("ON {day}").format(day=day), ""],
         [
-            [
-                str(stage.number),
-                stage_words(stage.before),
-                stage_words(stage.after),
-                _("changed") if stage.changed else "",
-            ]
+            [str(stage.number), *stage.words(), _("changed") if stage.changed else ""]
             for stage in found.stages
         ],
     )
