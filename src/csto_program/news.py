@@ -30,7 +30,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from csto_program._i18n import N_, check_lang, current, pgettext, using
+from csto_program._i18n import N_, check_lang, current, using
 from csto_program._i18n import gettext as _
 from csto_program.codes import Progress, SourceKind, StatementKind
 from csto_program.dates import PartialDate, as_date
@@ -54,6 +54,7 @@ from csto_program.words import (
     citation,
     date_words,
     headline,
+    meeting_state,
     person_name,
     progress_words,
     state_name,
@@ -548,17 +549,6 @@ def _markdown_safe(text: str) -> str:
 _KINDS: Final = {"person": N_("person"), "organization": N_("organization")}
 
 
-def _meeting_state(state: str) -> str:
-    """A meeting's status in words (not ``held``): Russian agrees it with «встреча»."""
-    if state == "scheduled":
-        return pgettext("meeting", "scheduled")
-    if state == "postponed":
-        return pgettext("meeting", "postponed")
-    if state == "cancelled":
-        return pgettext("meeting", "cancelled")
-    return state
-
-
 def describe(program: Program, ident: str) -> str:
     """A record of ``program`` in a few words, in the language in use, for the lists of
     what was added (``log``, ``changes`` and their Markdown note).
@@ -597,7 +587,7 @@ def describe(program: Program, ident: str) -> str:
         )
     if isinstance(record, Meeting):
         state = str(record.status.value)
-        extra = "" if state == "held" else f" ({_meeting_state(state)})"
+        extra = "" if state == "held" else f" ({meeting_state(state)})"
         words = _("meeting {id}: {title}, {day}")
         return words.format(id=ident, title=record.title, day=date_words(record.starts_on)) + extra
     if isinstance(record, Plan):

@@ -58,7 +58,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from csto_program import words as text
-from csto_program._i18n import N_, pgettext, using
+from csto_program._i18n import N_, using
 from csto_program._i18n import gettext as _
 from csto_program.dates import MAX_DATE, Precision, add_days, as_date, days_between
 from csto_program.model import Meeting, Plan, Program, Source, Stage
@@ -102,19 +102,8 @@ _KINDS: Final = {
 _END_KNOWN: Final = {
     "month": N_("end known to the month only"),
     "year": N_("end known to the year only"),
-    "interval": N_("end known to the interval only"),
+    "interval": N_("end known only as a range of days"),
 }
-
-
-def _meeting_state(state: str) -> str:
-    """A meeting's status in words (not ``held``)."""
-    if state == "scheduled":
-        return pgettext("meeting", "scheduled")
-    if state == "postponed":
-        return pgettext("meeting", "postponed")
-    if state == "cancelled":
-        return pgettext("meeting", "cancelled")
-    return state
 
 
 def _kind(meeting: Meeting) -> str:
@@ -324,7 +313,7 @@ def _meeting_event(
     as_of: datetime.date,
 ) -> Any:
     state = meeting.status.value
-    shown = _meeting_state(state)
+    shown = text.meeting_state(state)
     summary = meeting.title if state == "held" else f"{meeting.title} ({shown})"
     event = _event(meeting_uid(program, meeting), stamp, summary)
     event.add("dtstart", days[0])

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from csto_program._i18n import N_, current, ngettext, prose_date
+from csto_program._i18n import N_, current, ngettext, pgettext, prose_date
 from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate, days_between
 from csto_program.languages import name_in, wording_in
@@ -559,6 +559,22 @@ def said(statement: Statement) -> str:
         return f"“{text}”{mark}"
     paraphrase = _("paraphrase")
     return f"({paraphrase}) {text}{mark}"
+
+
+def meeting_state(state: str) -> str:
+    """A meeting's status in a word, in the reader's language (Russian agrees it with
+    «встреча»); ``held`` and any other value as written.
+
+    >>> meeting_state("scheduled"), meeting_state("cancelled")
+    ('scheduled', 'cancelled')
+    """
+    if state == "scheduled":
+        return pgettext("meeting", "scheduled")
+    if state == "postponed":
+        return pgettext("meeting", "postponed")
+    if state == "cancelled":
+        return pgettext("meeting", "cancelled")
+    return state
 
 
 def meeting_words(meeting: Meeting, as_of: datetime.date) -> str:
