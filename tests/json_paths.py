@@ -76,6 +76,8 @@ def v1_document(program: Program) -> dict[str, Any]:
     for meeting in doc.get("meetings", []):  # new in version 3
         meeting.pop("status", None)
         meeting.pop("announced_on", None)
+    for note in doc.get("notes", []):  # new in version 3
+        note.pop("noted_on", None)
     gone = {plan.id, *(report.id for report in program.reports)}
     for note in doc.get("notes", []):
         if "about" in note:

@@ -86,6 +86,8 @@ def test_known_day_follows_the_table(program: Program, data: st.DataObject) -> N
                     for i in record.sources
                     if program.by_id[i].published_on is not None
                 ]
+                if record.noted_on is not None:  # nor before its author wrote it
+                    own.append(record.noted_on.latest)
                 # never before its own dated sources, nor before what it is about
                 assert all(day is not None and day >= d for d in own)
                 for other in record.about:

@@ -166,6 +166,7 @@ def test_unknown_class_and_version() -> None:
     assert v2["$id"].endswith("/v2/Program.json")
     assert "inferred" not in v2["$defs"]["Plan"]["properties"]
     assert "status" not in v2["$defs"]["Meeting"]["properties"]
+    assert "noted_on" not in v2["$defs"]["Note"]["properties"]
 
 
 def test_the_schema_describes_the_fields_new_in_version_3() -> None:
@@ -177,6 +178,9 @@ def test_the_schema_describes_the_fields_new_in_version_3() -> None:
     meeting = defs["Meeting"]["properties"]
     assert meeting["status"]["enum"] == ["held", "scheduled", "postponed", "cancelled"]
     assert meeting["announced_on"]["anyOf"][1] == {"type": "null"}
+    noted_on = defs["Note"]["properties"]["noted_on"]
+    assert noted_on["anyOf"][1] == {"type": "null"} and "author" in noted_on["description"]
+    assert "noted_on" not in defs["Note"]["required"]
 
 
 @whole_program_settings

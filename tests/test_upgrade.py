@@ -164,7 +164,7 @@ def test_every_v1_document_upgrades_and_keeps_its_meaning(
 
 def _as_version_2(program: Program) -> Program:
     """``program`` with nothing a version-2 document could not say: nothing inferred, every
-    meeting held and without an announcement day."""
+    meeting held and without an announcement day, no note with the day it was written."""
     return attrs.evolve(
         program,
         plans=tuple(attrs.evolve(p, inferred=False) for p in program.plans),
@@ -172,6 +172,7 @@ def _as_version_2(program: Program) -> Program:
         meetings=tuple(
             attrs.evolve(m, status=MeetingStatus.HELD, announced_on=None) for m in program.meetings
         ),
+        notes=tuple(attrs.evolve(n, noted_on=None) for n in program.notes),
     )
 
 
@@ -211,6 +212,11 @@ def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> N
             "unknown key (version 2 has no such key; it is new in version 3)",
         )
     ]
+    doc["plans"][0].pop("inferred")
+    doc["notes"] = [{"id": "n", "kind": "context", "text": "T", "noted_on": "2026-12"}]
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    assert [path for path, _ in raised.value.problems] == ["$.notes[0].noted_on"]
 
 
 def test_a_version_2_document_with_a_bad_item_is_reported_where_it_is() -> None:

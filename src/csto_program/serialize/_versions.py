@@ -9,8 +9,8 @@ day, stage one of 12 months as version 1 required) and each stage's ``completed_
 Problems are reported at the version-1 paths, where the user will look for them.
 
 A version-2 document is a version-3 one as it stands: version 3 adds ``inferred`` to plans
-and progress reports (false when absent) and ``status`` and ``announced_on`` to meetings
-(``held`` and null when absent). Those keys are refused in a document of an older version
+and progress reports (false when absent), ``status`` and ``announced_on`` to meetings
+(``held`` and null when absent) and ``noted_on`` to notes (null when absent). Those keys are refused in a document of an older version
 (:func:`check_v2`), which its own schema would refuse too.
 """
 
@@ -45,6 +45,7 @@ _NEW_IN_3: Final = {
     "plans": ("inferred",),
     "reports": ("inferred",),
     "meetings": ("status", "announced_on"),
+    "notes": ("noted_on",),
 }
 
 
