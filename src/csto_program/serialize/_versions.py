@@ -10,8 +10,9 @@ Problems are reported at the version-1 paths, where the user will look for them.
 
 A version-2 document is a version-3 one as it stands: version 3 adds ``inferred`` to plans
 and progress reports (false when absent), ``status`` and ``announced_on`` to meetings
-(``held`` and null when absent) and ``noted_on`` to notes (null when absent). Those keys are refused in a document of an older version
-(:func:`check_v2`), which its own schema would refuse too.
+(``held`` and null when absent) and ``noted_on`` to notes (null when absent). Those keys
+are refused in a document of an older version (:func:`check_v2`), which its own schema
+would refuse too.
 """
 
 from __future__ import annotations
