@@ -19,13 +19,7 @@ from csto_program.integrity import program_problems, references_resolve
 from csto_program.knowledge import KNOWN_COLLECTIONS, as_known_on, became_known, known_day
 from csto_program.model import Meeting, Note, Plan, ProgressReport, Source, Statement
 from csto_program.strategies import iso_dates, programs
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    from hypothesis import settings
-
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import DataError, Program, from_dict, from_json, json_schema, to_dict
@@ -21,11 +21,7 @@ from csto_program.dates import EDTF_PATTERN, ISO_DATE_PATTERN
 from csto_program.serialize import MODEL_CLASSES, SCHEMA_VERSION
 from csto_program.strategies import programs
 from json_paths import v1_document
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 _CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
 PROGRAM = jsonschema.Draft202012Validator(json_schema(Program), format_checker=_CHECKER)

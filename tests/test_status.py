@@ -24,13 +24,7 @@ from csto_program import (
 from csto_program.dates import MAX_DATE, MIN_DATE
 from csto_program.status import program_status, stage_status
 from csto_program.strategies import iso_dates, programs
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    from hypothesis import settings
-
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 

@@ -33,13 +33,7 @@ from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
 from csto_program.strategies import iso_dates, programs
 from json_paths import v1_documents
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    from hypothesis import settings
-
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 V1_SCHEMA = jsonschema.Draft202012Validator(
