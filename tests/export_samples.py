@@ -1,5 +1,5 @@
-"""Programs for the export tests: a realistic one, a hostile one, a large one, and a
-hypothesis strategy for small valid programs with several plans and progress reports."""
+"""Programs for the export tests: a realistic one, a hostile one, and a hypothesis strategy
+for small valid programs with several plans and progress reports."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from csto_program import (
     Statement,
     StatementKind,
     plan_stages,
+    strategies,
 )
-from csto_program.datasets import tajik_afghan_border
 
 D = datetime.date
 P = PartialDate.parse
@@ -257,69 +257,16 @@ def hostile_program() -> Program:
     )
 
 
-def synthetic_program(count: int) -> Program:
-    """The embedded record's plans and reports with ``count`` generated people, sources,
-    meetings and statements, spread over the program's period."""
-    base = tajik_afghan_border()
-    start = D(2024, 12, 1).toordinal()
-    people, sources, meetings, statements = [], [], [], []
-    for index in range(count):
-        day = D.fromordinal(start + index * 1800 // max(count, 1))
-        sources.append(
-            Source(
-                id=f"gen-source-{index}",
-                outlet=f"Outlet {index % 50}",
-                url=f"https://example.org/{index}",
-                title=f"Report number {index}",
-                published_on=PartialDate.from_date(day),
-                via=(f"gen-source-{index - 1}",) if index % 7 == 3 else (),
-            )
-        )
-        people.append(Person(id=f"gen-person-{index}", name=f"Person {index}"))
-        meetings.append(
-            Meeting(
-                id=f"gen-meeting-{index}",
-                title=f"Meeting {index}",
-                kind=MeetingKind.TALKS,
-                starts_on=PartialDate.from_date(day) if index % 5 else P(f"{day.year}"),
-                place=ASTANA if index % 2 else None,
-                sources=(f"gen-source-{index}",),
-            )
-        )
-        statements.append(
-            Statement(
-                id=f"gen-statement-{index}",
-                speaker=f"gen-person-{index}",
-                role="Official",
-                said_on=PartialDate.from_date(day),
-                text=f"Statement {index} about the work.",
-                kind=StatementKind.QUOTE,
-                meeting=f"gen-meeting-{index}",
-                stages=(1 + index % 3,),
-                sources=(f"gen-source-{index}", f"gen-source-{(index * 7) % count}"),
-            )
-        )
-    return attrs.evolve(
-        base,
-        people=(*base.people, *people),
-        sources=(*base.sources, *sources),
-        meetings=(*base.meetings, *meetings),
-        statements=(*base.statements, *statements),
-    )
-
-
 _TEXT = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30
 ).filter(str.strip)
 _DATES = st.dates(D(1990, 1, 1), D(2040, 12, 31))
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    """A day, month or year between 1990 and 2040, sometimes qualified."""
-    day = draw(_DATES)
-    text = draw(st.sampled_from([day.isoformat(), day.isoformat()[:7], str(day.year)]))
-    return P(text + draw(st.sampled_from(["", "", "?", "~"])))
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """A day, month or year between 1990 and 2040, sometimes qualified (the library's own
+    strategy, :func:`csto_program.strategies.partial_dates`)."""
+    return strategies.partial_dates(min_year=1990, max_year=2040)
 
 
 @st.composite

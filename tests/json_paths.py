@@ -74,6 +74,8 @@ def v1_document(program: Program) -> dict[str, Any]:
             if report.progress is Progress.COMPLETED and whole_day:
                 stage_doc.setdefault("completed_on", format_iso_date(day.earliest))
     drop_v3_keys(doc)
+    for note in doc.get("notes", []):  # new in version 3
+        note.pop("noted_on", None)
     gone = {plan.id, *(report.id for report in program.reports)}
     for note in doc.get("notes", []):
         if "about" in note:

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from conftest import whole_program_settings
 from csto_program import DataError, Person, Place, Program, Source
 from csto_program.compare import FieldChange, ProgramDiff, RecordChange, diff_programs
 from csto_program.datasets import starter_program, tajik_afghan_border
 from csto_program.strategies import field_values, ids, programs, texts
+from support import whole_program_settings
 
 RECORD = tajik_afghan_border()
 # The collections of records with ids, in the model's order (typed in, not derived).

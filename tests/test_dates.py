@@ -19,7 +19,7 @@ from hypothesis import example, find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from csto_program import dates
+from csto_program import _zones, dates
 from csto_program.dates import (
     EDTF_PATTERN,
     ISO_DATE_PATTERN,
@@ -605,9 +605,9 @@ def test_load_zone_is_cached() -> None:
 
 @pytest.fixture
 def fresh_zone_cache() -> Iterator[None]:
-    dates._load_zone.cache_clear()
+    _zones._load_zone.cache_clear()
     yield
-    dates._load_zone.cache_clear()
+    _zones._load_zone.cache_clear()
 
 
 def test_load_zone_reads_the_tzdata_package(

@@ -12,7 +12,7 @@ import attrs
 import orjson
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import (
@@ -56,11 +56,7 @@ from csto_program.serialize._fast import (
 from csto_program.serialize._hooks import converter
 from csto_program.serialize._json_text import most_keys
 from csto_program.strategies import iso_dates, partial_dates, programs
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 
 def _detailed(data: Any, cls: type) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import (
@@ -32,11 +32,7 @@ from csto_program import (
 )
 from csto_program._files import FileError
 from csto_program.strategies import programs, statements
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 
 def _statement(number: int, said_on: str = "2026-01-29") -> Statement:

@@ -20,13 +20,7 @@ from csto_program import (
 )
 from csto_program.dates import MAX_DATE
 from csto_program.strategies import iso_dates, partial_dates, plans, programs
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    from hypothesis import settings
-
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 
@@ -55,10 +49,13 @@ def _days(program: Program) -> st.SearchStrategy[D]:
 def _check_known(program: Program, as_of: D, known_on: D) -> Any:
     status = program.status(as_of, known_on=known_on)
     assert status.as_of == as_of and status.known_on == known_on
-    assert status.plan is program.plan_known_on(known_on)
+    known = program.plan_known_on(known_on)
+    assert (status.plan is None) is (known is None)
     if status.plan is not None:
-        assert status.plan.announced_on.latest <= known_on
-        later = program.plans[program.plans.index(status.plan) + 1 :]
+        # the plan as known on K: references to what became known later are pruned
+        assert status.plan == program.as_known_on(known_on).plans[-1]
+        assert status.plan.id == known.id and status.plan.announced_on.latest <= known_on
+        later = program.plans[program.plans.index(known) + 1 :]
         assert all(plan.announced_on.latest > known_on for plan in later)
     else:
         assert all(plan.announced_on.latest > known_on for plan in program.plans)
@@ -130,7 +127,7 @@ def test_a_plan_announced_after_k_changes_nothing(program: Program, data: st.Dat
     assert changed.plan is plan
     assert changed.status(as_of, known_on=known_on) == before
     # and once it is known, it is the plan used
-    assert changed.status(as_of, known_on=announced_on.latest).plan is plan
+    assert changed.status(as_of, known_on=announced_on.latest).plan == plan
 
 
 def test_known_on_on_a_small_history() -> None:

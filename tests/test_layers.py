@@ -31,6 +31,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "csto_program"
 # name stands for every module in it. A module may import its own layer and any layer below.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "_escape", "_version", "_suggest", "_i18n"),
+    ("_days", "_zones"),
     ("dates", "_files"),
     ("_terminal", "codes", "_spec", "rules", "precedence"),
     ("records",),

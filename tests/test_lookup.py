@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import whole_program_settings
 from csto_program import DataError, Meeting, Participant, Person, Program, Statement
 from csto_program.datasets import tajik_afghan_border
 from csto_program.lookup import (
@@ -22,6 +21,7 @@ from csto_program.lookup import (
     suggest,
 )
 from csto_program.strategies import programs
+from support import whole_program_settings
 
 RECORD = tajik_afghan_border()
 KINDS = {"person": 0, "organization": 1, "meeting": 2, "source": 3}

@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import DataError, Program, from_dict, from_json, json_schema, to_dict
@@ -21,11 +21,7 @@ from csto_program.dates import EDTF_PATTERN, ISO_DATE_PATTERN
 from csto_program.serialize import MODEL_CLASSES, SCHEMA_VERSION
 from csto_program.strategies import programs
 from json_paths import v1_document
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 _CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
 PROGRAM = jsonschema.Draft202012Validator(json_schema(Program), format_checker=_CHECKER)
@@ -166,6 +162,7 @@ def test_unknown_class_and_version() -> None:
     assert v2["$id"].endswith("/v2/Program.json")
     assert "inferred" not in v2["$defs"]["Plan"]["properties"]
     assert "status" not in v2["$defs"]["Meeting"]["properties"]
+    assert "noted_on" not in v2["$defs"]["Note"]["properties"]
 
 
 def test_the_schema_describes_the_fields_new_in_version_3() -> None:
@@ -177,6 +174,9 @@ def test_the_schema_describes_the_fields_new_in_version_3() -> None:
     meeting = defs["Meeting"]["properties"]
     assert meeting["status"]["enum"] == ["held", "scheduled", "postponed", "cancelled"]
     assert meeting["announced_on"]["anyOf"][1] == {"type": "null"}
+    noted_on = defs["Note"]["properties"]["noted_on"]
+    assert noted_on["anyOf"][1] == {"type": "null"} and "author" in noted_on["description"]
+    assert "noted_on" not in defs["Note"]["required"]
 
 
 @whole_program_settings

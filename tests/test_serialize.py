@@ -48,11 +48,7 @@ from csto_program.strategies import (
     statements,
 )
 from json_paths import get, json_path, paths, v1_documents
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 _CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER

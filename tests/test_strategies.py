@@ -38,11 +38,7 @@ from csto_program.strategies import (
     statements,
     texts,
 )
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 _FIND = settings(max_examples=2000, phases=[Phase.generate], database=None, deadline=None)

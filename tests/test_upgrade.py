@@ -33,13 +33,7 @@ from csto_program.dates import MAX_DATE
 from csto_program.serialize import set_fast_path
 from csto_program.strategies import iso_dates, programs
 from json_paths import v1_documents
-
-try:  # shared settings for properties over whole programs, when tests/conftest.py has them
-    from conftest import whole_program_settings  # type: ignore[attr-defined]
-except ImportError:
-    from hypothesis import settings
-
-    whole_program_settings = settings(max_examples=25)
+from support import whole_program_settings
 
 D = datetime.date
 V1_SCHEMA = jsonschema.Draft202012Validator(
@@ -164,8 +158,8 @@ def test_every_v1_document_upgrades_and_keeps_its_meaning(
 
 def _as_version_2(program: Program) -> Program:
     """``program`` with nothing a version-2 document could not say: nothing inferred, every
-    meeting held and without an announcement day, no names in other languages and no
-    original wordings."""
+    meeting held and without an announcement day, no names in other languages, no
+    original wordings and no note with the day it was written."""
     return attrs.evolve(
         program,
         names=(),
@@ -186,6 +180,7 @@ def _as_version_2(program: Program) -> Program:
             attrs.evolve(s, original=(), original_language=None, original_fragments=False)
             for s in program.statements
         ),
+        notes=tuple(attrs.evolve(n, noted_on=None) for n in program.notes),
     )
 
 
@@ -225,6 +220,11 @@ def test_a_version_2_document_with_a_version_3_key_is_refused_at_its_path() -> N
             "unknown key (version 2 has no such key; it is new in version 3)",
         )
     ]
+    doc["plans"][0].pop("inferred")
+    doc["notes"] = [{"id": "n", "kind": "context", "text": "T", "noted_on": "2026-12"}]
+    with pytest.raises(DataError) as raised:
+        from_dict(doc, Program)
+    assert [path for path, _ in raised.value.problems] == ["$.notes[0].noted_on"]
 
 
 @pytest.mark.parametrize("version", [1, 2])

@@ -1,7 +1,8 @@
 """Calendar dates, EDTF partial dates and IANA time zones.
 
-This is the one module that talks to :mod:`pendulum` directly; everything else in the
-library goes through the helpers here, so pendulum's quirks are handled in one place:
+This module is the one place that talks to :mod:`pendulum` directly (with its two helpers:
+``_days`` for whole calendar days, ``_zones`` for time zones; import from here); everything
+else in the library goes through it, so pendulum's quirks are handled in one place:
 
 * ``pendulum.DateTime`` is a subclass of ``pendulum.Date`` (and of ``datetime.datetime``),
   so an ``isinstance(x, date)`` check lets datetimes through; :func:`as_date` refuses them.
@@ -27,15 +28,31 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import os
 import re
-import zoneinfo
-from typing import IO, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 import pendulum
 
-from csto_program.errors import DataError, ScheduleError, short_repr
+from csto_program._days import (
+    ISO_DATE_PATTERN,
+    MAX_DATE,
+    MIN_DATE,
+    add_days,
+    add_months,
+    as_date,
+    check_int,
+    days_between,
+    days_in,
+    format_iso_date,
+    parse_iso_date,
+    range_problem,
+)
+from csto_program._days import (
+    iso_date_or_none as iso_date_or_none,
+)
+from csto_program._zones import load_zone, utcoffset_on
+from csto_program.errors import DataError, short_repr
 
 __all__ = [
     "EDTF_PATTERN",
@@ -55,27 +72,20 @@ __all__ = [
     "utcoffset_on",
 ]
 
-MIN_DATE: pendulum.Date = pendulum.Date(1, 1, 1)
-"""The earliest date the library handles (pendulum cannot represent year 0000).
-
->>> MIN_DATE
-Date(1, 1, 1)
-"""
-
-MAX_DATE: pendulum.Date = pendulum.Date(9999, 12, 31)
-"""The latest date the library handles: a day past it raises ``ScheduleError``.
-
->>> MAX_DATE
-Date(9999, 12, 31)
->>> add_days(MAX_DATE, 1)
-Traceback (most recent call last):
-...
-csto_program.errors.ScheduleError: 1 problem:
-  $: 9999-12-31 + 1 days is outside the years 0001..9999
-"""
-
-_MIN_YEAR = 1
-_MAX_YEAR = 9999
+# The calendar-day and time-zone helpers live in their own modules; they are documented,
+# and shown in reprs, under this public module's name.
+for _function in (
+    add_days,
+    add_months,
+    as_date,
+    days_between,
+    format_iso_date,
+    parse_iso_date,
+    load_zone,
+    utcoffset_on,
+):
+    _function.__module__ = __name__
+del _function
 
 # ``[0-9]`` rather than ``\d`` (which matches any Unicode digit) and ``\Z`` rather than
 # ``$`` (which also matches before a trailing newline); re.ASCII for good measure. The
@@ -93,14 +103,6 @@ that the parser, the JSON Schema and the strategies use.
 [True, True, False, False, False]
 """
 
-ISO_DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-"""The shape of a calendar date's text, ``YYYY-MM-DD``, without anchors.
-
->>> import re
->>> bool(re.fullmatch(ISO_DATE_PATTERN, "2024-11-28"))
-True
-"""
-
 # The groups of EDTF_PATTERN, named; fullmatch replaces the anchors.
 _EDTF_RE = re.compile(
     r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?"
@@ -108,9 +110,6 @@ _EDTF_RE = re.compile(
     r"(?P<end_qualifier>[?~%])?)?",
     re.ASCII,
 )
-_ISO_DATE_RE = re.compile(ISO_DATE_PATTERN, re.ASCII)
-_MAX_ZONE_KEY = 64  # the longest IANA key is 32 characters
-_ZONE_KEY_RE = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
 
 
 class Precision(enum.StrEnum):
@@ -150,56 +149,6 @@ class Qualifier(enum.StrEnum):
 
 
 _QUALIFIERS: dict[str | None, Qualifier | None] = {None: None, **{q.value: q for q in Qualifier}}
-# Days in each month of a common year; February gains a day in leap years.
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _days_in(year: int, month: int) -> int:
-    """The number of days in ``month`` of ``year`` (the proleptic Gregorian calendar's).
-
-    >>> _days_in(2024, 2), _days_in(1900, 2), _days_in(2000, 2), _days_in(2023, 4)
-    (29, 28, 29, 30)
-    """
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _MONTH_DAYS[month]
-
-
-def _range_problem(year: int, month: int | None, day: int | None) -> str | None:
-    """What is out of range in a date's ``year``, ``month`` and ``day``, or ``None``.
-
-    The one range check of a partial date, made by the constructor (which raises it) and by
-    the parser's fast path (which then falls back to the constructor for the message).
-
-    >>> _range_problem(2024, 2, 29) is None, _range_problem(2023, None, None) is None
-    (True, True)
-    >>> print(_range_problem(2023, 2, 29))
-    day 29 is out of range for 2023-02 (1..28)
-    >>> print(_range_problem(2023, None, 5))
-    day 5 given without a month
-    """
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        return f"year {short_repr(year)} is out of range 1..9999 (year 0000 is not supported)"
-    if month is None:
-        return None if day is None else f"day {short_repr(day)} given without a month"
-    if not 1 <= month <= 12:
-        return f"month {short_repr(month)} is out of range 1..12"
-    if day is not None:
-        last = _days_in(year, month)
-        if not 1 <= day <= last:
-            return f"day {short_repr(day)} is out of range for {year:04d}-{month:02d} (1..{last})"
-    return None
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_int(value: object, name: str) -> int:
-    if not _is_int(value):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    assert isinstance(value, int)
-    return value
 
 
 def _date_text(year: int, month: int | None, day: int | None, qualifier: Qualifier | None) -> str:
@@ -258,18 +207,18 @@ class PartialDate:
     end: PartialDate | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        _check_int(self.year, "year")
+        check_int(self.year, "year")
         if self.month is not None:
-            _check_int(self.month, "month")
+            check_int(self.month, "month")
         if self.day is not None:
-            _check_int(self.day, "day")
+            check_int(self.day, "day")
         if self.qualifier is not None and not isinstance(self.qualifier, Qualifier):
             raise TypeError(
                 f"qualifier must be a Qualifier or None, not {type(self.qualifier).__name__}"
             )
         if self.end is not None and not isinstance(self.end, PartialDate):
             raise TypeError(f"end must be a PartialDate or None, not {type(self.end).__name__}")
-        problem = _range_problem(self.year, self.month, self.day)
+        problem = range_problem(self.year, self.month, self.day)
         if problem is not None:
             raise DataError.at("$", problem)
         if self.end is not None:
@@ -454,7 +403,7 @@ class PartialDate:
         if self.end is not None:
             return self.end.latest
         month = 12 if self.month is None else self.month
-        day = _days_in(self.year, month) if self.day is None else self.day
+        day = days_in(self.year, month) if self.day is None else self.day
         return pendulum.Date(self.year, month, day)
 
     def contains(self, day: datetime.date) -> bool:
@@ -571,7 +520,7 @@ def _single(
     year = int(year_text)  # the pattern fixed the digits: int() cannot fail
     month = None if month_text is None else int(month_text)
     day = None if day_text is None else int(day_text)
-    if _range_problem(year, month, day) is not None:
+    if range_problem(year, month, day) is not None:
         return None
     found: Any = _new_object(PartialDate)
     _set_year(found, year)
@@ -622,232 +571,3 @@ def partial_date_or_none(text: Any) -> PartialDate | None:
     if match is None:
         return None
     return _from_match(match, text)
-
-
-def iso_date_or_none(text: Any) -> pendulum.Date | None:
-    """``parse_iso_date(text)`` if ``text`` is a ``str`` holding a valid ISO date, else
-    ``None`` (:func:`parse_iso_date` then gives the reason): the loaders' fast path.
-
-    >>> iso_date_or_none("2024-02-29")
-    Date(2024, 2, 29)
-    >>> iso_date_or_none("2023-02-29") is None, iso_date_or_none("20240229") is None
-    (True, True)
-    """
-    if type(text) is not str or _ISO_DATE_RE.fullmatch(text) is None:
-        return None
-    try:
-        return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
-    except ValueError:  # not a day of the calendar, or year 0000
-        return None
-
-
-def as_date(value: object, name: str = "day") -> pendulum.Date:
-    """``value`` as a :class:`pendulum.Date`; datetimes and other types raise ``TypeError``.
-
-    ``pendulum.DateTime`` is a subclass of ``pendulum.Date``, so it is refused explicitly.
-
-    >>> as_date(datetime.date(2024, 11, 28))
-    Date(2024, 11, 28)
-    >>> try:
-    ...     as_date(pendulum.datetime(2024, 11, 28), "start")
-    ... except TypeError as exc:
-    ...     print(exc)
-    start must be a date, not a datetime (DateTime)
-    """
-    if isinstance(value, datetime.datetime):
-        raise TypeError(f"{name} must be a date, not a datetime ({type(value).__name__})")
-    if isinstance(value, datetime.date):
-        if type(value) is pendulum.Date:
-            return value
-        return pendulum.Date(value.year, value.month, value.day)
-    raise TypeError(f"{name} must be a date, not {type(value).__name__}")
-
-
-def parse_iso_date(text: str) -> pendulum.Date:
-    """Parse a strict ``YYYY-MM-DD`` calendar date.
-
-    >>> parse_iso_date("2024-02-29")
-    Date(2024, 2, 29)
-    >>> try:
-    ...     parse_iso_date("2023-02-29")
-    ... except DataError as exc:
-    ...     print(exc.problems)
-    (('$', "'2023-02-29' is not a calendar date: day 29 is out of range for 2023-02 (1..28)"),)
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, not {type(text).__name__}")
-    match = _ISO_DATE_RE.fullmatch(text)
-    if match is None:
-        raise DataError.at("$", f"expected an ISO date YYYY-MM-DD, got {short_repr(text)}")
-    try:  # the fast way; pendulum refuses what PartialDate refuses, with a worse message
-        return pendulum.Date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
-    except ValueError:
-        pass
-    try:
-        parsed = PartialDate(int(text[0:4]), int(text[5:7]), int(text[8:10]))
-    except DataError as exc:
-        detail = "; ".join(message for _, message in exc.problems)
-        raise DataError.at("$", f"{short_repr(text)} is not a calendar date: {detail}") from None
-    return parsed.earliest  # pragma: no cover - what pendulum refuses, PartialDate refuses
-
-
-def format_iso_date(day: datetime.date) -> str:
-    """``YYYY-MM-DD``, the exact inverse of :func:`parse_iso_date`.
-
-    >>> format_iso_date(datetime.date(987, 6, 5))
-    '0987-06-05'
-    """
-    d = as_date(day)
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-
-
-def add_months(day: datetime.date, months: int) -> pendulum.Date:
-    """``day`` plus ``months`` calendar months in one step; month ends are clamped.
-
-    Results outside years 0001..9999 raise :class:`~csto_program.errors.ScheduleError`.
-
-    >>> add_months(datetime.date(2024, 1, 31), 1)
-    Date(2024, 2, 29)
-    >>> add_months(datetime.date(2024, 2, 29), 12)
-    Date(2025, 2, 28)
-    >>> try:
-    ...     add_months(datetime.date(9999, 1, 1), 12)
-    ... except ScheduleError as exc:
-    ...     print(exc.problems[0][1])
-    9999-01-01 + 12 months is outside the years 0001..9999
-    """
-    d = as_date(day)
-    _check_int(months, "months")
-    try:
-        return d.add(months=months)  # pendulum clamps to the month's last day
-    except (ValueError, OverflowError):
-        raise ScheduleError(
-            f"{format_iso_date(d)} + {short_repr(months)} months is outside the years 0001..9999"
-        ) from None
-
-
-def add_days(day: datetime.date, days: int) -> pendulum.Date:
-    """``day`` plus ``days`` days; results outside years 0001..9999 raise ``ScheduleError``.
-
-    >>> add_days(datetime.date(2024, 2, 28), 1)
-    Date(2024, 2, 29)
-    >>> try:
-    ...     add_days(datetime.date(9999, 12, 31), 1)
-    ... except ScheduleError as exc:
-    ...     print(exc.problems[0][1])
-    9999-12-31 + 1 days is outside the years 0001..9999
-    """
-    d = as_date(day)
-    _check_int(days, "days")
-    try:
-        return d.add(days=days)
-    except (ValueError, OverflowError):
-        raise ScheduleError(
-            f"{format_iso_date(d)} + {short_repr(days)} days is outside the years 0001..9999"
-        ) from None
-
-
-def days_between(start: datetime.date, end: datetime.date) -> int:
-    """The number of days from ``start`` to ``end`` (negative if ``end`` is earlier).
-
-    >>> days_between(datetime.date(2023, 2, 28), datetime.date(2024, 2, 29))
-    366
-    """
-    first, last = as_date(start, "start"), as_date(end, "end")
-    # Hand-written, the one place: pendulum's ``first.diff(last, abs=False).in_days()`` gives
-    # the same count (a test compares them), but building its Interval made
-    # ``Program.status`` on 50 statements run 17,440 times a second instead of 22,900
-    # (``make bench``); status counts days for every stage.
-    return last.toordinal() - first.toordinal()
-
-
-def load_zone(key: str) -> zoneinfo.ZoneInfo:
-    """The IANA time zone ``key``, read from the ``tzdata`` package (cached).
-
-    The system time zone database is never consulted: it may be out of date (Kazakhstan,
-    for one, moved from +06:00 to +05:00 on 2024-03-01). The zones are built with
-    ``zoneinfo.ZoneInfo.from_file``, so they are not the objects ``zoneinfo.ZoneInfo(key)``
-    returns and cannot be pickled; the same key always gives the same object.
-
-    >>> str(load_zone("Asia/Almaty"))
-    'Asia/Almaty'
-    >>> load_zone("Asia/Almaty") is load_zone("Asia/Almaty")
-    True
-    >>> try:
-    ...     load_zone("Asia/Atlantis")
-    ... except DataError as exc:
-    ...     print(exc.problems)
-    (('$', "unknown IANA time zone 'Asia/Atlantis'"),)
-    """
-    if not isinstance(key, str):
-        raise TypeError(f"a time zone key must be a str, not {type(key).__name__}")
-    return _load_zone(str(key))
-
-
-# A separate function so that load_zone keeps its signature for type checkers (a
-# functools cache wrapper accepts any hashable arguments). Bounded: keys come from data.
-@functools.lru_cache(maxsize=512)
-def _load_zone(key: str) -> zoneinfo.ZoneInfo:
-    unknown = DataError.at("$", f"unknown IANA time zone {short_repr(key)}")
-    if len(key) > _MAX_ZONE_KEY or _ZONE_KEY_RE.fullmatch(key) is None:
-        raise unknown
-    folder = _tzdata_folder()
-    if folder is not None:  # the key's pattern has no dots: it stays inside the folder
-        path = os.path.join(folder, *key.split("/"))
-        if not os.path.isfile(path):
-            raise unknown
-        opened: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the with below
-    else:  # pragma: no cover - tzdata installed in a zip file
-        opened = _open_zone_resource(key, unknown)
-    with opened as fileobj:
-        try:
-            return zoneinfo.ZoneInfo.from_file(fileobj, key=key)
-        except ValueError:  # not a TZif file, e.g. tzdata's "leapseconds"
-            raise DataError.at("$", f"unknown IANA time zone {key!r}") from None
-
-
-@functools.cache
-def _tzdata_folder() -> str | None:
-    """The folder of ``tzdata``'s zone files, or ``None`` when it is not one on the disk.
-
-    Found without :mod:`importlib.resources`, whose readers import :mod:`zipfile`: loading
-    the embedded record (its places have time zones) would pay for it on every command.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("tzdata.zoneinfo")
-    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
-    if len(locations) == 1 and os.path.isdir(locations[0]):
-        return locations[0]
-    return None  # pragma: no cover - a zipped or namespace install
-
-
-def _open_zone_resource(key: str, unknown: DataError) -> IO[bytes]:  # pragma: no cover
-    """The zone file of ``key`` through :mod:`importlib.resources` (tzdata in a zip file)."""
-    import importlib.resources
-
-    resource = importlib.resources.files("tzdata.zoneinfo")
-    for part in key.split("/"):
-        resource = resource / part
-    try:
-        if not resource.is_file():
-            raise unknown
-    except OSError:  # a name the file system refuses: not a zone either
-        raise unknown from None
-    return resource.open("rb")
-
-
-def utcoffset_on(key: str, day: datetime.date) -> datetime.timedelta:
-    """The UTC offset of zone ``key`` at local noon on ``day``.
-
-    >>> utcoffset_on("Asia/Almaty", datetime.date(2024, 11, 28))
-    datetime.timedelta(seconds=18000)
-    >>> utcoffset_on("Asia/Almaty", datetime.date(2024, 1, 15))
-    datetime.timedelta(seconds=21600)
-    """
-    zone = load_zone(key)
-    d = as_date(day)
-    offset = datetime.datetime(d.year, d.month, d.day, 12, tzinfo=zone).utcoffset()
-    if offset is None:  # pragma: no cover - a ZoneInfo always has an offset
-        raise AssertionError(f"time zone {key!r} has no UTC offset")
-    return offset

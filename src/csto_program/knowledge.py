@@ -17,9 +17,10 @@ meeting, not held             ``announced_on.latest``; without it, the earliest 
 (scheduled, postponed,        dated source of it was published; without one,
 cancelled)                    ``starts_on.latest``
 source                        ``published_on.latest``; undated: always known
-note                          the latest of: its dated sources' ``published_on.latest``
-                              and the known days of the records it is ``about``;
-                              none of them dated: always known
+note                          the latest of: ``noted_on.latest`` (the day the
+                              record's author wrote it), its dated sources'
+                              ``published_on.latest`` and the known days of the
+                              records it is ``about``; none of them dated: always known
 person, organisation          always known
 ============================  ======================================================
 
@@ -163,7 +164,8 @@ def _known_day(program: KnownRecords, record: object, seen: set[str]) -> pendulu
         seen.add(record.id)
         by_id = program.by_id
         about = (_known_day(program, by_id[i], seen) for i in record.about if i not in seen)
-        return _latest([*_source_days(program, record.sources), *about])
+        noted = None if record.noted_on is None else record.noted_on.latest
+        return _latest([noted, *_source_days(program, record.sources), *about])
     if isinstance(record, (Person, Organization)):
         return None
     raise TypeError(f"record must be a record of a program, got {type(record).__name__}")

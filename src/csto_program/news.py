@@ -173,7 +173,21 @@ class Article:
 @attrs.frozen(slots=True)
 class Logged:
     """The result of :func:`log_article`: the new program and the ids added, by collection
-    (in the model's order of collections)."""
+    (in the model's order of collections).
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> logged = log_article(tajik_afghan_border(), Article(
+    ...     outlet="Example News", published_on="2026-11-27", speaker="Masadykov",
+    ...     quote="The first stage has been completed.",
+    ...     reports=(ReportSpec.parse("1=completed"),)))
+    >>> for name, ids in logged.added.items():
+    ...     print(name, ids)
+    statements ('masadykov-2026-11-27',)
+    reports ('stage-1-2026-11-27',)
+    sources ('example-news-2026-11-27',)
+    >>> logged.program.by_id["stage-1-2026-11-27"].progress.value
+    'completed'
+    """
 
     program: Program
     added: Mapping[str, tuple[str, ...]]
@@ -392,7 +406,14 @@ def _hint(unknown: str, known: Iterable[str]) -> str:
 @attrs.frozen(slots=True)
 class StageView:
     """A stage's state and progress on one day (``progress`` ``None``: no report), and
-    whether that progress rests on an inferred report."""
+    whether that progress rests on an inferred report.
+
+    >>> view = StageView("active", "not_started", inferred=True)
+    >>> view.words()
+    'active, not started (inferred)'
+    >>> view.to_dict()
+    {'state': 'active', 'progress': 'not_started', 'inferred': True}
+    """
 
     state: str
     progress: str | None
@@ -437,7 +458,15 @@ def _stage_words(view: StageView | None) -> str:
 
 @attrs.frozen(slots=True)
 class StageChange:
-    """A stage (by number) before and after; ``None`` on a side where no plan had it."""
+    """A stage (by number) before and after; ``None`` on a side where no plan had it.
+
+    >>> change = StageChange(1, StageView("active", "in_progress"),
+    ...                      StageView("overdue", "in_progress"))
+    >>> change.changed
+    True
+    >>> StageChange(3, None, StageView("upcoming", None)).after.words()
+    'upcoming, no progress report'
+    """
 
     number: int
     before: StageView | None
@@ -462,7 +491,16 @@ class StageChange:
 class Changes:
     """What :func:`changes` found: the ids that became known after ``since`` and by
     ``until``, by collection, the headline on each day (in ``lang``), and each stage
-    before and after; ``stale_after`` as given to :func:`changes`."""
+    before and after; ``stale_after`` as given to :func:`changes`.
+
+    >>> from csto_program.datasets import tajik_afghan_border
+    >>> found = changes(tajik_afghan_border(), datetime.date(2026, 1, 1),
+    ...                 datetime.date(2026, 2, 1))
+    >>> str(found.since), str(found.until), [s.number for s in found.stages if s.changed]
+    ('2026-01-01', '2026-02-01', [2])
+    >>> found.to_dict()["stages"][1]["after"]
+    {'state': 'active', 'progress': 'not_started', 'inferred': True}
+    """
 
     since: pendulum.Date
     until: pendulum.Date

@@ -424,6 +424,8 @@ class Note:
     ``about`` lists the ids of the records the note concerns. A date resolution
     keeps the wording a source used (``stated``, verbatim) beside the date it
     was resolved to (``resolved``) and the evidence in ``text`` and ``sources``.
+    ``noted_on`` is the day the record's author wrote the note, when it speaks from that
+    day (e.g. "no report found"): it is not known before then.
 
     >>> Note(id="border-length", kind="conflict",
     ...      text="Sources give 1,344 km and 1,374.2 km.").kind.value
@@ -432,6 +434,9 @@ class Note:
     ...      text="The Sochi summit was in 2013, per Asia-Plus of 2013-09-24.",
     ...      stated="Sochi, Russia on September 23", resolved="2013-09-23").resolved.year
     2013
+    >>> str(Note(id="no-report", kind="context", text="No report found.",
+    ...          noted_on="2026-12").noted_on)
+    '2026-12'
     """
 
     id: str = field(Kind.ID, "The note's id, unique in the record.", examples=("border-length",))
@@ -445,6 +450,14 @@ class Note:
         Kind.PARTIAL_DATE, "The date the wording was resolved to.", optional=True
     )
     sources: tuple[str, ...] = _sources()
+    noted_on: PartialDate | None = field(
+        Kind.PARTIAL_DATE,
+        "When the record's author wrote the note (EDTF; null: when its sources were "
+        "published). A note that says what was known when it was written (no report "
+        "found) is known no earlier.",
+        optional=True,
+        examples=("2026-12",),
+    )
 
 
 @attrs.frozen(slots=True)

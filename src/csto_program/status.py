@@ -74,8 +74,9 @@ __all__ = [
 @runtime_checkable
 class ProgramRecords(Protocol):
     """What :func:`program_status` reads of a program (a :class:`~csto_program.Program`
-    has it all): its plans in the order they became known, its evidence by stage, and its
-    records by id (for :func:`csto_program.knowledge.known_day`).
+    has it all): its plans in the order they became known, its evidence by stage, its
+    records by id (for :func:`csto_program.knowledge.known_day`) and the program as it
+    stood on a day (:meth:`~csto_program.Program.as_known_on`).
 
     >>> from csto_program.datasets import tajik_afghan_border
     >>> isinstance(tajik_afghan_border(), ProgramRecords)
@@ -99,6 +100,8 @@ class ProgramRecords(Protocol):
 
     @property
     def by_id(self) -> Mapping[str, Any]: ...
+
+    def as_known_on(self, day: datetime.date) -> ProgramRecords: ...
 
 
 class StageState(enum.StrEnum):
@@ -306,7 +309,9 @@ def program_status(
 ) -> ProgramStatus:
     """Where ``program`` stood on ``as_of`` as known on ``known_on`` (default: ``as_of``).
 
-    The plan used is the last one announced by ``known_on``. The progress report that
+    The status is drawn from ``program.as_known_on(known_on)``: every record it names
+    refers only to records known on ``known_on``. The plan used is the last one announced
+    by ``known_on``. The progress report that
     describes a stage is chosen by :func:`csto_program.precedence.describing_report`
     among those published by ``known_on``. ``latest_report`` is the report published
     last among those known on ``known_on`` (by the rule of
@@ -336,6 +341,10 @@ def program_status(
     plan = program.plan_known_on(known_on)
     if plan is None:
         return ProgramStatus(as_of, known_on, None, None, None, (), stale_after=stale_after)
+    # The records as they stood on known_on: a plan, report or statement named in the
+    # status refers to nothing that became known later (a source published after it).
+    program = program.as_known_on(known_on)
+    plan = program.plans[-1]  # the plans known on a day are a prefix of the tuple
     first = program.plans[0]  # the plans known on any day are a prefix of the tuple
     inferred_plan = plan.inferred or first.inferred
     limit = min(as_of, known_on)

@@ -9,11 +9,12 @@ day, stage one of 12 months as version 1 required) and each stage's ``completed_
 Problems are reported at the version-1 paths, where the user will look for them.
 
 A version-2 document is a version-3 one as it stands: version 3 adds ``inferred`` to plans
-and progress reports (false when absent) and ``status`` and ``announced_on`` to meetings
-(``held`` and null when absent), ``names`` (names in other languages) to the program,
-organisations, people and places, and a statement's original wording (``original``,
-``original_language``, ``original_fragments``). Those keys are refused in a document of an
-older version (:func:`check_v2`), which its own schema would refuse too.
+and progress reports (false when absent), ``status`` and ``announced_on`` to meetings
+(``held`` and null when absent), ``noted_on`` to notes (null when absent), ``names``
+(names in other languages) to the program, organisations, people and places, and a
+statement's original wording (``original``, ``original_language``,
+``original_fragments``). Those keys are refused in a document of an older version
+(:func:`check_v2`), which its own schema would refuse too.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _NEW_IN_3: Final = {
     "organizations": ("names",),
     "people": ("names",),
     "statements": ("original", "original_language", "original_fragments"),
+    "notes": ("noted_on",),
 }
 _NEW_AT_TOP_IN_3: Final = ("names",)
 _NEW_IN_PLACE_3: Final = ("names",)
