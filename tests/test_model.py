@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from csto_program import (
     DataError,
+    LocalName,
     Meeting,
     MeetingKind,
     Note,
@@ -183,6 +184,7 @@ def test_bad_json_spellings_are_data_errors_at_their_field(make: Any, path: str)
 _STAGE = plan_stages(START)[0]
 _VALID: dict[type, Any] = {
     Place: Place(name="Astana", country="KZ", timezone="Asia/Almaty"),
+    LocalName: LocalName(language="ru", name="ОДКБ", abbreviation="ОДКБ"),
     Participant: Participant(role="r", person="x", organization="o"),
     Person: Person(id="x", name="X", other_names=("Y",), description="d", sources=("s",)),
     Organization: Organization(id="o", name="O", abbreviation="A", parent="q", sources=("s",)),

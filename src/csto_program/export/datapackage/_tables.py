@@ -290,6 +290,7 @@ _ADDED: Final[dict[int, dict[str, frozenset[str]]]] = {
         "organizations": frozenset({"names"}),
         "people": frozenset({"names"}),
         "statements": frozenset({"original", "original_language", "original_fragments"}),
+        "notes": frozenset({"noted_on"}),
     },
 }
 
