@@ -14,10 +14,9 @@ from csto_program.export.plot._layout import (
     DPI,
     FONT_SIZE,
     WIDTH_INCHES,
-    Chart,
-    LegendItem,
     chart,
 )
+from csto_program.export.plot._scene import Chart, LegendItem
 from csto_program.model import Program
 
 if TYPE_CHECKING:

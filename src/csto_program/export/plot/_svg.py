@@ -19,12 +19,8 @@ from csto_program.export.plot._layout import (
     DPI,
     EVENT,
     FONT_SIZE,
-    Chart,
-    LegendItem,
-    Marks,
-    Shape,
-    Words,
 )
+from csto_program.export.plot._scene import Chart, LegendItem, Marks, Shape, Words
 
 __all__ = ["to_svg"]
 
