@@ -22,6 +22,8 @@ so that every problem is reported at once, at its path in the resulting document
 
 from __future__ import annotations
 
+# The reference shows Article's default as ``SourceKind.NEWS``: the name must mean it here too.
+from csto_program.codes import SourceKind  # noqa: F401
 from csto_program.news._changes import (
     Changes,
     StageChange,
