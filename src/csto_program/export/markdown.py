@@ -300,15 +300,16 @@ def _summary(view: text.Cut) -> str:
             adopted=adopted, day=view.known_on
         )
     count = len(plan.stages)
-    inferred = f" ({_(text.INFERRED)})" if plan.inferred else ""
+    # "(announced 2024-11-11; inferred)": one parenthesis for what is said of the plan
+    inferred = f"; {_(text.INFERRED)}" if plan.inferred else ""
     return ngettext(
         "{adopted} Plan in use: {plan} (announced {day}), {window}, {n} stage.",
         "{adopted} Plan in use: {plan} (announced {day}), {window}, {n} stages.",
         count,
     ).format(
         adopted=adopted,
-        plan=f"{escape_markdown(plan.id)}{inferred}",
-        day=escape_markdown(str(plan.announced_on)),
+        plan=escape_markdown(plan.id),
+        day=escape_markdown(str(plan.announced_on)) + inferred,
         window=text.window(plan.starts_on, add_days(plan.ends_on, -1)),
         n=count,
     )
