@@ -7,14 +7,12 @@ import datetime
 import json
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import DataError, PartialDate, Person, Progress, from_json, to_json
-from csto_program.cli import main
 from csto_program.datasets import tajik_afghan_border
 from csto_program.model import Program
 from csto_program.news import Article, ReportSpec, log_article, make_id
@@ -49,23 +47,6 @@ _RECORD = tajik_afghan_border()
 STATEMENT = f"$.statements[{len(_RECORD.statements)}]"
 SOURCE = f"$.sources[{len(_RECORD.sources)}]"
 REPORT = f"$.reports[{len(_RECORD.reports)}]"
-
-
-class Result(NamedTuple):
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def invoke(*args: object) -> Result:
-        capsys.readouterr()
-        code = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return invoke
 
 
 @pytest.fixture

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
 from csto_program import DataError, Program, from_json, to_json
-from csto_program.cli import main
 from csto_program.datasets import tajik_afghan_border
 from csto_program.news import (
     Article,
@@ -43,23 +41,6 @@ ADDED = {
     "reports": ["stage-1-2026-11-27", "stage-2-2026-11-27"],
     "sources": ["example-news-2026-11-27"],
 }
-
-
-class Result(NamedTuple):
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def invoke(*args: object) -> Result:
-        capsys.readouterr()
-        code = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return invoke
 
 
 @pytest.fixture(scope="module")
