@@ -33,8 +33,6 @@ from typing import Final
 
 from mypy.nodes import (
     ARG_NAMED,
-    ARG_NAMED_OPT,
-    ARG_OPT,
     ARG_POS,
     AssignmentStmt,
     CallExpr,
@@ -125,15 +123,16 @@ def _accepted(ctx: ClassDefContext, field: _Field, declared: Type) -> Type | Non
     ``None`` when the declared type does not have the shape the field's arguments say."""
     if field.kind is None:
         return None
-    held: ProperType | None = get_proper_type(declared)
-    if field.optional and held is not None:
-        held = _without_none(held)
+    held = get_proper_type(declared)
+    if field.optional:
+        without_none = _without_none(held)
+        if without_none is None:
+            return None
+        held = without_none
     if field.many:
         if not (isinstance(held, Instance) and held.type.fullname == "builtins.tuple"):
             return None
         held = get_proper_type(held.args[0])
-    if held is None:
-        return None
     string = ctx.api.named_type("builtins.str")
     one: Type = held
     if field.kind == "DATE":
@@ -154,17 +153,16 @@ def _accepted(ctx: ClassDefContext, field: _Field, declared: Type) -> Type | Non
     return accepted
 
 
-def _retype_init(ctx: ClassDefContext) -> None:
-    """Give the parameters of ``__init__`` made by mypy's attrs plugin the converters' types,
-    and record them as the fields' converters for subclasses."""
+def _retype_init(ctx: ClassDefContext) -> bool:
+    """Give the parameters of ``__init__`` made by mypy's attrs plugin the converters' types
+    (and make those without a default required), and record them as the fields' converters
+    for subclasses. Always done: ``True``."""
     fields = _fields(ctx)
     init = ctx.cls.info.names.get("__init__")
-    if not fields or init is None or not isinstance(init.node, FuncDef):
-        return
-    function = init.node
+    function = None if init is None else init.node
+    if not (fields and isinstance(function, FuncDef) and isinstance(function.type, CallableType)):
+        return True
     signature = function.type
-    if not isinstance(signature, CallableType):
-        return
     arg_types = list(signature.arg_types)
     arg_kinds = list(signature.arg_kinds)
     for index, name in enumerate(signature.arg_names):
@@ -176,10 +174,10 @@ def _retype_init(ctx: ClassDefContext) -> None:
             continue
         arg_types[index] = accepted
         kind = arg_kinds[index]
+        # The attrs plugin takes the factory's call for a default; the factory gives none to
+        # a field that is not optional, many or a plain string, or that is ``required``.
         if not field.has_default:
             kind = ARG_NAMED if kind.is_named() else ARG_POS
-        elif kind in (ARG_POS, ARG_NAMED):
-            kind = ARG_NAMED_OPT if kind.is_named() else ARG_OPT
         arg_kinds[index] = kind
         argument = function.arguments[index]
         argument.variable.type = accepted
@@ -192,6 +190,7 @@ def _retype_init(ctx: ClassDefContext) -> None:
                 data["has_default"] = field.has_default
     function.arg_kinds = arg_kinds
     function.type = signature.copy_modified(arg_types=arg_types, arg_kinds=arg_kinds)
+    return True
 
 
 class RecordsPlugin(Plugin):
@@ -204,17 +203,13 @@ class RecordsPlugin(Plugin):
 
     def get_class_decorator_hook_2(self, fullname: str) -> Callable[[ClassDefContext], bool] | None:
         """The attrs plugin's hook for an attrs class decorator, followed by the retyping."""
-        if fullname not in _ATTRS_DECORATORS:
-            return None
         attrs_hook = self._default.get_class_decorator_hook_2(fullname)
-        if attrs_hook is None:
+        if fullname not in _ATTRS_DECORATORS or attrs_hook is None:
             return None
 
         def hook(ctx: ClassDefContext) -> bool:
-            done = attrs_hook(ctx)
-            if done:
-                _retype_init(ctx)
-            return done
+            # ``False`` from the attrs plugin asks for another pass (a base class not ready).
+            return attrs_hook(ctx) and _retype_init(ctx)
 
         return hook
 
