@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-from typing import Any
 
 import attrs
 import pendulum
@@ -51,10 +50,7 @@ __all__ = [
 ]
 
 _SOURCES = "Ids of the sources that report this."
-
-
-def _sources() -> Any:
-    return field(Kind.ID, _SOURCES, many=True, examples=(["tass-2025-01-29"],), refers_to="sources")
+_SOURCE_EXAMPLES = (["tass-2025-01-29"],)
 
 
 @attrs.frozen(slots=True)
@@ -75,13 +71,8 @@ class LocalName:
     )
 
 
-def _names(what: str) -> Any:
-    return field(
-        Kind.RECORD,
-        f"{what} in other languages, one per language, as sources printed it.",
-        type=LocalName,
-        many=True,
-    )
+def _names(what: str) -> str:
+    return f"{what} in other languages, one per language, as sources printed it."
 
 
 def check_names(names: tuple[LocalName, ...], path: str = "$.names") -> None:
@@ -168,8 +159,10 @@ class Person:
         Kind.TEXT, "Other spellings and transliterations of the name.", many=True
     )
     description: str = field(Kind.STR, "Who the person is.")
-    sources: tuple[str, ...] = _sources()
-    names: tuple[LocalName, ...] = _names("The name")
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
+    names: tuple[LocalName, ...] = field(Kind.RECORD, _names("The name"), type=LocalName, many=True)
 
     def __attrs_post_init__(self) -> None:
         check_names(self.names)
@@ -196,8 +189,12 @@ class Organization:
     parent: str | None = field(
         Kind.ID, "Id of the organisation it belongs to.", optional=True, refers_to="organizations"
     )
-    sources: tuple[str, ...] = _sources()
-    names: tuple[LocalName, ...] = _names("Its name (and abbreviation)")
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
+    names: tuple[LocalName, ...] = field(
+        Kind.RECORD, _names("Its name (and abbreviation)"), type=LocalName, many=True
+    )
 
     def __attrs_post_init__(self) -> None:
         check_names(self.names)
@@ -227,7 +224,9 @@ class Place:
     timezone: str = field(
         Kind.TIMEZONE, "The IANA time zone of the place.", examples=("Asia/Almaty",)
     )
-    names: tuple[LocalName, ...] = _names("The name of the city (or place)")
+    names: tuple[LocalName, ...] = field(
+        Kind.RECORD, _names("The name of the city (or place)"), type=LocalName, many=True
+    )
 
     def __attrs_post_init__(self) -> None:
         check_names(self.names)
@@ -306,7 +305,9 @@ class Meeting:
     )
     decisions: tuple[str, ...] = field(Kind.TEXT, "What was decided.", many=True)
     description: str = field(Kind.STR, "What happened.")
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
     status: MeetingStatus = field(
         Kind.ENUM,
         "Whether it took place, or was only announced.",
@@ -378,7 +379,9 @@ class Statement:
         refers_to=STAGE_NUMBERS,
     )
     topics: tuple[str, ...] = field(Kind.TEXT, "What it is about, in a few words each.", many=True)
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
     note: str = field(Kind.STR, "A remark on the statement.")
     original: tuple[str, ...] = field(
         Kind.TEXT,
@@ -449,7 +452,9 @@ class Note:
     resolved: PartialDate | None = field(
         Kind.PARTIAL_DATE, "The date the wording was resolved to.", optional=True
     )
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
     noted_on: PartialDate | None = field(
         Kind.PARTIAL_DATE,
         "When the record's author wrote the note (EDTF; null: when its sources were "
@@ -482,7 +487,9 @@ class Stage:
     )
     tasks: tuple[str, ...] = field(Kind.TEXT, "What the stage is to do.", many=True)
     description: str = field(Kind.STR, "More about the stage.")
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -560,7 +567,9 @@ class Plan:
         "How the dates were derived: what was stated and what was inferred.",
         examples=("Stage one taken to start on the adoption day.",),
     )
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
     note: str = field(Kind.STR, "A remark on the plan.")
     inferred: bool = field(
         Kind.BOOL,
@@ -638,7 +647,9 @@ class ProgressReport:
     statement: str | None = field(
         Kind.ID, "Id of the statement the report rests on.", optional=True, refers_to="statements"
     )
-    sources: tuple[str, ...] = _sources()
+    sources: tuple[str, ...] = field(
+        Kind.ID, _SOURCES, many=True, examples=_SOURCE_EXAMPLES, refers_to="sources"
+    )
     note: str = field(
         Kind.STR, "A remark; says so when the report is an inference rather than a statement."
     )
