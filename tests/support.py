@@ -17,10 +17,15 @@ comes from the loaded profile. Use it as a decorator, next to ``@given``::
 from __future__ import annotations
 
 import os
+import pickle
+from collections.abc import Callable
+from typing import TypeVar
 
 from hypothesis import settings
 
-__all__ = ["WHOLE_PROGRAM_EXAMPLES", "whole_program_settings"]
+__all__ = ["NOBODY", "WHOLE_PROGRAM_EXAMPLES", "run_unprivileged", "whole_program_settings"]
+
+T = TypeVar("T")
 
 # Examples per whole-program property, by Hypothesis profile.
 WHOLE_PROGRAM_EXAMPLES = {"ci": 25, "dev": 200}
@@ -30,3 +35,51 @@ whole_program_settings = settings(
         os.environ.get("HYPOTHESIS_PROFILE", "ci"), settings.default.max_examples
     )
 )
+
+
+NOBODY = 65534
+"""The unprivileged user (and group) that permission tests run as when the suite runs as root."""
+
+
+def run_unprivileged(call: Callable[[], T]) -> T:
+    """``call()`` as uid and gid 65534 when the tests run as root, else as is.
+
+    Root is not bound by file permissions, so a test of a permission error would prove
+    nothing as root. Here ``call`` runs in a forked process that drops its groups, then its
+    group and user ids, as ``setpriv --reuid=65534 --regid=65534 --clear-groups`` does; its
+    result or the exception it raised comes back pickled and is returned or raised here. The
+    files it touches must be reachable by that user (a relative path from a folder that
+    others may search, for instance).
+    """
+    if os.geteuid() != 0:
+        return call()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setregid(NOBODY, NOBODY)
+            os.setreuid(NOBODY, NOBODY)
+            try:
+                outcome: tuple[str, object] = ("returned", call())
+            except BaseException as exc:
+                outcome = ("raised", exc)
+            data = pickle.dumps(outcome)
+        except BaseException as exc:
+            data = pickle.dumps(("raised", RuntimeError(f"could not run unprivileged: {exc!r}")))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view) :]
+        os._exit(0)
+    os.close(write_end)
+    chunks = []
+    with os.fdopen(read_end, "rb") as stream:
+        while chunk := stream.read(65536):
+            chunks.append(chunk)
+    os.waitpid(pid, 0)
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "raised":
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from csto_program import _files
 from csto_program._files import MAX_DOCUMENT_BYTES, FileError, read_limited, write_atomic
 from csto_program.errors import CstoProgramError, DataError
+from support import run_unprivileged
 
 MiB = 1024 * 1024
-AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture
@@ -296,19 +296,25 @@ def test_a_file_as_parent_is_a_file_error(tmp_path: Path) -> None:
     assert (tmp_path / "plan.txt").read_bytes() == b"keep"
 
 
-@pytest.mark.skipif(AS_ROOT, reason="root may write anywhere")
-def test_a_read_only_directory_is_a_file_error(tmp_path: Path) -> None:
+def test_a_read_only_directory_is_a_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run as an unprivileged user (root may write anywhere), from a folder others may search.
+    tmp_path.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "plan.txt").write_bytes(b"old")
-    folder.chmod(0o500)
+    (folder / "plan.txt").chmod(0o644)
+    folder.chmod(0o555)  # anyone may read and search it; nobody may write in it
     try:
         with pytest.raises(FileError) as caught:
-            write_atomic(folder / "plan.txt", b"new")
+            run_unprivileged(lambda: write_atomic(Path("locked") / "plan.txt", b"new"))
         assert caught.value.errno == errno.EACCES
     finally:
         folder.chmod(0o700)
     assert (folder / "plan.txt").read_bytes() == b"old"
+    assert os.listdir(folder) == ["plan.txt"]
 
 
 def test_a_symbolic_link_is_followed_and_kept(tmp_path: Path) -> None:
@@ -516,15 +522,16 @@ def test_a_directory_is_a_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert caught.value.errno == errno.EISDIR
 
 
-@pytest.mark.skipif(AS_ROOT, reason="root may read any file")
 def test_an_unreadable_file_is_a_file_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Run as an unprivileged user (root may read any file), from a folder others may search.
+    tmp_path.chmod(0o755)
     monkeypatch.chdir(tmp_path)
     Path("secret.json").write_bytes(b"{}")
     Path("secret.json").chmod(0o000)
     with pytest.raises(FileError) as caught:
-        read_limited("secret.json", label="secret.json")
+        run_unprivileged(lambda: read_limited("secret.json", label="secret.json"))
     assert str(caught.value) == "secret.json: cannot read the file: Permission denied"
 
 
