@@ -23,7 +23,13 @@ from typing import TypeVar
 
 from hypothesis import settings
 
-__all__ = ["NOBODY", "WHOLE_PROGRAM_EXAMPLES", "run_unprivileged", "whole_program_settings"]
+__all__ = [
+    "NOBODY",
+    "WHOLE_PROGRAM_EXAMPLES",
+    "drop_privileges",
+    "run_unprivileged",
+    "whole_program_settings",
+]
 
 T = TypeVar("T")
 
@@ -39,6 +45,13 @@ whole_program_settings = settings(
 
 NOBODY = 65534
 """The unprivileged user (and group) that permission tests run as when the suite runs as root."""
+
+
+def drop_privileges() -> None:
+    """What ``setpriv --reuid=65534 --regid=65534 --clear-groups`` does, in this process."""
+    os.setgroups([])
+    os.setregid(NOBODY, NOBODY)
+    os.setreuid(NOBODY, NOBODY)
 
 
 def run_unprivileged(call: Callable[[], T]) -> T:
@@ -58,9 +71,7 @@ def run_unprivileged(call: Callable[[], T]) -> T:
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         try:
             os.close(read_end)
-            os.setgroups([])
-            os.setregid(NOBODY, NOBODY)
-            os.setreuid(NOBODY, NOBODY)
+            drop_privileges()
             try:
                 outcome: tuple[str, object] = ("returned", call())
             except BaseException as exc:

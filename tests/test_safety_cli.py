@@ -31,10 +31,12 @@ import csto_program.export as export_module
 from csto_program import to_json
 from csto_program.cli import main
 from csto_program.datasets import starter_program, tajik_afghan_border
+from support import NOBODY, drop_privileges
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 DAY = "2026-01-29"
-NOBODY = 65534
+# Root is not bound by permissions: as root, the permission tests drop to uid 65534
+# (setpriv, or a forked process); they are never skipped.
 AS_ROOT = os.geteuid() == 0
 
 
@@ -324,13 +326,6 @@ def _reachable_by_nobody(path: str) -> bool:
     return bool(os.stat(real).st_mode & stat.S_IXOTH)
 
 
-def _drop_privileges() -> None:
-    """What ``setpriv --reuid=65534 --regid=65534 --clear-groups`` does."""
-    os.setgroups([])
-    os.setregid(NOBODY, NOBODY)
-    os.setreuid(NOBODY, NOBODY)
-
-
 def _forked(args: Sequence[str], cwd: Path) -> Result:
     """``main(args)`` in a forked process that runs as uid and gid 65534."""
     with io.StringIO() as sink:  # a first run as root imports every module the command needs
@@ -345,7 +340,7 @@ def _forked(args: Sequence[str], cwd: Path) -> Result:
         if pid == 0:  # pragma: no cover - the child; coverage does not follow it
             code = 99
             try:
-                _drop_privileges()
+                drop_privileges()
                 os.chdir(cwd)
                 os.dup2(out.fileno(), 1)
                 os.dup2(err.fileno(), 2)
