@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from csto_program._escape import MAYBE_HIDDEN
 from csto_program._terminal import Output, OutputError, display, escape, fit, shorten
 from csto_program.errors import CstoProgramError
 
@@ -100,6 +101,21 @@ def test_escape_hides_nothing_and_can_be_undone(text: str) -> None:
 def test_escape_keeps_printable_text(text: str) -> None:
     if text.isprintable():
         assert escape(text) == text
+
+
+def test_the_shortcut_passes_over_no_hidden_and_no_unassigned_character() -> None:
+    # MAYBE_HIDDEN lets the regex engine skip runs of characters surely shown as themselves:
+    # none of those may be hidden, a backslash, or unassigned (a later Unicode version could
+    # make an unassigned one a format character).
+    skipped = [chr(c) for c in range(0x110000) if MAYBE_HIDDEN.match(chr(c)) is None]
+    assert len(skipped) > 1000
+    assert [c for c in skipped if c == "\\" or unicodedata.category(c) in HIDDEN | {"Cn"}] == []
+
+
+@given(st.lists(st.sampled_from(["word ", "Ж", "\u202e", "\\", "\n", "\x00"]), max_size=40))
+def test_a_long_text_is_escaped_character_by_character(parts: list[str]) -> None:
+    text = "".join(parts) * 50
+    assert escape(text) == "".join(escape(char) for char in text)
 
 
 # --------------------------------------------------------------------------- shorten and fit

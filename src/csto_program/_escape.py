@@ -11,10 +11,11 @@ stage\\n2\\x1b[2J
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final
 
-__all__ = ["escape", "is_hidden"]
+__all__ = ["MAYBE_HIDDEN", "escape", "is_hidden"]
 
 # Unicode categories that a terminal does not show as a glyph of their own: controls
 # (C0, DEL, C1), format characters (bidirectional marks, overrides and isolates,
@@ -22,6 +23,17 @@ __all__ = ["escape", "is_hidden"]
 # lone surrogates.
 _HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 _SHORT_ESCAPES: Final = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+# Characters surely shown as themselves, so that long texts are scanned by the regex engine
+# and only the others are looked at one by one: printable ASCII but the backslash, Latin-1
+# but the soft hyphen, the Latin extensions, IPA, spacing modifiers and combining marks,
+# Cyrillic and its supplement, and the dashes, quotes and other punctuation of General
+# Punctuation. Every one of them is assigned (so no later Unicode version can make it a
+# format character) and none is hidden: tests/test_escape.py checks both against
+# :mod:`unicodedata`. This is a shortcut only; :func:`is_hidden` stays the rule.
+_SURELY_SHOWN: Final = " -\\[\\]-~\u00a0-\u00ac\u00ae-\u036f\u0400-\u052f\u2010-\u2027\u2030-\u205e"
+MAYBE_HIDDEN: Final = re.compile(f"[^{_SURELY_SHOWN}]")
+"""Matches each character that :func:`is_hidden` may hold for, and the backslash."""
 
 
 def is_hidden(char: str) -> bool:
@@ -70,4 +82,8 @@ def escape(text: str) -> str:
     """
     if text.isprintable() and "\\" not in text:
         return text
-    return "".join(map(_escape_char, text))
+    return MAYBE_HIDDEN.sub(_escape_match, text)
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return _escape_char(match.group())

@@ -532,6 +532,23 @@ def specs(cls: type) -> tuple[tuple[attrs.Attribute[Any], Spec], ...]:
     return tuple((a, spec_of(a)) for a in attrs.fields(cls))
 
 
+def record_classes(root: type) -> tuple[type, ...]:
+    """``root`` and every record class reachable from its fields, each once, breadth first
+    in field order: derived from the declarations, so a new record class is found as soon
+    as a field holds it.
+
+    >>> from csto_program import Place
+    >>> [cls.__name__ for cls in record_classes(Place)]
+    ['Place', 'LocalName']
+    """
+    found = [root]
+    for cls in found:  # grows while it is walked: each class is visited once
+        for _, spec in specs(cls):
+            if spec.kind is Kind.RECORD and spec.type not in found:
+                found.append(spec.type)
+    return tuple(found)
+
+
 def references(cls: type) -> tuple[tuple[str, str], ...]:
     """The references declared on the fields of ``cls``: ``(attribute, target)`` pairs,
     where the target is a collection of the program (``"people"``, ``"sources"``...),

@@ -14,10 +14,11 @@ standard output: a character the stream's encoding cannot write is a JSON escape
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from csto_program._escape import is_hidden
+from csto_program._escape import MAYBE_HIDDEN, is_hidden
 from csto_program.cli._io import output
 
 if TYPE_CHECKING:
@@ -73,12 +74,19 @@ def _escape_line(line: str, encoding: str) -> str:
     if line.isprintable() and _encodable(line, encoding):
         return line
     # outside a JSON string every character is ASCII, so each escape lands inside one
+    if _encodable(line, encoding):  # only hidden characters are escaped: skip runs of others
+        return MAYBE_HIDDEN.sub(_escape_hidden, line)
     return "".join(
         _json_escape(char)
         if char != "\\" and (is_hidden(char) or not _encodable(char, encoding))
         else char
         for char in line
     )
+
+
+def _escape_hidden(match: re.Match[str]) -> str:
+    char = match.group()
+    return _json_escape(char) if char != "\\" and is_hidden(char) else char
 
 
 def echo_json(data: Any) -> None:

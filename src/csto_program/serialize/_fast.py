@@ -34,24 +34,10 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from csto_program._spec import KINDS, SURROGATE, Kind, Spec, spec_of
+from csto_program._spec import KINDS, SURROGATE, Kind, Spec, record_classes, spec_of
 from csto_program.dates import PartialDate, iso_date_or_none, partial_date_or_none
 from csto_program.errors import CstoProgramError
-from csto_program.model import (
-    LocalName,
-    Meeting,
-    Note,
-    Organization,
-    Participant,
-    Person,
-    Place,
-    Plan,
-    Program,
-    ProgressReport,
-    Source,
-    Stage,
-    Statement,
-)
+from csto_program.model import Program
 
 __all__ = [
     "MODEL_CLASSES",
@@ -63,29 +49,17 @@ __all__ = [
     "set_fast_path",
 ]
 
-MODEL_CLASSES: Final[tuple[type, ...]] = (
-    Program,
-    Plan,
-    Stage,
-    ProgressReport,
-    Meeting,
-    Statement,
-    Place,
-    Participant,
-    Person,
-    Organization,
-    Source,
-    Note,
-    LocalName,
-)
+MODEL_CLASSES: Final[tuple[type, ...]] = record_classes(Program)
 """Every record class of the model, the program first: the classes that can be read from and
-written to JSON, and given a JSON Schema.
+written to JSON, and given a JSON Schema. Derived from the fields' declarations,
+breadth first from ``Program`` in field order, so a new record class is listed as soon as a
+field holds it.
 
 >>> from csto_program import Program
 >>> MODEL_CLASSES[0] is Program, len(MODEL_CLASSES)
 (True, 13)
 >>> [cls.__name__ for cls in MODEL_CLASSES][:4]
-['Program', 'Plan', 'Stage', 'ProgressReport']
+['Program', 'Plan', 'Organization', 'Person']
 """
 
 
