@@ -254,6 +254,16 @@ def test_a_plan_that_fails_suppresses_stage_checks_and_a_stage_its_plans() -> No
     assert [path for path, _ in _problems(doc)] == ["$.plans[0].stages[2].end"]
 
 
+def test_an_enumeration_value_of_the_wrong_type_names_the_values_it_takes() -> None:
+    doc = _doc()
+    doc["reports"] = [{"id": "r", "stage": 1, "progress": 3, "reported_on": "2025"}]
+    ((path, message),) = _problems(doc)
+    assert path == "$.reports[0].progress"
+    assert message == (
+        "expected one of 'not_started', 'in_progress', 'completed', 'cancelled', got integer 3"
+    )
+
+
 def test_invariants_become_data_errors_on_load() -> None:
     doc = _doc()
     doc["plans"][0]["stages"][0]["end"] = "2025-12-31"
