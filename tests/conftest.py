@@ -2,16 +2,17 @@
 
 The helpers the test modules share live in ``support`` (``from support import
 whole_program_settings``); the name stays importable from here for older test modules.
+Under coverage, a Hypothesis test is measured in its body only (:func:`pytest_runtest_call`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 import pytest
 
-from support import WHOLE_PROGRAM_EXAMPLES, whole_program_settings
+from support import WHOLE_PROGRAM_EXAMPLES, tracing_collector, whole_program_settings
 
 __all__ = ["WHOLE_PROGRAM_EXAMPLES", "whole_program_settings"]
 
@@ -37,3 +38,41 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+# The strategies' own tests measure the strategies while they draw; every other property
+# test is measured in its body only.
+_MEASURED_WHILE_DRAWING = frozenset({"test_strategies.py"})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Under coverage, run a Hypothesis test with tracing paused, and resume it around each
+    call of the test's body (``inner_test``, which Hypothesis lets plugins wrap).
+
+    Coverage's tracer is called on every line of every Python function while it runs,
+    measured or not: in Hypothesis's engine (drawing, shrinking, bookkeeping) that doubles
+    the time of a property test and measures nothing of this package. What the body runs,
+    the code under test, is measured as before.
+    """
+    handle = getattr(getattr(item, "obj", None), "hypothesis", None)
+    collector = tracing_collector() if handle is not None else None
+    if collector is None or item.path.name in _MEASURED_WHILE_DRAWING:
+        yield
+        return
+    inner: Callable[..., Any] = handle.inner_test
+
+    def measured(*args: Any, **kwargs: Any) -> Any:
+        collector.resume()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            collector.pause()
+
+    handle.inner_test = measured
+    collector.pause()
+    try:
+        yield
+    finally:
+        collector.resume()
+        handle.inner_test = inner

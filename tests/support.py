@@ -1,6 +1,9 @@
 """Helpers shared by the test modules under tests/ (imported as ``support``: pytest puts
 tests/ on ``sys.path``, as for the other helper modules here).
 
+``untraced()``: pause coverage's tracer while a third-party oracle (a parser, a validator)
+runs, as the tests' conftest.py does while Hypothesis draws.
+
 ``whole_program_settings``: Hypothesis settings for a property whose every example draws,
 builds, serialises or schedules a whole program, and so takes a large share of the suite's
 time. It runs 25 examples under the ``ci`` profile and 200 under ``dev``; under any other
@@ -16,10 +19,11 @@ comes from the loaded profile. Use it as a decorator, next to ``@given``::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from hypothesis import settings
 
@@ -28,6 +32,8 @@ __all__ = [
     "WHOLE_PROGRAM_EXAMPLES",
     "drop_privileges",
     "run_unprivileged",
+    "tracing_collector",
+    "untraced",
     "whole_program_settings",
 ]
 
@@ -41,6 +47,33 @@ whole_program_settings = settings(
         os.environ.get("HYPOTHESIS_PROFILE", "ci"), settings.default.max_examples
     )
 )
+
+
+def tracing_collector() -> Any:
+    """The coverage collector tracing now (``None`` when the tests run without coverage).
+
+    It is paused and resumed in place: stopping a ``Coverage`` would hand the tracing to the
+    one beneath it on coverage's stack (an xdist worker of pytest-cov 7 runs two).
+    """
+    from coverage.collector import Collector
+
+    return Collector._collectors[-1] if Collector._collectors else None
+
+
+@contextlib.contextmanager
+def untraced() -> Iterator[None]:
+    """Pause coverage's tracer for the block: for an oracle of another package, which the
+    tracer slows two to four times (it is called on every line of every Python function,
+    measured or not) while measuring nothing of this package."""
+    collector = tracing_collector()
+    if collector is None:
+        yield
+        return
+    collector.pause()
+    try:
+        yield
+    finally:
+        collector.resume()
 
 
 NOBODY = 65534

@@ -51,6 +51,7 @@ from csto_program.export.datapackage import (
     to_datapackage,
     write_datapackage,
 )
+from support import untraced
 
 # --------------------------------------------------------------------------- programs
 
@@ -351,7 +352,8 @@ def _frictionless_report(
     package = frictionless.Package(str(folder / DESCRIPTOR))
     for name in [r.name for r in package.resources if only is not None and r.name not in only]:
         package.remove_resource(name)
-    report = package.validate()
+    with untraced():
+        report = package.validate()
     errors = [f"{error.type}: {error.message}" for error in report.errors]
     for task in report.tasks:
         errors += [f"{task.name}: {error.type}: {error.message}" for error in task.errors]
