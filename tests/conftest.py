@@ -40,6 +40,20 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     return invoke
 
 
+@pytest.fixture(scope="session")
+def driver() -> Iterator[Any]:
+    """One headless Chromium for every browser test in this process (starting one takes a
+    second); each test sets its viewport, which also resets the emulated media, and opens
+    its own page."""
+    from browser import chromium, missing_browser
+
+    missing = missing_browser()
+    if missing is not None:
+        pytest.skip(f"needs Chromium and chromedriver: {missing}")
+    with chromium() as browser:
+        yield browser
+
+
 # The strategies' own tests measure the strategies while they draw; every other property
 # test is measured in its body only.
 _MEASURED_WHILE_DRAWING = frozenset({"test_strategies.py"})

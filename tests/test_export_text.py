@@ -348,7 +348,7 @@ def test_hostile_text_stays_text() -> None:
     assert "\\<script\\>" in report
     (rows,) = _tables(_sections(tokens)["Status as of 2026-01-29, as known on 2026-01-29"])
     assert all(len(row) == 7 for row in rows)  # no cell broke out of its column
-    for character in report:
+    for character in set(report):  # each character once, not a megabyte
         assert unicodedata.category(character) != "Cc" or character == "\n"
 
 

@@ -420,14 +420,10 @@ def test_markdown_in_russian(run: Run) -> None:
     assert english.startswith("# CSTO Targeted Interstate Program")
 
 
-def test_the_russian_report_in_chromium_at_390_and_1280() -> None:
+def test_the_russian_report_in_chromium_at_390_and_1280(driver: Any) -> None:
     """The Russian report at a phone's and a desktop's width: no element reaches past the
     page or clips its text; screenshots /tmp/report-ru-390.png and /tmp/report-ru-1280.png."""
-    from browser import chromium, full_page_screenshot, missing_browser, set_viewport
-
-    missing = missing_browser()
-    if missing is not None:
-        pytest.skip(f"needs Chromium and chromedriver: {missing}")
+    from browser import full_page_screenshot, set_viewport
     from csto_program.export.html import to_html
     from test_report_layout import _OVERFLOW
 
@@ -435,19 +431,18 @@ def test_the_russian_report_in_chromium_at_390_and_1280() -> None:
     path = folder / "csto-program-report-ru-2026-12-06.html"
     page = to_html(tajik_afghan_border(), as_of=datetime.date(2026, 12, 6), lang="ru")
     path.write_text(page, encoding="utf-8")
-    with chromium() as driver:
-        for width in (390, 1280):
-            set_viewport(driver, width)
-            driver.get(path.as_uri())
-            found, scroll, seen = driver.execute_script(_OVERFLOW)
-            assert found == [], width
-            assert scroll <= seen == width
-            assert driver.find_element("css selector", "html").get_attribute("lang") == "ru"
-            count = driver.find_element("id", "filter-count").text
-            assert count.startswith("Показано событий:")
-            text = driver.find_element("css selector", "main").text
-            assert "нет отчёта о ходе работ уже 311 дней (с 2026-01-29)" in text
-            assert full_page_screenshot(driver, width, folder / f"report-ru-{width}.png") > 1000
+    for width in (390, 1280):
+        set_viewport(driver, width)
+        driver.get(path.as_uri())
+        found, scroll, seen = driver.execute_script(_OVERFLOW)
+        assert found == [], width
+        assert scroll <= seen == width
+        assert driver.find_element("css selector", "html").get_attribute("lang") == "ru"
+        count = driver.find_element("id", "filter-count").text
+        assert count.startswith("Показано событий:")
+        text = driver.find_element("css selector", "main").text
+        assert "нет отчёта о ходе работ уже 311 дней (с 2026-01-29)" in text
+        assert full_page_screenshot(driver, width, folder / f"report-ru-{width}.png") > 1000
 
 
 # --------------------------------------------------------------------------- the other formats

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
-from browser import chromium, console_errors, full_page_screenshot, missing_browser, set_viewport
+from browser import console_errors, full_page_screenshot, missing_browser, set_viewport
 from csto_program import PartialDate, Progress, ProgressReport
 from csto_program.datasets import tajik_afghan_border
 from csto_program.export.html import to_html
@@ -59,12 +58,6 @@ for (const el of document.querySelectorAll('body *')) {
 }
 return [found, document.documentElement.scrollWidth, page];
 """
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[WebDriver]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
