@@ -14,7 +14,7 @@ export HYPOTHESIS_PROFILE ?= ci
 # pytest workers: `auto` is one per CPU; `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: venv test lint typecheck pytest demo docs docs-check bench bench-check clean catalogs compile-catalogs
+.PHONY: generated venv test lint typecheck pytest demo docs docs-check bench bench-check clean catalogs compile-catalogs
 
 # Giving a fresh venv its own pip (ensurepip) costs about as much as installing the runtime
 # into it. So when $(PYTHON) has pip 22.3 or newer, the venv is made without pip and that pip
@@ -64,6 +64,13 @@ $(LOCALE)/%/LC_MESSAGES/csto_program.mo: $(LOCALE)/%/LC_MESSAGES/csto_program.po
 
 compile-catalogs: $(MO_FILES)
 
+# The loaders of JSON text, generated from the records' declarations and kept as a module so
+# that Python caches their bytecode (src/csto_program/serialize/_fast.py says why); the tests
+# fail while it is out of date.
+generated: $(RUNTIME_STAMP)
+	$(BIN)/python -c 'from csto_program.serialize._fast import generated_module as g; import sys; sys.stdout.write(g())' > src/csto_program/serialize/_generated.py.tmp
+	mv src/csto_program/serialize/_generated.py.tmp src/csto_program/serialize/_generated.py
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -73,8 +80,11 @@ typecheck: $(TEST_STAMP)
 
 # Branch coverage of src/, measured in every pytest-xdist worker and combined at the end.
 # --dist loadfile keeps the examples of one page or docstring module in one worker, in order.
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (as on some CI machines):
+# otherwise every worker and every command the tests start compiles the package again, and
+# pytest rewrites every test module again (3 s of each worker's 6 s collection here).
 pytest: $(TEST_STAMP) compile-catalogs
-	LANGUAGE= LC_ALL=C.UTF-8 $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
+	LANGUAGE= LC_ALL=C.UTF-8 PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-branch --cov-report=term --cov-fail-under=95
 
 test: lint typecheck pytest
 

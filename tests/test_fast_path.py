@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -41,7 +43,7 @@ from csto_program.dates import (
     partial_date_or_none,
 )
 from csto_program.model import _references_resolve, program_problems
-from csto_program.serialize import MODEL_CLASSES, set_fast_path, to_json_bytes
+from csto_program.serialize import MODEL_CLASSES, _fast, set_fast_path, to_json_bytes
 from csto_program.serialize._api import _from_json_fast, _program_document, _structure
 from csto_program.serialize._fast import (
     GiveUp,
@@ -498,9 +500,10 @@ def test_subclasses_take_the_constructors_path() -> None:
         )
 
 
-def test_loaders_are_generated_on_first_use_of_their_class() -> None:
-    # Importing the library compiles no generated code; loading a Place compiles Place's
-    # loader and those of the records inside it (its names), nothing else.
+def test_generated_code_is_made_on_first_use_of_its_kind() -> None:
+    # Importing the library generates nothing. Loading a Place from a dict generates the
+    # loaders of Place and of the records inside it (its names), nothing else; loading from
+    # JSON text takes every loader of that kind from the generated module, compiling none.
     import subprocess
     import sys
 
@@ -508,9 +511,44 @@ def test_loaders_are_generated_on_first_use_of_their_class() -> None:
         "import csto_program\n"
         "from csto_program.serialize import _fast\n"
         "assert _fast._GENERATED == {}, _fast._GENERATED\n"
-        "from csto_program import Place, from_json\n"
+        "from csto_program import Place, from_dict, from_json\n"
+        'from_dict({"name": "A", "country": "KZ", "timezone": "UTC"}, Place)\n'
+        "print(sorted(c.__name__ for c in _fast._GENERATED['load_dict']))\n"
+        "import linecache\n"
         'from_json(\'{"name":"A","country":"KZ","timezone":"UTC"}\', Place)\n'
-        "print(sorted(c.__name__ for c in _fast._GENERATED['load']))\n"
+        "print(len(_fast._GENERATED['load']), 'load', sorted(linecache.cache))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["['LocalName',", "'Place']"]
+    first, second = done.stdout.splitlines()
+    assert first == "['LocalName', 'Place']"
+    assert second.startswith(f"{len(MODEL_CLASSES)} load [")
+    assert not re.search("<csto_program generated load_[A-Z]", second)  # none compiled
+
+
+def test_the_generated_module_is_current() -> None:
+    # `make generated` rewrites it from the declarations; an out-of-date copy is never used
+    # (see test_an_out_of_date_generated_module_is_not_used), but costs each process 7 ms.
+    path = Path(_fast.__file__).with_name("_generated.py")
+    assert path.read_text(encoding="utf-8") == _fast.generated_module()
+
+
+def test_an_out_of_date_generated_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from csto_program.serialize import _generated
+
+    current = _generated.SOURCES
+    changed = dict(current)
+    changed["load_Stage"] = changed["load_Stage"].replace("n = ", "n = 1 + ", 1)
+    monkeypatch.setattr(_generated, "SOURCES", changed)
+    fresh = _fast._Loaders(surrogates=False)
+    fresh.function(Program)
+    functions = fresh.compile()
+    assert all(
+        f.__code__.co_filename.startswith("<csto_program generated") for f in functions.values()
+    )
+    stage = {"number": 1, "name": "x", "start": "2025-01-01", "end": "2026-01-01"}
+    assert functions[Stage](stage, [0], set(), {}) == Stage(**stage)
+
+    monkeypatch.setattr(_generated, "SOURCES", dict(current))
+    cached = _fast._Loaders(surrogates=False)
+    cached.function(Program)
+    assert cached.compile()[Stage].__code__.co_filename == _generated.__file__

@@ -13,7 +13,6 @@ standard output: a character the stream's encoding cannot write is a JSON escape
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -61,6 +60,8 @@ def json_text(data: Any, encoding: str = "utf-8") -> str:
       "title": "Тадж\\u202eик\\u009b\\udb40\\udc01"
     }
     """
+    import json  # only for the --json views: a command's start-up does without it
+
     text = json.dumps(data, indent=2, ensure_ascii=False)
     lines = text.split("\n")
     if not all(line.isascii() for line in lines):

@@ -16,7 +16,6 @@ STAGE  STATE
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from csto_program._terminal import shorten
@@ -35,6 +34,8 @@ def wrap_line(line: str, width: int | None, indent: str = "  ") -> list[str]:
     """
     if width is None or width < 1 or len(line) <= width:
         return [line]
+    import textwrap  # only when a line is wrapped: most output goes to a pipe or a file
+
     wrapped = textwrap.wrap(
         line,
         width,
@@ -120,6 +121,8 @@ def fit_table(
             elif len(text) <= widths[name]:
                 cells.append([text])
             else:
+                import textwrap  # only when a cell is wrapped
+
                 cells.append(
                     textwrap.wrap(
                         text, widths[name], break_long_words=False, break_on_hyphens=False

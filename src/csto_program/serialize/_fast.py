@@ -15,6 +15,12 @@ detailed path accepts and builds equal objects; it refuses more (a ``str`` subcl
 The generated source is registered in :mod:`linecache` under a name per class, so a
 traceback through it shows the lines. :func:`set_fast_path` turns the whole path off.
 
+Compiling the loaders of JSON text takes 7.5 ms, a twentieth of a command's start-up, so
+they are also kept, generated, in :mod:`csto_program.serialize._generated`, where Python
+caches their bytecode like any module's. That copy is used only when the loaders generated
+now are exactly its text (compared in full, not by a hash), so an out-of-date copy costs
+time, never correctness; ``make generated`` rewrites it and the tests check it is current.
+
 >>> from csto_program import Place
 >>> load = generated("load")[Place]
 >>> print(inspect.getsource(load).splitlines()[0])
@@ -45,6 +51,7 @@ __all__ = [
     "fast_path_enabled",
     "function",
     "generated",
+    "generated_module",
     "load",
     "set_fast_path",
 ]
@@ -109,6 +116,7 @@ class _Namespace:
         self.names: dict[type, str] = {}
         self.sources: dict[type, str] = {}
         self._count = 0
+        self._count_compiled = 0
 
     def const(self, value: Any, hint: str) -> str:
         self._count += 1
@@ -126,9 +134,17 @@ class _Namespace:
     def generate(self, cls: type[Any]) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def _bind_cached(self) -> bool:
+        """Take the functions from the generated module when it holds exactly these
+        sources: its functions, given these globals, are the ones compiling would give."""
+        return False
+
     def compile(self) -> dict[type, Callable[..., Any]]:
         """Compile the functions generated since the last call, each under its own name in
         :mod:`linecache`, and return every function compiled so far."""
+        if not self._count_compiled and self._bind_cached():
+            return {cls: self.globals[name] for cls, name in self.names.items()}
+        self._count_compiled += 1
         for cls, code in self.sources.items():
             name = self.names[cls]
             if name in self.globals:
@@ -167,6 +183,20 @@ class _Loaders(_Namespace):
             _partial=partial_date_or_none,
             _date=iso_date_or_none,
         )
+
+    def _bind_cached(self) -> bool:
+        if self.surrogates:
+            return False
+        from csto_program.serialize import _generated
+
+        sources = {self.names[cls]: code for cls, code in self.sources.items()}
+        if sources != _generated.SOURCES:
+            return False
+        module = vars(_generated)
+        module.update(self.globals)
+        for name in sources:
+            self.globals[name] = module[name]
+        return True
 
     def item(self, spec: Spec, src: str, dst: str) -> list[str]:
         """Lines that load one JSON value ``src`` into ``dst``, or give up."""
@@ -351,7 +381,8 @@ def _namespace(kind: str) -> _Namespace:
 def function(kind: str, cls: type[Any]) -> Callable[..., Any]:
     """The generated function of one kind for one model class, generated and compiled on
     its first use (with those of the records inside it), so that a process compiles only
-    what it loads or dumps."""
+    what it loads or dumps. The loaders of JSON text are all generated at once, from the
+    program down, so that they can be taken from the generated module."""
     found = _GENERATED.get(kind)
     if found is not None and cls in found:
         return found[cls]
@@ -359,6 +390,8 @@ def function(kind: str, cls: type[Any]) -> Callable[..., Any]:
         namespace = _NAMESPACES.get(kind)
         if namespace is None:
             namespace = _NAMESPACES[kind] = _namespace(kind)
+            if kind == "load":
+                namespace.function(Program)
         generated = _GENERATED.setdefault(kind, {})
         if cls not in generated:  # pragma: no branch - unless another thread was first
             namespace.function(cls)
@@ -372,6 +405,30 @@ def generated(kind: str) -> dict[type, Callable[..., Any]]:
     any dict), ``"json"`` and ``"dict"`` (dumpers).
     """
     return {cls: function(kind, cls) for cls in MODEL_CLASSES}
+
+
+_GENERATED_HEAD = '''"""The loaders of JSON text, as :mod:`csto_program.serialize._fast` generates
+them from the records' field declarations, kept here so that Python caches their bytecode.
+
+Do not edit: ``make generated`` writes this file, and the tests check that it is current.
+The generator uses it only while its functions' text is exactly ``SOURCES``; it gives them
+their globals (the checks and constants they name) before the first call.
+"""
+
+# mypy: ignore-errors
+# ruff: noqa
+# fmt: off
+'''
+
+
+def generated_module() -> str:
+    """The text of :mod:`csto_program.serialize._generated`, from the declarations now."""
+    namespace = _Loaders(surrogates=False)
+    namespace.function(Program)
+    sources = {namespace.names[cls]: code for cls, code in namespace.sources.items()}
+    listed = "".join(f"    {name!r}: {code!r},\n" for name, code in sources.items())
+    functions = "\n\n".join(sources.values())
+    return f"{_GENERATED_HEAD}\nSOURCES = {{\n{listed}}}\n\n\n{functions}"
 
 
 def load(data: Any, cls: type[Any], kind: str) -> tuple[Any, int] | None:
