@@ -38,7 +38,7 @@ from csto_program.strategies import (
     statements,
     texts,
 )
-from support import whole_program_settings
+from support import untraced, whole_program_settings
 
 D = datetime.date
 _FIND = settings(max_examples=2000, phases=[Phase.generate], database=None, deadline=None)
@@ -158,7 +158,8 @@ def test_programs_draw_every_case() -> None:
         return not missing
 
     try:
-        find(programs(), every_case_seen, settings=_FIND)
+        with untraced():  # thousands of draws: the other tests here measure the strategies
+            find(programs(), every_case_seen, settings=_FIND)
     except NoSuchExample:
         pytest.fail(f"never drawn in {_FIND.max_examples} programs: {sorted(missing)}")
 
@@ -231,11 +232,8 @@ def test_invalid_arguments(strategy: st.SearchStrategy[Any]) -> None:
 
 
 def test_partial_dates_drawn_for_programs_are_near_the_plans() -> None:
-    program = find(
-        programs(),
-        lambda p: bool(p.statements) and bool(p.reports),
-        settings=_FIND,
-    )
+    with untraced():
+        program = find(programs(), lambda p: bool(p.statements) and bool(p.reports), settings=_FIND)
     low = program.baseline.starts_on.year - 1
     for day in (
         *(s.said_on for s in program.statements),
