@@ -17,9 +17,11 @@ import json
 import os
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -112,6 +114,11 @@ def _smallest_pipe(fd: int) -> int:
     return int(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
 
 
+def _queued(fd: int) -> int:
+    """How many bytes wait in the pipe whose read end is ``fd``."""
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize("unbuffered", ["1", ""])
 def test_a_full_non_blocking_pipe_is_waited_on(unbuffered: str) -> None:
     # known on a late day: the whole record, a report larger than a pipe holds
@@ -131,7 +138,10 @@ def test_a_full_non_blocking_pipe_is_waited_on(unbuffered: str) -> None:
         stderr=subprocess.PIPE,
     ) as process:
         os.close(write_end)
-        time.sleep(1.0)  # let the writer fill the pipe first
+        deadline = time.monotonic() + 60  # let the writer fill the pipe first
+        while _queued(read_end) < capacity and process.poll() is None:
+            assert time.monotonic() < deadline, "the pipe never filled"
+            time.sleep(0.005)
         chunks = []
         with os.fdopen(read_end, "rb") as reader:
             while chunk := reader.read(4096):
