@@ -9,7 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from hypothesis import given, settings
+from hypothesis import given
 
 from csto_program.datasets import tajik_afghan_border
 from csto_program.export.plot import chart_svg
@@ -23,6 +23,7 @@ from csto_program.export.plot._layout import (
 )
 from csto_program.export.plot._svg import to_svg
 from export_samples import hostile_program, one_plan_program, programs, sample_program
+from support import whole_program_settings
 
 D = datetime.date
 DAY = D(2026, 1, 29)
@@ -106,7 +107,7 @@ def test_hostile_text_stays_text() -> None:
     assert len(svg) < 100_000  # the megabyte title and statement are cut before drawing
 
 
-@settings(max_examples=30, deadline=None)
+@whole_program_settings
 @given(program=programs())
 def test_any_program_gives_well_formed_svg(program: object) -> None:
     from csto_program import Program

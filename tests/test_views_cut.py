@@ -11,7 +11,7 @@ import datetime
 import html
 import json
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from csto_program import Meeting, MeetingKind, PartialDate, Program, words
@@ -23,6 +23,7 @@ from csto_program.export.mermaid import to_mermaid
 from csto_program.knowledge import known_day
 from csto_program.strategies import programs
 from export_samples import one_plan_program
+from support import whole_program_settings
 
 D = datetime.date
 STAMP = datetime.datetime(2026, 12, 6, tzinfo=datetime.UTC)
@@ -92,7 +93,7 @@ def _leaks(program: Program, day: D, views: dict[str, str]) -> list[str]:
     return found
 
 
-@settings(max_examples=40, deadline=None)
+@whole_program_settings
 @given(programs(), st.dates(D(1990, 1, 1), D(2045, 12, 31)))
 def test_no_view_shows_what_became_known_later(program: Program, day: D) -> None:
     views = _views(program, day)
