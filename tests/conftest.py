@@ -54,11 +54,6 @@ def driver() -> Iterator[Any]:
         yield browser
 
 
-# The strategies' own tests measure the strategies while they draw; every other property
-# test is measured in its body only.
-_MEASURED_WHILE_DRAWING = frozenset({"test_strategies.py"})
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """Under coverage, run a Hypothesis test with tracing paused, and resume it around each
@@ -67,11 +62,12 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     Coverage's tracer is called on every line of every Python function while it runs,
     measured or not: in Hypothesis's engine (drawing, shrinking, bookkeeping) that doubles
     the time of a property test and measures nothing of this package. What the body runs,
-    the code under test, is measured as before.
+    the code under test, is measured as before. A test marked ``measure_drawing`` (a test of
+    the strategies themselves) is measured while it draws too.
     """
     handle = getattr(getattr(item, "obj", None), "hypothesis", None)
     collector = tracing_collector() if handle is not None else None
-    if collector is None or item.path.name in _MEASURED_WHILE_DRAWING:
+    if collector is None or item.get_closest_marker("measure_drawing") is not None:
         yield
         return
     inner: Callable[..., Any] = handle.inner_test

@@ -64,6 +64,7 @@ def check_record(record: Any) -> None:
                 assert spec.accepts(item), (type(record).__name__, attribute.name, item)
 
 
+@pytest.mark.measure_drawing
 @whole_program_settings
 @given(programs())
 def test_every_drawn_value_meets_its_spec(program: Program) -> None:
@@ -81,6 +82,7 @@ def test_every_drawn_value_meets_its_spec(program: Program) -> None:
             assert plan.stages[0].end == plan.starts_on.add(months=plan.first_stage_months)
 
 
+@pytest.mark.measure_drawing
 @whole_program_settings
 @given(st.tuples(meetings(), statements(), progress_reports(), places(), plans()), stages())
 def test_every_record_strategy_meets_the_specs(records: tuple[Any, ...], plan: Any) -> None:
@@ -88,6 +90,7 @@ def test_every_record_strategy_meets_the_specs(records: tuple[Any, ...], plan: A
         check_record(record)
 
 
+@pytest.mark.measure_drawing
 @settings(max_examples=50)
 @given(st.data())
 def test_field_values_are_accepted_by_the_field(data: st.DataObject) -> None:
@@ -107,6 +110,7 @@ def test_field_values_refuses_what_it_cannot_draw(cls: type, name: str) -> None:
         field_values(cls, name)
 
 
+@pytest.mark.measure_drawing
 @given(ids(), texts(5))
 def test_ids_and_texts(value: str, text: str) -> None:
     assert spec_of(attrs.fields(Program).id).accepts(value)
@@ -172,6 +176,7 @@ def test_a_fixed_rule_for_stage_one(program: Program) -> None:
     assert plan.stages[0].end == plan.starts_on.add(months=12)
 
 
+@pytest.mark.measure_drawing
 @given(plans(first_stage_months=st.just(6), start=D(2025, 1, 1), sources=("a", "b")))
 def test_plans_take_their_arguments(plan: Plan) -> None:
     assert plan.starts_on == D(2025, 1, 1) and plan.first_stage_months == 6
@@ -180,6 +185,7 @@ def test_plans_take_their_arguments(plan: Plan) -> None:
     assert all(set(stage.sources) <= {"a", "b"} for stage in plan.stages)
 
 
+@pytest.mark.measure_drawing
 @given(progress_reports(stage_numbers=(2, 5), statements=("said",), sources=("src",)))
 def test_progress_reports_take_their_arguments(report: ProgressReport) -> None:
     assert report.stage in (2, 5)
@@ -188,18 +194,21 @@ def test_progress_reports_take_their_arguments(report: ProgressReport) -> None:
     assert 1990 <= report.reported_on.year <= 2040
 
 
+@pytest.mark.measure_drawing
 @given(stages(start=D(9997, 12, 31), months=(12,)))
 def test_stages_near_year_9999_stay_in_range(plan: tuple[Stage, ...]) -> None:
     (stage,) = plan
     assert stage.start == D(9997, 12, 31) and stage.end <= MAX_DATE
 
 
+@pytest.mark.measure_drawing
 @given(stages(start=D(1, 1, 1)))
 def test_stages_from_the_first_day(plan: tuple[Stage, ...]) -> None:
     assert plan[0].start == D(1, 1, 1)
     assert [stage.number for stage in plan] == list(range(1, len(plan) + 1))
 
 
+@pytest.mark.measure_drawing
 @given(stages(start=D(2024, 2, 29), months=(12, 24)))
 def test_stages_keep_the_given_lengths(plan: tuple[Stage, ...]) -> None:
     one, two = plan
@@ -216,6 +225,7 @@ def test_programs_are_adopted_by_their_start(program: Program) -> None:
     assert not (program.people or program.reports or program.sources or program.notes)
 
 
+@pytest.mark.measure_drawing
 @given(iso_dates(D(9999, 12, 30)), iso_dates(max_value=D(1, 1, 2)))
 def test_iso_dates_at_the_ends(late: pendulum.Date, early: pendulum.Date) -> None:
     assert type(late) is pendulum.Date and late.year == 9999
