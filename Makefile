@@ -64,12 +64,15 @@ $(LOCALE)/%/LC_MESSAGES/csto_program.mo: $(LOCALE)/%/LC_MESSAGES/csto_program.po
 
 compile-catalogs: $(MO_FILES)
 
-# The loaders of JSON text, generated from the records' declarations and kept as a module so
-# that Python caches their bytecode (src/csto_program/serialize/_fast.py says why); the tests
-# fail while it is out of date.
+# Generated code kept as modules so that Python caches their bytecode: the loaders of JSON
+# text, from the records' declarations (src/csto_program/serialize/_fast.py says why), and
+# the report's template as jinja2 compiles it (export/html.py); the tests fail while either
+# is out of date.
 generated: $(RUNTIME_STAMP)
 	$(BIN)/python -c 'from csto_program.serialize._fast import generated_module as g; import sys; sys.stdout.write(g())' > src/csto_program/serialize/_generated.py.tmp
 	mv src/csto_program/serialize/_generated.py.tmp src/csto_program/serialize/_generated.py
+	$(BIN)/python -c 'from csto_program.export.html import _compiled_template_module as g; import sys; sys.stdout.write(g())' > src/csto_program/export/_report_template.py.tmp
+	mv src/csto_program/export/_report_template.py.tmp src/csto_program/export/_report_template.py
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks

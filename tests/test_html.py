@@ -31,6 +31,7 @@ from browser import (
     sample_report,
     set_viewport,
 )
+from csto_program._i18n import using
 from csto_program._terminal import escape
 from csto_program.export.html import (
     Report,
@@ -562,3 +563,36 @@ def test_the_chart_is_there_when_matplotlib_is_not_installed(
     texts = ["".join(node.itertext()) for node in ET.fromstring(svg).iter(f"{SVG}text")]
     assert f"as of {AS_OF}" in texts and "Key dates" in texts
     assert "<script" not in svg and "href" not in svg.replace("url(#", "")
+
+
+# The compiled template --------------------------------------------------------------------
+
+
+def test_the_compiled_template_is_current_and_renders_the_same() -> None:
+    import jinja2
+
+    from csto_program.export import _report_template as compiled
+    from csto_program.export import html as module
+
+    # `make generated` rewrites it; with another jinja2 it is not used (see below)
+    if jinja2.__version__ == compiled.JINJA:
+        path = Path(compiled.__file__)
+        assert path.read_text(encoding="utf-8") == module._compiled_template_module()
+        assert module._template().filename == compiled.__file__
+    fresh = module._environment().get_template("report.html.j2")
+    report = sample_report()
+    with using(report.lang):
+        context = module._context(report)
+        assert module._template().render(**context) == fresh.render(**context)
+
+
+def test_an_out_of_date_compiled_template_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from csto_program.export import _report_template as compiled
+    from csto_program.export import html as module
+
+    for name, value in (("TEMPLATE", compiled.TEMPLATE + " "), ("JINJA", "0.0")):
+        with monkeypatch.context() as patch:
+            patch.setattr(compiled, name, value)
+            module._template.cache_clear()
+            assert module._template().filename != compiled.__file__
+    module._template.cache_clear()
