@@ -1,5 +1,11 @@
 """The program document modelled with pydantic v2 and msgspec, only for the benchmark.
 
+They mirror version 3 of the document format (``schema_version`` 3): plans and progress
+reports with ``inferred``, meetings with ``status`` and ``announced_on``, notes with
+``noted_on``, ``names`` (a ``LocalName`` per language) on the program, organisations, people
+and places, and a statement's original wording (``original``, ``original_language``,
+``original_fragments``).
+
 Both are as strict as csto_program about types and keys: no coercion (strict mode), unknown
 keys refused, required keys required, calendar dates parsed as ``datetime.date``, partial dates
 kept as strings checked against the EDTF regex, enumerations as the library's own ``StrEnum``
@@ -7,9 +13,11 @@ classes, arrays as tuples. Fields are in the library's order and defaults are le
 output, so all three write the same JSON bytes for the same document.
 
 They do less than csto_program: they do not check ids, language tags, URLs, country codes, time
-zones, that a day exists in a partial date, that references resolve, that ids are unique, that
-there is at least one plan, that plans are in the order they became known or that each plan's
-stages are sound. The benchmark's ratios therefore flatter the rivals.
+zones, that a day exists in a partial date, that an interval's start is not after its end, that
+a record has one name per language, that a statement's original wording, its language and
+``original_fragments`` agree, that references resolve, that ids are unique, that there is at
+least one plan, that plans are in the order they became known or that each plan's stages are
+sound. The benchmark's ratios therefore flatter the rivals.
 """
 
 from __future__ import annotations
@@ -20,14 +28,23 @@ from typing import Annotated, Literal
 import msgspec
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from csto_program import MeetingKind, NoteKind, Progress, SourceKind, StatementKind
+from csto_program import (
+    MeetingKind,
+    MeetingStatus,
+    NoteKind,
+    Progress,
+    SourceKind,
+    StatementKind,
+)
 
 __all__ = ["msgspec_dump", "msgspec_load", "pydantic_dump", "pydantic_load"]
 
-# The EDTF forms csto_program reads: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %.
+# The EDTF forms csto_program reads: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %; or an
+# interval START/END of two of them.
 # pydantic's default engine is Rust's regex, where "$" is the end of the text; msgspec uses
 # Python's re, where "$" also matches before a final newline, so it gets "\Z".
-_EDTF = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+_EDTF_DAY = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+_EDTF = f"{_EDTF_DAY}(/{_EDTF_DAY})?"
 PEdtf = Annotated[str, StringConstraints(pattern=f"^{_EDTF}$")]
 MEdtf = Annotated[str, msgspec.Meta(pattern=rf"\A{_EDTF}\Z")]
 
@@ -37,6 +54,12 @@ MEdtf = Annotated[str, msgspec.Meta(pattern=rf"\A{_EDTF}\Z")]
 
 class _P(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PLocalName(_P):
+    language: str
+    name: str
+    abbreviation: str | None = None
 
 
 class PStage(_P):
@@ -59,6 +82,7 @@ class PPlan(_P):
     basis: str = ""
     sources: tuple[str, ...] = ()
     note: str = ""
+    inferred: bool = False
 
 
 class POrganization(_P):
@@ -69,6 +93,7 @@ class POrganization(_P):
     classification: str = ""
     parent: str | None = None
     sources: tuple[str, ...] = ()
+    names: tuple[PLocalName, ...] = ()
 
 
 class PPerson(_P):
@@ -77,12 +102,14 @@ class PPerson(_P):
     other_names: tuple[str, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = ()
+    names: tuple[PLocalName, ...] = ()
 
 
 class PPlace(_P):
     name: str
     country: str
     timezone: str
+    names: tuple[PLocalName, ...] = ()
 
 
 class PParticipant(_P):
@@ -103,6 +130,8 @@ class PMeeting(_P):
     decisions: tuple[str, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = ()
+    status: MeetingStatus = MeetingStatus.HELD
+    announced_on: PEdtf | None = None
 
 
 class PStatement(_P):
@@ -119,6 +148,9 @@ class PStatement(_P):
     topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+    original: tuple[str, ...] = ()
+    original_language: str | None = None
+    original_fragments: bool = False
 
 
 class PProgressReport(_P):
@@ -130,6 +162,7 @@ class PProgressReport(_P):
     statement: str | None = None
     sources: tuple[str, ...] = ()
     note: str = ""
+    inferred: bool = False
 
 
 class PSource(_P):
@@ -152,10 +185,11 @@ class PNote(_P):
     stated: str = ""
     resolved: PEdtf | None = None
     sources: tuple[str, ...] = ()
+    noted_on: PEdtf | None = None
 
 
 class PProgram(_P):
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     id: str
     title: str
     adopted_on: datetime.date
@@ -172,6 +206,7 @@ class PProgram(_P):
     reports: tuple[PProgressReport, ...] = ()
     sources: tuple[PSource, ...] = ()
     notes: tuple[PNote, ...] = ()
+    names: tuple[PLocalName, ...] = ()
 
 
 def pydantic_load(data: bytes) -> PProgram:
@@ -195,6 +230,12 @@ class _M(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=
     pass
 
 
+class MLocalName(_M):
+    language: str
+    name: str
+    abbreviation: str | None = None
+
+
 class MStage(_M):
     number: int
     name: str
@@ -215,6 +256,7 @@ class MPlan(_M):
     basis: str = ""
     sources: tuple[str, ...] = ()
     note: str = ""
+    inferred: bool = False
 
 
 class MOrganization(_M):
@@ -225,6 +267,7 @@ class MOrganization(_M):
     classification: str = ""
     parent: str | None = None
     sources: tuple[str, ...] = ()
+    names: tuple[MLocalName, ...] = ()
 
 
 class MPerson(_M):
@@ -233,12 +276,14 @@ class MPerson(_M):
     other_names: tuple[str, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = ()
+    names: tuple[MLocalName, ...] = ()
 
 
 class MPlace(_M):
     name: str
     country: str
     timezone: str
+    names: tuple[MLocalName, ...] = ()
 
 
 class MParticipant(_M):
@@ -259,6 +304,8 @@ class MMeeting(_M):
     decisions: tuple[str, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = ()
+    status: MeetingStatus = MeetingStatus.HELD
+    announced_on: MEdtf | None = None
 
 
 class MStatement(_M):
@@ -275,6 +322,9 @@ class MStatement(_M):
     topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+    original: tuple[str, ...] = ()
+    original_language: str | None = None
+    original_fragments: bool = False
 
 
 class MProgressReport(_M):
@@ -286,6 +336,7 @@ class MProgressReport(_M):
     statement: str | None = None
     sources: tuple[str, ...] = ()
     note: str = ""
+    inferred: bool = False
 
 
 class MSource(_M):
@@ -308,10 +359,11 @@ class MNote(_M):
     stated: str = ""
     resolved: MEdtf | None = None
     sources: tuple[str, ...] = ()
+    noted_on: MEdtf | None = None
 
 
 class MProgram(_M):
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     id: str
     title: str
     adopted_on: datetime.date
@@ -328,6 +380,7 @@ class MProgram(_M):
     reports: tuple[MProgressReport, ...] = ()
     sources: tuple[MSource, ...] = ()
     notes: tuple[MNote, ...] = ()
+    names: tuple[MLocalName, ...] = ()
 
 
 _DECODER = msgspec.json.Decoder(MProgram, strict=True)
