@@ -41,6 +41,7 @@ days (what to tell an editor).
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Protocol, TypeVar
 
@@ -211,10 +212,15 @@ def as_known_on(program: _P, day: datetime.date) -> _P:
         )
     kept: dict[str, list[Any]] = {}
     ids: set[str] = set()
+    dropped = False
     for name in KNOWN_COLLECTIONS:
-        items = [r for r in getattr(program, name) if _is_known(known_day(program, r), cut)]
+        every = getattr(program, name)
+        items = [r for r in every if _is_known(known_day(program, r), cut)]
         kept[name] = items
         ids.update(r.id for r in items)
+        dropped = dropped or len(items) != len(every)
+    if not dropped:  # everything was known by then: no reference can point to a later record
+        return program
     numbers = {stage.number for plan in kept["plans"] for stage in plan.stages}
     # Every kept record is known: the references of the remaining records are pruned to them.
     changes = {
@@ -227,25 +233,41 @@ def as_known_on(program: _P, day: datetime.date) -> _P:
     return type(program)(**top, **changes)
 
 
+@functools.cache
+def _prunable(cls: type) -> tuple[tuple[str, str | None, bool, bool], ...]:
+    """The fields of ``cls`` that a cut may change, read once per class from the
+    declarations: ``(name, target, many, optional)`` for a reference that can dangle
+    (``target`` its collection or :data:`STAGE_NUMBERS`), ``(name, None, many, optional)``
+    for a field holding records."""
+    found: list[tuple[str, str | None, bool, bool]] = []
+    for a, spec in specs(cls):
+        target = spec.refers_to
+        if target is not None and target not in _ALWAYS:
+            found.append((a.name, target, spec.many, spec.optional))
+        elif target is None and spec.kind is Kind.RECORD:
+            found.append((a.name, None, spec.many, spec.optional))
+    return tuple(found)
+
+
 def _pruned(record: Any, ids: set[str], numbers: set[int]) -> Any:
     """``record`` with its references to unknown records dropped (records inside too)."""
     changes: dict[str, Any] = {}
-    for a, spec in specs(type(record)):
-        value = getattr(record, a.name)
-        target = spec.refers_to
-        if target is not None and target not in _ALWAYS:
+    cls: type = type(record)
+    for name, target, many, optional in _prunable(cls):
+        value = getattr(record, name)
+        if target is not None:
             known: set[Any] = numbers if target == STAGE_NUMBERS else ids
-            if spec.many:
+            if many:
                 new = tuple(v for v in value if v in known)
                 if len(new) != len(value):
-                    changes[a.name] = new
-            elif value is not None and value not in known and spec.optional:
-                changes[a.name] = None
-        elif spec.kind is Kind.RECORD and value is not None:
-            values = value if spec.many else (value,)
-            new = tuple(_pruned(v, ids, numbers) for v in values)
-            if any(n is not o for n, o in zip(new, values, strict=True)):
-                changes[a.name] = new if spec.many else new[0]
+                    changes[name] = new
+            elif value is not None and value not in known and optional:
+                changes[name] = None
+        elif value is not None:
+            values = value if many else (value,)
+            pruned = tuple(_pruned(v, ids, numbers) for v in values)
+            if any(n is not o for n, o in zip(pruned, values, strict=True)):
+                changes[name] = pruned if many else pruned[0]
     return attrs.evolve(record, **changes) if changes else record
 
 
