@@ -30,7 +30,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "csto_program"
 # Lowest layer first. A module is named by its dotted path below ``csto_program``; a package's
 # name stands for every module in it. A module may import its own layer and any layer below.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "_escape", "_version", "_suggest", "_i18n", "mypy_plugin"),
+    ("errors", "_escape", "_version", "_suggest", "_i18n", "_public", "mypy_plugin"),
     ("_days", "_zones"),
     ("dates", "_files"),
     ("_terminal", "codes", "_spec", "rules", "precedence"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import Any, Literal
 
 import pendulum
 
@@ -206,14 +206,7 @@ def add_months(day: datetime.date, months: int) -> pendulum.Date:
     ...     print(exc.problems[0][1])
     9999-01-01 + 12 months is outside the years 0001..9999
     """
-    d = as_date(day)
-    check_int(months, "months")
-    try:
-        return d.add(months=months)  # pendulum clamps to the month's last day
-    except (ValueError, OverflowError):
-        raise ScheduleError(
-            f"{format_iso_date(d)} + {short_repr(months)} months is outside the years 0001..9999"
-        ) from None
+    return _shift(day, months, "months")  # pendulum clamps to the month's last day
 
 
 def add_days(day: datetime.date, days: int) -> pendulum.Date:
@@ -227,13 +220,18 @@ def add_days(day: datetime.date, days: int) -> pendulum.Date:
     ...     print(exc.problems[0][1])
     9999-12-31 + 1 days is outside the years 0001..9999
     """
+    return _shift(day, days, "days")
+
+
+def _shift(day: datetime.date, amount: int, unit: Literal["months", "days"]) -> pendulum.Date:
+    """``day`` plus ``amount`` of ``unit``, or ``ScheduleError`` outside the years 0001..9999."""
     d = as_date(day)
-    check_int(days, "days")
+    check_int(amount, unit)
     try:
-        return d.add(days=days)
+        return d.add(months=amount) if unit == "months" else d.add(days=amount)
     except (ValueError, OverflowError):
         raise ScheduleError(
-            f"{format_iso_date(d)} + {short_repr(days)} days is outside the years 0001..9999"
+            f"{format_iso_date(d)} + {short_repr(amount)} {unit} is outside the years 0001..9999"
         ) from None
 
 

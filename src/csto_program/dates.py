@@ -34,6 +34,7 @@ from typing import Any, Self, TypeVar
 import attrs
 import pendulum
 
+import csto_program._public as _public
 from csto_program._days import (
     ISO_DATE_PATTERN,
     MAX_DATE,
@@ -71,21 +72,6 @@ __all__ = [
     "parse_iso_date",
     "utcoffset_on",
 ]
-
-# The calendar-day and time-zone helpers live in their own modules; they are documented,
-# and shown in reprs, under this public module's name.
-for _function in (
-    add_days,
-    add_months,
-    as_date,
-    days_between,
-    format_iso_date,
-    parse_iso_date,
-    load_zone,
-    utcoffset_on,
-):
-    _function.__module__ = __name__
-del _function
 
 # ``[0-9]`` rather than ``\d`` (which matches any Unicode digit) and ``\Z`` rather than
 # ``$`` (which also matches before a trailing newline); re.ASCII for good measure. The
@@ -571,3 +557,8 @@ def partial_date_or_none(text: Any) -> PartialDate | None:
     if match is None:
         return None
     return _from_match(match, text)
+
+
+# The calendar-day and time-zone helpers live in their own modules; they are documented,
+# and shown in reprs, under this public module's name.
+_public.show_under(globals(), __all__, defined_in=("csto_program._days", "csto_program._zones"))

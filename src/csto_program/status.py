@@ -170,6 +170,15 @@ class StageStatus:
     rescheduled_inferred: bool = False
 
 
+STALE_AFTER: Final = 180
+"""The default number of days without a progress report after which the evidence of an
+active or overdue stage is stale (``ProgramStatus.is_stale``).
+
+>>> STALE_AFTER
+180
+"""
+
+
 @attrs.frozen(slots=True)
 class ProgramStatus:
     """Where a program stood on ``as_of``, as known on ``known_on``.
@@ -198,17 +207,9 @@ class ProgramStatus:
     stages: tuple[StageStatus, ...]
     latest_report: ProgressReport | None = None
     report_age_days: int | None = None
-    stale_after: int = 180
+    stale_after: int = STALE_AFTER
     is_stale: bool = False
 
-
-STALE_AFTER: Final = 180
-"""The default number of days without a progress report after which the evidence of an
-active or overdue stage is stale (``ProgramStatus.is_stale``).
-
->>> STALE_AFTER
-180
-"""
 
 _REPORTED = frozenset((Progress.IN_PROGRESS, Progress.COMPLETED))
 

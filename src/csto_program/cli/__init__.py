@@ -203,17 +203,6 @@ class _LazyGroup(click.Group):
     callback=_version,
     help=N_("Show the version and exit."),
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    expose_value=False,
-    is_eager=True,
-    callback=_set_lang,
-    help=N_(
-        "The language of the output: en or ru (default: from LANGUAGE, LC_ALL, "
-        "LC_MESSAGES or LANG; English when none names one). JSON is the same in both."
-    ),
-)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Plans, progress and history of the CSTO Tajik-Afghan border program.
@@ -234,6 +223,9 @@ def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         _io.help_to_stderr(ctx)
         ctx.exit(EXIT_USAGE)
+
+
+cli.params.append(lang_option())  # the one --lang, listed after --version
 
 
 # --------------------------------------------------------------------------- entry point

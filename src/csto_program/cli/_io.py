@@ -163,6 +163,20 @@ def cell(value: object, width: int | None = None) -> str:
     return _terminal.display(value, width)  # escapes only what can be shown
 
 
+def headline_lines(day: str, before: tuple[str, str], after: tuple[str, str]) -> list[str]:
+    """The status headline of ``day`` before and after a change: each of ``before`` and
+    ``after`` is a label and a headline, the labels padded to one width.
+
+    >>> headline_lines("2026-11-29", ("old:", "stage 1"), ("new:", "stage\\x1b 2"))
+    ['Headline as of 2026-11-29:', '  old: stage 1', '  new: stage\\\\x1b 2']
+    """
+    width = max(len(before[0]), len(after[0])) + 1
+    return [
+        _("Headline as of {day}:").format(day=day),
+        *("  " + label.ljust(width) + cell(headline) for label, headline in (before, after)),
+    ]
+
+
 def echo_lines(lines: Iterable[str]) -> None:
     """Lines to standard output, each cut to the terminal's width."""
     width = columns()

@@ -19,6 +19,7 @@ from csto_program.cli._io import (
     Failure,
     cell,
     echo_lines,
+    headline_lines,
     load,
     problem_lines,
     write_output,
@@ -180,11 +181,5 @@ def log(
     lines = [cell(added.format(file=label))]
     for ids in logged.added.values():
         lines += ["  " + cell(describe(logged.program, ident)) for ident in ids]
-    was, now = _("before:"), _("after:")
-    width = max(len(was), len(now)) + 1
-    lines += [
-        _("Headline as of {day}:").format(day=name),
-        "  " + was.ljust(width) + cell(before),
-        "  " + now.ljust(width) + cell(after),
-    ]
+    lines += headline_lines(name, (_("before:"), before), (_("after:"), after))
     echo_lines(lines)

@@ -13,7 +13,15 @@ import pendulum
 
 from csto_program._i18n import N_, using
 from csto_program._i18n import gettext as _
-from csto_program.cli._io import Command, Failure, cell, echo_lines, echo_text, load
+from csto_program.cli._io import (
+    Command,
+    Failure,
+    cell,
+    echo_lines,
+    echo_text,
+    headline_lines,
+    load,
+)
 from csto_program.cli._json import echo_json
 from csto_program.cli._params import ISO_DATE, FileName, as_of_option, days, file_argument
 
@@ -198,11 +206,5 @@ def diff(old: str, new: str, as_of: pendulum.Date | None, as_json: bool) -> None
         )
     reordered = _("reordered: {collection}")
     lines += [reordered.format(collection=collection) for collection in found.reordered]
-    old, new = _("old:"), _("new:")
-    width = max(len(old), len(new)) + 1
-    lines += [
-        _("Headline as of {day}:").format(day=name),
-        "  " + old.ljust(width) + cell(before),
-        "  " + new.ljust(width) + cell(after),
-    ]
+    lines += headline_lines(name, (_("old:"), before), (_("new:"), after))
     echo_lines(lines)

@@ -214,10 +214,13 @@ def known_on_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def stale_after_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--stale-after DAYS``: when the headline warns that the newest report is old."""
+    # imported here, by the commands that take the option, not by every command's --help
+    from csto_program.status import STALE_AFTER
+
     return click.option(
         "--stale-after",
         type=WholeNumberType(),
-        default=180,
+        default=STALE_AFTER,
         show_default=True,
         metavar="DAYS",
         help="Warn when an active or overdue stage has had no progress report for more "

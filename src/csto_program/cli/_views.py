@@ -242,9 +242,8 @@ def status(
         _echo(lines)
         return
     plan = state.plan
-    inferred = f" ({_(words.INFERRED)})" if plan.inferred else ""
     in_use = _("Plan in use: {plan}, announced {day}").format(
-        plan=f"{plan.id}{inferred}", day=plan.announced_on
+        plan=words.marked(plan.id, plan.inferred), day=plan.announced_on
     )
     lines += [fit(cell(in_use), width)]
     lines.append("")
@@ -330,11 +329,10 @@ def plans(file: str | None, known_on: pendulum.Date | None, wide: bool, as_json:
     width = _width(wide)
     lines = [fit(_title(program), width), ""]
     for row in words.plan_rows(program):
-        inferred = f" ({_(words.INFERRED)})" if row.inferred else ""
         lines += wrap_line(
             cell(
                 _("{plan}, announced {day}: starts {start}, term {months}").format(
-                    plan=f"{row.id}{inferred}",
+                    plan=words.marked(row.id, row.inferred),
                     day=row.announced_on,
                     start=row.starts_on,
                     months=words.months(row.term_months),

@@ -231,9 +231,8 @@ def _plan_history(view: text.Cut, in_use: str | None) -> list[str]:
             for stage in row.stages
         }
         mark = " (" + _("in use") + ")" if row.id == in_use else ""
-        inferred = f" ({_(text.INFERRED)})" if row.inferred else ""
         cells = [
-            f"{index}: {escape_markdown(row.id)}{inferred}{mark}",
+            f"{index}: {text.marked(escape_markdown(row.id), row.inferred)}{mark}",
             escape_markdown(row.announced_on),
             escape_markdown(row.basis) or "–",
             *(windows.get(n, "–") for n in numbers),

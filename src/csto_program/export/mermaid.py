@@ -202,8 +202,7 @@ def _key_dates(view: text.Cut) -> list[str]:
             plan = program.plans[event.order]
             number = event.order + 1
             words = _("Plan {number} announced {day}").format(number=number, day=plan.announced_on)
-            mark = f" ({_(text.INFERRED)})" if plan.inferred else ""
-            line = _milestone(words + mark, f"plan{number}", plan.announced_on)
+            line = _milestone(text.marked(words, plan.inferred), f"plan{number}", plan.announced_on)
         elif event.kind == "report":
             report = program.reports[event.order]
             message = (

@@ -22,6 +22,8 @@ so that every problem is reported at once, at its path in the resulting document
 
 from __future__ import annotations
 
+import csto_program._public as _public
+
 # The reference shows Article's default as ``SourceKind.NEWS``: the name must mean it here too.
 from csto_program.codes import SourceKind  # noqa: F401
 from csto_program.news._changes import (
@@ -49,8 +51,4 @@ __all__ = [
 ]
 
 
-for _name in __all__:  # documented, and shown in reprs, under the public module's name
-    _found = globals()[_name]
-    if getattr(_found, "__module__", "").startswith(__name__ + "."):
-        _found.__module__ = __name__
-del _name, _found
+_public.show_under(globals(), __all__)  # documented, and shown in reprs, under this module's name

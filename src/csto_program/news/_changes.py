@@ -26,11 +26,11 @@ from csto_program.model import (
 )
 from csto_program.status import ProgramStatus, StageState
 from csto_program.words import (
-    INFERRED,
     as_of_words,
     citation,
     date_words,
     headline,
+    marked,
     meeting_state,
     person_name,
     progress_words,
@@ -78,7 +78,7 @@ class StageView:
         """
         state = state_name(StageState(self.state))
         if self.progress is not None and self.state in _STATES_SAID.get(self.progress, ()):
-            return f"{state} ({_(INFERRED)})" if self.inferred else state
+            return marked(state, self.inferred)
         progress = None if self.progress is None else Progress(self.progress)
         return f"{state}, {progress_words(progress, self.inferred)}"
 
@@ -245,7 +245,7 @@ def describe(program: Program, ident: str) -> str:
             as_of=as_of_words(record.day),
             reported=date_words(record.reported_on),
         )
-        return text + (f" ({_(INFERRED)})" if record.inferred else "")
+        return marked(text, record.inferred)
     if isinstance(record, Source):
         text = _("source {id}: {citation}").format(id=ident, citation=citation(program, record))
         return text + (f": {record.title}" if record.title else "")

@@ -25,6 +25,7 @@ in its own way (terminal, Markdown, HTML).
 
 from __future__ import annotations
 
+import csto_program._public as _public
 from csto_program.words._cut import STALE_AFTER, Cut, cut, timeline
 from csto_program.words._phrases import (
     EVENT_KINDS,
@@ -37,6 +38,7 @@ from csto_program.words._phrases import (
     days,
     days_cell,
     event_kind,
+    marked,
     meeting_place,
     meeting_state,
     meeting_when,
@@ -92,6 +94,7 @@ __all__ = [
     "event_kind",
     "headline",
     "headline_of",
+    "marked",
     "meeting_place",
     "meeting_state",
     "meeting_when",
@@ -123,8 +126,4 @@ __all__ = [
     "window",
 ]
 
-for _name in __all__:  # documented, and shown in reprs, under the public module's name
-    _found = globals()[_name]
-    if getattr(_found, "__module__", "").startswith(__name__ + "."):
-        _found.__module__ = __name__
-del _name, _found
+_public.show_under(globals(), __all__)  # documented, and shown in reprs, under this module's name

@@ -11,19 +11,12 @@ from csto_program._i18n import check_lang, current, prose_date, using
 from csto_program._i18n import gettext as _
 from csto_program.dates import PartialDate, as_date
 from csto_program.model import Plan, Program
-from csto_program.status import ProgramStatus
+from csto_program.status import STALE_AFTER, ProgramStatus
 from csto_program.words._plans import PlanRow, plan_rows
 from csto_program.words._status import Headline, headline_of
 from csto_program.words._timeline import Event, events_of
 
 __all__ = ["STALE_AFTER", "Cut", "cut", "timeline"]
-
-STALE_AFTER = 180
-"""Days without a progress report after which a view warns that the evidence is old.
-
->>> STALE_AFTER
-180
-"""
 
 
 @attrs.frozen

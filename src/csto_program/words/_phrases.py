@@ -33,6 +33,7 @@ __all__ = [
     "days",
     "days_cell",
     "event_kind",
+    "marked",
     "meeting_place",
     "meeting_when",
     "meeting_words",
@@ -78,6 +79,16 @@ progress report, or a shift measured against an inferred plan ("not started (inf
 >>> f"not started ({INFERRED})"
 'not started (inferred)'
 """
+
+
+def marked(words: str, inferred: bool) -> str:
+    """``words``, followed by the mark :data:`INFERRED` in brackets when ``inferred``: the one
+    way every view marks an inferred plan, report or progress.
+
+    >>> marked("plan 2", True), marked("plan 2", False)
+    ('plan 2 (inferred)', 'plan 2')
+    """
+    return f"{words} ({_(INFERRED)})" if inferred else words
 
 
 def days(count: int) -> str:
@@ -231,7 +242,7 @@ def progress_words(progress: Any, inferred: bool = False) -> str:
         return _(NO_REPORT)
     value = str(progress.value)
     words = _(_PROGRESS[value]) if value in _PROGRESS else value.replace("_", " ")
-    return f"{words} ({_(INFERRED)})" if inferred else words
+    return marked(words, inferred)
 
 
 _PROGRESS: Final = {

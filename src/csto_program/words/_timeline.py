@@ -16,9 +16,9 @@ from csto_program.model import Program, Statement
 from csto_program.status import ProgramStatus
 from csto_program.words._phrases import (
     EVENT_KINDS,
-    INFERRED,
     as_of_words,
     date_words,
+    marked,
     meeting_place,
     meeting_when,
     meeting_words,
@@ -66,10 +66,6 @@ class Event(NamedTuple):
     sources: tuple[str, ...]
 
 
-def _marked(words: str, inferred: bool) -> str:
-    return f"{words} ({_(INFERRED)})" if inferred else words
-
-
 def events_of(
     program: Program,
     status: ProgramStatus,
@@ -109,7 +105,7 @@ def events_of(
                 index,
                 date_words(plan.announced_on),
                 "plan",
-                _marked(_("plan {id} announced").format(id=plan.id), plan.inferred),
+                marked(_("plan {id} announced").format(id=plan.id), plan.inferred),
                 f"{windows}. {plan.basis}".strip(),
                 tuple(s.number for s in plan.stages),
                 plan.sources,

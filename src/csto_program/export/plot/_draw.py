@@ -18,6 +18,7 @@ from csto_program.export.plot._layout import (
 )
 from csto_program.export.plot._scene import Chart, LegendItem
 from csto_program.model import Program
+from csto_program.words import STALE_AFTER
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -163,7 +164,7 @@ def save(
     since: datetime.date | None,
     target: str | IO[bytes],
     fmt: str,
-    stale_after: int = 180,
+    stale_after: int = STALE_AFTER,
 ) -> None:
     """Draw the chart of ``program`` and save it to ``target`` as ``fmt`` (png or svg)."""
     require_matplotlib()

@@ -571,9 +571,8 @@ def _subtitle(view: text.Cut, first: Plan | None) -> str:
     if plan is None or first is None:
         return line
     number = next(i for i, known_plan in enumerate(view.plans, 1) if known_plan.id == plan.id)
-    inferred = f" ({_(text.INFERRED)})" if plan.inferred else ""
     used = _("Plan in use: plan {number}, {plan} (announced {day})").format(
-        number=number, plan=label(plan.id, 40) + inferred, day=plan.announced_on
+        number=number, plan=text.marked(label(plan.id, 40), plan.inferred), day=plan.announced_on
     )
     if plan.id != first.id:
         used += _("; the first plan, {plan}, is hatched beneath").format(plan=label(first.id, 40))
