@@ -529,7 +529,8 @@ def test_the_generated_module_is_current() -> None:
     # `make generated` rewrites it from the declarations; an out-of-date copy is never used
     # (see test_an_out_of_date_generated_module_is_not_used), but costs each process 7 ms.
     path = Path(_fast.__file__).with_name("_generated.py")
-    assert path.read_text(encoding="utf-8") == _fast.generated_module()
+    current = path.read_text(encoding="utf-8") == _fast.generated_module()
+    assert current, f"{path} is out of date: run `make generated`"
 
 
 def test_an_out_of_date_generated_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -577,7 +577,8 @@ def test_the_compiled_template_is_current_and_renders_the_same() -> None:
     # `make generated` rewrites it; with another jinja2 it is not used (see below)
     if jinja2.__version__ == compiled.JINJA:
         path = Path(compiled.__file__)
-        assert path.read_text(encoding="utf-8") == module._compiled_template_module()
+        current = path.read_text(encoding="utf-8") == module._compiled_template_module()
+        assert current, f"{path} is out of date: run `make generated`"
         assert module._template().filename == compiled.__file__
     fresh = module._environment().get_template("report.html.j2")
     report = sample_report()
